@@ -1,0 +1,90 @@
+// The engine's entry point: check a text, or fix it. Used by the CLI and the language server.
+
+import { buildReportModel, type ReportModel } from './model/report-model.js';
+import { frontMatterConfig, resolveConfig, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config.js';
+import { applyDirectives } from './directives.js';
+import { fixAll } from './fix.js';
+import { RULES, DEFAULT_SEVERITIES } from './rules/index.js';
+import type { Rule, RuleReport } from './rule.js';
+import type { Diagnostic, Severity, TextEdit } from './types.js';
+import { msg } from './rule.js';
+
+export interface CheckOptions {
+  /** Configuration layers, earliest first (usually the one loaded from `.gongwen.jsonc`). */
+  config?: UserConfig[];
+  /** Report type that wins over files and front matter (`--type`, editor setting). */
+  type?: string;
+  /** Rule settings that win over files and front matter. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  /** Configuration problems (front matter, unknown rules or types) and rules that failed. */
+  problems: ConfigProblem[];
+  model: ReportModel;
+  config: ResolvedConfig;
+}
+
+const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Checks one document. Never throws on any text: a rule that fails is reported as a problem. */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  const layers = [...(options.config ?? [])];
+  const problems: ConfigProblem[] = [];
+  const fm = FRONT_MATTER.exec(text);
+  if (fm) {
+    const fromFront = frontMatterConfig(fm[1], 1);
+    layers.push(fromFront.config);
+    problems.push(...fromFront.problems);
+  }
+  const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, rules: options.rules });
+  problems.push(...resolved.problems);
+  const config = resolved.config;
+  const model = buildReportModel(text, { roles: Object.values(config.roles) });
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.meta.id];
+    if (!setting || setting.severity === 'off') continue;
+    try {
+      runRule(rule, model, config, setting.severity, setting.options, diagnostics);
+    } catch (e) {
+      problems.push({
+        line: 0,
+        column: 0,
+        message: msg(`规则「${rule.meta.id}」运行出错，已跳过：${(e as Error).message}`, `rule "${rule.meta.id}" failed and was skipped: ${(e as Error).message}`),
+      });
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
+  return { diagnostics: applyDirectives(model, diagnostics), problems, model, config };
+}
+
+function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[]): void {
+  const found: Diagnostic[] = [];
+  const index = model.index;
+  const report = (r: RuleReport) => {
+    const d: Diagnostic = { rule: rule.meta.id, severity, message: r.message, range: index.range(r.start, r.end) };
+    if (r.fix) {
+      const edits: TextEdit[] = r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text }));
+      d.fix = { title: r.fix.title, edits };
+    }
+    found.push(d);
+  };
+  rule.check({ model, config, options, report });
+  out.push(...found);
+}
+
+export interface FixResult {
+  text: string;
+  /** Number of fixes applied. */
+  fixed: number;
+  /** The check of the fixed text. */
+  result: CheckResult;
+}
+
+/** Applies every available fix (pass after pass until stable) and checks the result. */
+export function fixText(text: string, options: CheckOptions = {}): FixResult {
+  const { text: fixedText, fixed } = fixAll(text, (t) => checkText(t, options).diagnostics);
+  return { text: fixedText, fixed, result: checkText(fixedText, options) };
+}

@@ -1,0 +1,76 @@
+import type { Position, Range } from './types.js';
+
+/** One source line: `start` is the offset of its first character, `end` the offset of its
+ * line break (or the end of the text); `text` excludes the break. */
+export interface SourceLine {
+  /** 1-based line number. */
+  number: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Maps UTF-16 offsets to 1-based line/column and back. Line breaks are \r\n, \n or \r. */
+export class LineIndex {
+  readonly lines: SourceLine[] = [];
+  /** The document's dominant line break, used for text that fixes insert. */
+  readonly eol: string;
+
+  constructor(readonly text: string) {
+    let start = 0;
+    let crlf = 0;
+    let lf = 0;
+    let cr = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        this.lines.push({ number: this.lines.length + 1, start, end: i, text: text.slice(start, i) });
+        if (c === 13 && text.charCodeAt(i + 1) === 10) {
+          i++;
+          crlf++;
+        } else if (c === 13) {
+          cr++;
+        } else {
+          lf++;
+        }
+        start = i + 1;
+      }
+    }
+    this.lines.push({ number: this.lines.length + 1, start, end: n, text: text.slice(start, n) });
+    this.eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
+  }
+
+  /** The 0-based index into `lines` of the line holding `offset`. */
+  lineIndexAt(offset: number): number {
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lines[this.lineIndexAt(clamped)];
+    // An offset inside a \r\n pair maps to the end of the line.
+    const column = Math.min(clamped, line.end) - line.start + 1;
+    return { offset: clamped, line: line.number, column };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  /** Offset of a 1-based line and column; columns past the line's end clamp to it. */
+  offsetAt(line: number, column: number): number {
+    if (line < 1) return 0;
+    if (line > this.lines.length) return this.text.length;
+    const l = this.lines[line - 1];
+    return Math.min(l.start + Math.max(0, column - 1), l.end);
+  }
+}

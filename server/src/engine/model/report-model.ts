@@ -1,0 +1,378 @@
+// The report model: built once per text from one remark parse and a single pass over the
+// source lines. Every rule reads this model; none parses the text again.
+
+import { LineIndex, type SourceLine } from '../line-index.js';
+import { parseMarkdown, inSpans, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
+import { readMarker, type Level, type Marker } from './markers.js';
+import { parseChineseNumeral } from './numerals.js';
+import type { RoleDefinition } from '../report-types.js';
+
+export type LineKind = 'blank' | 'text' | 'excluded' | 'table';
+
+export interface LineInfo extends SourceLine {
+  kind: LineKind;
+  /** Offset of the first character after container prefixes (quote, heading #, bullet, indentation, opening `**`). */
+  contentStart: number;
+  heading?: HeadingInfo;
+  numbered?: NumberedLine;
+}
+
+/** A Markdown heading without a section marker: it closes sections like one. */
+export interface PlainHeading {
+  kind: 'heading';
+  line: number;
+  heading: HeadingInfo;
+  title: string;
+  parent?: SectionNode;
+}
+
+export interface NumberedLine {
+  kind: 'numbered';
+  /** Position in `model.numbered`. */
+  index: number;
+  line: number;
+  marker: Marker;
+  level: Level;
+  value: number;
+  /** Set when the marker opens a Markdown heading. */
+  heading?: HeadingInfo;
+  /** `body`, or `table:<start>:<column>` for markers inside table cells (each column counts on its own). */
+  scope: string;
+  /** The enclosing section; undefined at the top. */
+  parent?: SectionNode;
+  /** Words after the marker up to the first sentence end: the section's heading text. */
+  title: string;
+}
+
+export type SectionNode = NumberedLine | PlainHeading;
+
+export type OrdinalStyle = 'shi' | 'di' | 'qi';
+
+/** An inline ordinal such as 一是, 第二，, 其三. */
+export interface InlineOrdinal {
+  style: OrdinalStyle;
+  value: number;
+  written: string;
+  start: number;
+  end: number;
+  numeralStart: number;
+  numeralEnd: number;
+  line: number;
+  /** Ordinals count within one scope: the section (numbered line or heading) they stand under, or one table cell. */
+  scope: string;
+}
+
+export interface RoleOccurrence {
+  role: string;
+  line: number;
+  offset: number;
+  source: 'heading' | 'paragraph';
+  /** A top-level section heading (not nested under a numbered section), or a closing paragraph. */
+  topLevel: boolean;
+}
+
+export interface ReportModel {
+  text: string;
+  index: LineIndex;
+  eol: string;
+  md: MarkdownFacts;
+  lines: LineInfo[];
+  numbered: NumberedLine[];
+  headings: PlainHeading[];
+  ordinals: InlineOrdinal[];
+  title?: { line: number; start: number; end: number; text: string };
+  /** Line numbers of the opening paragraph (总述), if any. */
+  opening?: { startLine: number; endLine: number };
+  roles: RoleOccurrence[];
+  /** True when the body has numbered top-level sections. */
+  numberedSections: boolean;
+  /** The level of the report's top numbered sections (1 in most reports). */
+  topLevel?: Level;
+}
+
+const SPACE = /[ \t\u3000]/;
+const SENTENCE_END = /[。！？；;!?]|<!--/;
+const BOUNDARY_BEFORE = new Set('。；;：:，,！!？?、）)】」』”"’\'*_> \t\u3000'.split(''));
+
+function skipSpaces(text: string, p: number, end: number): number {
+  while (p < end && SPACE.test(text[p])) p++;
+  return p;
+}
+
+function cleanTitle(s: string): string {
+  let t = s;
+  const cut = t.search(SENTENCE_END);
+  if (cut >= 0) t = t.slice(0, cut);
+  t = t.replace(/[*_]+/g, '').replace(/[：:\s\u3000]+$/, '').replace(/^[\s\u3000]+/, '');
+  return t;
+}
+
+export interface ModelOptions {
+  roles: RoleDefinition[];
+}
+
+export function buildReportModel(text: string, options: ModelOptions): ReportModel {
+  const index = new LineIndex(text);
+  const md = parseMarkdown(text);
+  const headingByLine = new Map<number, HeadingInfo>();
+  for (const h of md.headings) headingByLine.set(index.position(h.start).line, h);
+  const cellsByLine = new Map<number, TableCellInfo[]>();
+  for (const c of md.tableCells) {
+    const ln = index.position(c.start).line;
+    const list = cellsByLine.get(ln);
+    if (list) list.push(c);
+    else cellsByLine.set(ln, [c]);
+  }
+
+  const lines: LineInfo[] = [];
+  const numbered: NumberedLine[] = [];
+  const headings: PlainHeading[] = [];
+  const ordinals: InlineOrdinal[] = [];
+  const sectionsInOrder: SectionNode[] = [];
+  let scope = 's:0';
+
+  for (const src of index.lines) {
+    const info: LineInfo = { ...src, kind: 'text', contentStart: src.start };
+    lines.push(info);
+    if (src.text.trim() === '' || /^[\s\u3000]*$/.test(src.text)) {
+      info.kind = 'blank';
+      continue;
+    }
+    if (inSpans(md.tables, src.start) || inSpans(md.tables, skipSpaces(text, src.start, src.end))) {
+      info.kind = 'table';
+      for (const cell of cellsByLine.get(src.number) ?? []) {
+        let p = cell.contentStart;
+        if (text.startsWith('**', p) || text.startsWith('__', p)) p += 2;
+        const cellScope = `table:${cell.tableStart}:${cell.column}`;
+        if (!inSpans(md.excluded, p)) {
+          const marker = readMarker(text, p, cell.contentEnd);
+          if (marker) {
+            numbered.push({
+              kind: 'numbered', index: numbered.length, line: src.number, marker, level: marker.level, value: marker.value,
+              scope: cellScope, title: cleanTitle(text.slice(marker.end, cell.contentEnd)),
+            });
+          }
+        }
+        scanOrdinals(text, cell.contentStart, cell.contentEnd, cell.contentStart, src.number, `cell:${cell.start}`, md, ordinals);
+      }
+      continue;
+    }
+    // Container prefixes: indentation, block quotes, heading marks, bullets, an opening **.
+    let p = skipSpaces(text, src.start, src.end);
+    while (text[p] === '>' && p < src.end) {
+      p = skipSpaces(text, p + 1, src.end);
+    }
+    if (inSpans(md.excluded, p)) {
+      info.kind = 'excluded';
+      continue;
+    }
+    const heading = headingByLine.get(src.number);
+    if (heading) {
+      info.heading = heading;
+      if (heading.kind === 'atx') p = Math.max(p, heading.contentStart);
+    }
+    if (md.bulletItemStarts.has(p)) p = skipSpaces(text, p + 1, src.end);
+    p = skipSpaces(text, p, src.end);
+    if (text.startsWith('**', p) || text.startsWith('__', p)) p += 2;
+    info.contentStart = p;
+
+    const marker = p < src.end ? readMarker(text, p, src.end) : undefined;
+    if (marker) {
+      const node: NumberedLine = {
+        kind: 'numbered', index: numbered.length, line: src.number, marker, level: marker.level, value: marker.value,
+        heading, scope: 'body', title: cleanTitle(text.slice(marker.end, src.end)),
+      };
+      numbered.push(node);
+      info.numbered = node;
+      sectionsInOrder.push(node);
+      scope = `s:${src.number}`;
+    } else if (heading) {
+      const node: PlainHeading = { kind: 'heading', line: src.number, heading, title: cleanTitle(text.slice(p, src.end)) };
+      headings.push(node);
+      sectionsInOrder.push(node);
+      scope = `s:${src.number}`;
+    }
+    scanOrdinals(text, marker ? marker.end : p, src.end, marker ? marker.end : p, src.number, scope, md, ordinals);
+  }
+
+  buildSectionTree(sectionsInOrder);
+
+  const model: ReportModel = {
+    text,
+    index,
+    eol: index.eol,
+    md,
+    lines,
+    numbered,
+    headings,
+    ordinals,
+    roles: [],
+    numberedSections: false,
+  };
+  findTitleAndOpening(model);
+  const top = numbered.filter((n) => n.scope === 'body' && !n.parent);
+  if (top.length > 0) {
+    model.numberedSections = true;
+    model.topLevel = top.reduce<Level>((m, n) => (n.level < m ? n.level : m), 5);
+  }
+  findRoles(model, options.roles);
+  return model;
+}
+
+/** Links each section node to its parent. Levels may be skipped (1. directly under 一、). */
+function buildSectionTree(nodes: SectionNode[]): void {
+  const stack: SectionNode[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'heading') {
+      const depth = node.heading.depth;
+      // A plain heading closes numbered paragraphs and any heading at its depth or deeper.
+      while (stack.length) {
+        const top = stack[stack.length - 1];
+        const topDepth = top.kind === 'heading' ? top.heading.depth : top.heading?.depth;
+        if (topDepth === undefined || topDepth >= depth) stack.pop();
+        else break;
+      }
+    } else {
+      const depth = node.heading?.depth;
+      while (stack.length) {
+        const top = stack[stack.length - 1];
+        if (top.kind === 'heading') {
+          if (depth !== undefined && top.heading.depth >= depth) {
+            stack.pop();
+            continue;
+          }
+          break;
+        }
+        if (top.level >= node.level) stack.pop();
+        else break;
+      }
+    }
+    node.parent = stack[stack.length - 1];
+    stack.push(node);
+  }
+}
+
+const ORDINAL_RE = /(第|其)?([一二三四五六七八九十]{1,3})(是|[，,、：:])/g;
+
+function scanOrdinals(text: string, from: number, to: number, contentStart: number, line: number, scope: string, md: MarkdownFacts, out: InlineOrdinal[]): void {
+  if (from >= to) return;
+  const s = text.slice(from, to);
+  ORDINAL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ORDINAL_RE.exec(s))) {
+    const prefix = m[1];
+    const numeral = m[2];
+    const after = m[3];
+    const start = from + m.index;
+    let style: OrdinalStyle;
+    if (prefix === '第') style = 'di';
+    else if (prefix === '其') style = 'qi';
+    else if (after === '是') style = 'shi';
+    else continue;
+    if (style === 'di' && after === '是') continue;
+    // The ordinal must open a clause: at the content start or after punctuation or space.
+    if (start !== contentStart) {
+      const before = text[start - 1];
+      if (!BOUNDARY_BEFORE.has(before)) {
+        // `第一，` after a numeral-free word (e.g. 统一是) is a word, not an ordinal.
+        if (style === 'shi' || style === 'di' || style === 'qi') {
+          ORDINAL_RE.lastIndex = m.index + 1;
+          continue;
+        }
+      }
+    }
+    const value = parseChineseNumeral(numeral);
+    if (!value) continue;
+    if (inSpans(md.excluded, start) || inSpans(md.urls, start)) continue;
+    const numeralStart = start + (prefix ? 1 : 0);
+    const end = start + m[0].length - (style === 'shi' ? 0 : 1);
+    out.push({
+      style, value, written: text.slice(start, start + m[0].length), start, end,
+      numeralStart, numeralEnd: numeralStart + numeral.length, line, scope,
+    });
+  }
+}
+
+const TITLE_WORDS = /总结|报告|汇报|述职|情况|计划|要点|讲话/;
+
+function findTitleAndOpening(model: ReportModel): void {
+  const { lines, text } = model;
+  const firstNumbered = model.numbered.find((n) => n.scope === 'body');
+  const limit = firstNumbered ? firstNumbered.line : lines.length + 1;
+  let titleLine: LineInfo | undefined;
+  // A level-1 Markdown heading without a marker is the title.
+  const h1 = model.headings.find((h) => h.heading.depth === 1 && h.line < limit);
+  if (h1) titleLine = lines[h1.line - 1];
+  if (!titleLine) {
+    const candidates = lines.filter((l) => l.kind === 'text' && !l.numbered && l.number < limit).slice(0, 8);
+    titleLine =
+      candidates.find((l) => {
+        const t = text.slice(l.contentStart, l.end).trim();
+        return t.length <= 60 && TITLE_WORDS.test(t) && !/[。！？!?；：:，,]$/.test(t) && !/[。！？]/.test(t);
+      }) ?? candidates.find((l) => {
+        const t = text.slice(l.contentStart, l.end).trim();
+        return t.length <= 60 && !/[。！？!?；，,]/.test(t);
+      });
+  }
+  if (titleLine) {
+    const t = text.slice(titleLine.contentStart, titleLine.end).replace(/[*_]+$/, '').trim();
+    model.title = { line: titleLine.number, start: titleLine.contentStart, end: titleLine.end, text: t };
+  }
+  // The opening: the first run of text lines after the title, before the first section.
+  const from = titleLine ? titleLine.number : 0;
+  let startLine = 0;
+  let endLine = 0;
+  for (const l of lines) {
+    if (l.number <= from) continue;
+    if (l.number >= limit || l.numbered || (l.heading && l.number !== from)) break;
+    if (l.kind === 'text') {
+      if (!startLine) startLine = l.number;
+      endLine = l.number;
+    } else if (startLine && l.kind === 'blank' && firstNumbered === undefined) {
+      break;
+    }
+  }
+  if (startLine) model.opening = { startLine, endLine };
+}
+
+function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
+  const compiled = roles.map((r) => ({
+    id: r.id,
+    headings: r.headings.map((h) => new RegExp(h, 'u')),
+    paragraphs: r.paragraphs.map((p) => new RegExp(p, 'u')),
+  }));
+  const titleLine = model.title?.line;
+  const isTop = (node: SectionNode): boolean => {
+    for (let p = node.parent; p; p = p.parent) if (p.kind === 'numbered') return false;
+    return true;
+  };
+  const sections: SectionNode[] = [...model.numbered.filter((n) => n.scope === 'body'), ...model.headings].sort((a, b) => a.line - b.line);
+  let lastTopLine = 0;
+  for (const node of sections) {
+    if (node.line === titleLine) continue;
+    const top = isTop(node);
+    if (top) lastTopLine = node.line;
+    if (node.title.length === 0 || node.title.length > 40) continue;
+    for (const r of compiled) {
+      if (r.headings.some((re) => re.test(node.title))) {
+        const offset = node.kind === 'numbered' ? node.marker.start : node.heading.start;
+        model.roles.push({ role: r.id, line: node.line, offset, source: 'heading', topLevel: top });
+      }
+    }
+  }
+  // Closing paragraphs: unnumbered text lines after the last top-level section begins
+  // (or after the opening, in a report without sections).
+  const after = lastTopLine || model.opening?.endLine || titleLine || 0;
+  for (const l of model.lines) {
+    if (l.number <= after || l.kind !== 'text' || l.numbered || l.heading) continue;
+    const t = model.text.slice(l.contentStart, l.end);
+    for (const r of compiled) {
+      if (r.paragraphs.some((re) => re.test(t))) {
+        model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
+      }
+    }
+  }
+  model.roles.sort((a, b) => a.offset - b.offset);
+}
+
+export type { Span };

@@ -1,0 +1,35 @@
+import type { ReportModel } from './model/report-model.js';
+import type { ResolvedConfig } from './config.js';
+import type { Message, RuleMeta } from './types.js';
+
+/** An edit in absolute offsets, as rules write them; the runner adds line/column positions. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RuleReport {
+  start: number;
+  end: number;
+  message: Message;
+  fix?: { title: Message; edits: OffsetEdit[] };
+}
+
+export interface RuleContext {
+  model: ReportModel;
+  config: ResolvedConfig;
+  /** The rule's own options from the configuration (`[severity, options]`), or `{}`. */
+  options: Record<string, unknown>;
+  report(finding: RuleReport): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Shorthand for a message in both languages. */
+export function msg(zh: string, en: string): Message {
+  return { 'zh-CN': zh, en };
+}

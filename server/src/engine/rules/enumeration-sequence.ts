@@ -1,0 +1,73 @@
+// enumeration-sequence: inline ordinals (一是 二是…, 第一， 第二，…, 其一 其二…) count in order
+// within their section, without gap or repeat (GB/T 15834-2011 B.3.7 and B.3.1).
+
+import { formatChineseNumeral } from '../model/numerals.js';
+import type { InlineOrdinal } from '../model/report-model.js';
+import { msg, type OffsetEdit, type Rule } from '../rule.js';
+
+export const enumerationSequence: Rule = {
+  meta: {
+    id: 'enumeration-sequence',
+    description: msg('同一层次内的“一是、二是……”“第一、第二……”应依次递增，不跳、不重', 'Inline ordinals (一是 二是…, 第一 第二…) count in order within their section'),
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/enumeration-sequence.md',
+    fixable: true,
+  },
+  check({ model, report }) {
+    const runs = new Map<string, InlineOrdinal[]>();
+    for (const o of model.ordinals) {
+      const key = `${o.scope}|${o.style}`;
+      const list = runs.get(key);
+      if (list) list.push(o);
+      else runs.set(key, [o]);
+    }
+    for (const list of runs.values()) {
+      let prev = 0;
+      let position = 0;
+      for (let i = 0; i < list.length; i++) {
+        const o = list[i];
+        // Starting again at 一 begins a new run: writers often open a second list in a section.
+        if (o.value === 1) {
+          prev = 1;
+          position = 1;
+          continue;
+        }
+        const expected = position + 1;
+        position++;
+        if (o.value === prev + 1 || o.value === expected) {
+          prev = o.value;
+          continue;
+        }
+        // A run that does not start at 一 is reported only when it has at least two members:
+        // a lone 二是 may continue a list interrupted by a sub-list.
+        if (prev === 0 && !(i + 1 < list.length && list[i + 1].value === o.value + 1)) {
+          prev = o.value;
+          continue;
+        }
+        const edits: OffsetEdit[] = [];
+        let v = expected;
+        for (let j = i; j < list.length && (j === i || list[j].value !== 1); j++, v++) {
+          if (list[j].value !== v) edits.push({ start: list[j].numeralStart, end: list[j].numeralEnd, text: formatChineseNumeral(v) });
+        }
+        const written = o.written.replace(/[，,、：:]$/, '');
+        const want = written.replace(/[一二三四五六七八九十]+/, formatChineseNumeral(expected));
+        const zhPrev = formatChineseNumeral(prev);
+        const kind =
+          prev === 0
+            ? msg(`前面没有「${written.replace(/[一二三四五六七八九十]+/, '一')}」`, `has no "${written.replace(/[一二三四五六七八九十]+/, '一')}" before it`)
+            : o.value === prev
+              ? msg('与上一项重复', 'repeats the previous one')
+              : o.value < prev
+                ? msg(`排在「${zhPrev}」之后却更小`, `comes after ${zhPrev} but is smaller`)
+                : msg(`跳过了「${formatChineseNumeral(prev + 1)}」`, `skips ${formatChineseNumeral(prev + 1)}`);
+        report({
+          start: o.start,
+          end: o.end,
+          message: msg(`「${written}」${kind['zh-CN']}，此处应为「${want}」`, `"${written}" ${kind.en}; expected "${want}" here`),
+          fix: edits.length ? { title: msg('依次重排本段的序数词', 'Renumber the ordinals of this section'), edits } : undefined,
+        });
+        prev = o.value;
+      }
+    }
+  },
+};

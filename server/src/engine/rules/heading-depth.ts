@@ -1,0 +1,55 @@
+// heading-depth: where section markers open Markdown headings, one level uses one heading
+// depth throughout (一、 always ##, （一） always ###…), so the outline matches the numbering.
+
+import type { NumberedLine } from '../model/report-model.js';
+import { msg, type Rule } from '../rule.js';
+
+export const headingDepth: Rule = {
+  meta: {
+    id: 'heading-depth',
+    description: msg('同一级序号的 Markdown 标题应使用相同的 # 数', 'Numbered Markdown headings of one level use one heading depth'),
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/heading-depth.md',
+    fixable: true,
+  },
+  check({ model, report }) {
+    const byLevel = new Map<number, NumberedLine[]>();
+    for (const n of model.numbered) {
+      if (!n.heading || n.scope !== 'body') continue;
+      const list = byLevel.get(n.level);
+      if (list) list.push(n);
+      else byLevel.set(n.level, [n]);
+    }
+    for (const [, list] of byLevel) {
+      // The depth most headings of this level use; on a tie, the first one's.
+      const counts = new Map<number, number>();
+      for (const n of list) counts.set(n.heading!.depth, (counts.get(n.heading!.depth) ?? 0) + 1);
+      let want = list[0].heading!.depth;
+      for (const [depth, count] of counts) if (count > (counts.get(want) ?? 0)) want = depth;
+      for (const n of list) {
+        const h = n.heading!;
+        if (h.depth === want) continue;
+        const hashes = '#'.repeat(want);
+        const fix =
+          h.kind === 'atx'
+            ? { title: msg(`改为 ${hashes}`, `Change to ${hashes}`), edits: [{ start: h.start, end: markEnd(model.text, h.start), text: hashes }] }
+            : undefined;
+        report({
+          start: h.start,
+          end: n.marker.end,
+          message: msg(
+            `「${n.marker.written}」一级的标题其他处用 ${hashes}，此处用了 ${'#'.repeat(h.depth)}（${h.depth} 级标题）`,
+            `"${n.marker.written}" level headings use ${hashes} elsewhere; this one is a depth-${h.depth} heading`,
+          ),
+          fix,
+        });
+      }
+    }
+  },
+};
+
+function markEnd(text: string, start: number): number {
+  let p = start;
+  while (text.charCodeAt(p) === 35) p++;
+  return p;
+}

@@ -1,0 +1,25 @@
+// The rule registry: one file per rule; ids are public (config keys, CLI output, LSP code).
+
+import type { Rule } from '../rule.js';
+import type { Severity } from '../types.js';
+import { numberingSequence } from './numbering-sequence.js';
+import { numberingFormat } from './numbering-format.js';
+import { enumerationSequence } from './enumeration-sequence.js';
+import { headingDepth } from './heading-depth.js';
+import { placeholder } from './placeholder.js';
+import { requiredSection } from './required-section.js';
+import { sectionOrder } from './section-order.js';
+
+export const RULES: readonly Rule[] = [
+  numberingSequence,
+  numberingFormat,
+  enumerationSequence,
+  headingDepth,
+  placeholder,
+  requiredSection,
+  sectionOrder,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
+
+export const DEFAULT_SEVERITIES: Record<string, Severity> = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));

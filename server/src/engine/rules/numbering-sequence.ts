@@ -1,0 +1,81 @@
+// numbering-sequence: sibling section markers count 一 二 三… (1 2 3…) from the first,
+// without gap, repeat or regression; each parent restarts its children (GB/T 9704-2012 7.3.3).
+
+import { formatNumeral } from '../model/markers.js';
+import type { NumberedLine } from '../model/report-model.js';
+import { msg, type OffsetEdit, type Rule } from '../rule.js';
+
+/** Groups siblings: same scope, same parent, same level, in document order. */
+export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[][] {
+  const groups = new Map<string, NumberedLine[]>();
+  for (const n of numbered) {
+    const parentKey = n.parent ? `${n.parent.kind}:${n.parent.line}` : 'root';
+    const key = `${n.scope}|${parentKey}|${n.level}`;
+    const g = groups.get(key);
+    if (g) g.push(n);
+    else groups.set(key, [n]);
+  }
+  return [...groups.values()];
+}
+
+function show(n: NumberedLine, value: number): string {
+  return formatNumeral(n.level, value);
+}
+
+export const numberingSequence: Rule = {
+  meta: {
+    id: 'numbering-sequence',
+    description: msg('同级序号应从一（1）起依次递增，不跳号、不重号、不倒序', 'Sibling section numbers count up from 一 (1) without gaps, repeats or going back'),
+    defaultSeverity: 'error',
+    docs: 'docs/rules/numbering-sequence.md',
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const group of siblingGroups(model.numbered)) {
+      let prev = 0; // the previous sibling's value as written
+      let position = 0; // how many siblings of this run came before: the right value is position + 1
+      for (let i = 0; i < group.length; i++) {
+        const n = group[i];
+        // Arabic and circled lists (levels 3–5) may start a new run at 1 under the same parent.
+        if (n.value === 1 && n.level >= 3) {
+          prev = 1;
+          position = 1;
+          continue;
+        }
+        const expected = position + 1;
+        position++;
+        // In order after its predecessor, or already right once an earlier break is fixed.
+        if (n.value === prev + 1 || n.value === expected) {
+          prev = n.value;
+          continue;
+        }
+        // A break: renumber this marker and the siblings after it in the same run, as one fix.
+        const edits: OffsetEdit[] = [];
+        let v = expected;
+        for (let j = i; j < group.length; j++) {
+          const s = group[j];
+          if (j > i && s.value === 1 && s.level >= 3) break;
+          if (s.value !== v) edits.push({ start: s.marker.numeralStart, end: s.marker.numeralEnd, text: show(s, v) });
+          v++;
+        }
+        const written = n.marker.written;
+        const want = show(n, expected);
+        const kind =
+          prev === 0
+            ? msg(`应从「${show(n, 1)}」开始`, `should start at ${show(n, 1)}`)
+            : n.value === prev
+              ? msg('与上一个序号重复', 'repeats the previous number')
+              : n.value < prev
+                ? msg(`比上一个序号「${show(n, prev)}」小`, `goes back from ${show(n, prev)}`)
+                : msg(`跳过了「${show(n, prev + 1)}」`, `skips ${show(n, prev + 1)}`);
+        report({
+          start: n.marker.start,
+          end: n.marker.end,
+          message: msg(`序号「${written}」${kind['zh-CN']}，此处应为「${want}」`, `Section number "${written}" ${kind.en}; expected ${want} here`),
+          fix: edits.length ? { title: msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings'), edits } : undefined,
+        });
+        prev = n.value;
+      }
+    }
+  },
+};

@@ -1,0 +1,225 @@
+// placeholder: blanks left from a template — X, XX, ×× (X市, 3月X日, 20XX年), runs of * (also
+// where CommonMark read them as emphasis), 某某, ○○, □□, empty 【】 and notes such as 【待补充】.
+
+import { inSpans, type EmphasisInfo } from '../model/markdown.js';
+import type { ReportModel } from '../model/report-model.js';
+import { msg, type Rule } from '../rule.js';
+import type { Message } from '../types.js';
+
+interface Hit {
+  start: number;
+  end: number;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CHINESE_PUNCT = /[\u3000-\u303f\uff00-\uffef“”‘’…—]/;
+const DIGIT = /[0-9０-９]/;
+const LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
+/** Words that start with X and are not blanks: X射线, X光, X线, X轴, X型, X染色体. */
+const X_WORDS = ['射线', '光', '线', '轴', '型', '染色体'];
+
+function isCjk(c: string | undefined): boolean {
+  return c !== undefined && CJK.test(c);
+}
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && DIGIT.test(c);
+}
+
+/** What the blank stands for, read from the words around it. */
+export function describeBlank(text: string, start: number, end: number): Message {
+  const after = text.slice(end, end + 4);
+  const before = text.slice(Math.max(0, start - 2), start);
+  if (/^年/.test(after)) return msg('年份', 'a year');
+  if (/^月/.test(after)) return msg('月份', 'a month');
+  if (/^[日号]/.test(after)) return msg('日期', 'a day');
+  if (/^(同志|书记|局长|主任|部长|县长|市长|镇长|乡长|村长|科长|处长|厅长|院长|校长|经理|老师|先生|女士)/.test(after)) return msg('人名', 'a name');
+  if (
+    /^(人次|余|多|个|人|名|次|项|件|万|亿|千|百|元|平方|米|册|篇|本|期|家|户|场|条|份|所|批|天|小时|公里|亩|吨|%|％|倍|届|支|座|台|辆|套|张|例|起|位|年度|周|轮|课时|学时)/.test(after) ||
+    /[0-9０-９]$/.test(before) ||
+    (/(共|约|近|达|超|逾|计|第|了|过)$/.test(before) && !/中共$/.test(before))
+  ) {
+    return msg('数字', 'a number');
+  }
+  if (/^(省|市|县|区|镇|乡|村|州|局|街道|社区|公司|单位|部门|委|办|厅|处|科|股|室|中心|医院|学校|小学|中学|大学|集团|银行|路|街|高速|基地|园|厂|企业|协会|学院|支部|党委|党组)/.test(after)) {
+    return msg('名称（地名或单位名）', 'a place or unit name');
+  }
+  return msg('内容', 'the missing text');
+}
+
+const X_RUN = /[XＸ×]+/g;
+const STAR_RUN = /\*+/g;
+const FULL_STAR = /＊+/g;
+const MOUMOU = /某某+/g;
+const BOXES = /[○□]{2,}/g;
+const BRACKET_EMPTY = /【[ \t\u3000]*】/g;
+const BRACKET_NOTE = /【[^】\r\n]{0,30}?(待补充|待填|待定|填写|此处|请输入|请填|插入|补充完整)[^】\r\n]{0,30}】/g;
+const PAREN_NOTE = /[（(](此处|请在此|请填|待补充|待填写)[^）)\r\n]{0,40}[）)]/g;
+const URL = /(https?:\/\/|www\.)[^\s，。；）)】」]+/g;
+
+export const placeholder: Rule = {
+  meta: {
+    id: 'placeholder',
+    description: msg('未填写的模板占位符：X、XX、***、某某、X月X日、【待补充】等', 'Unfilled template placeholders: X, XX, ***, 某某, X月X日, 【待补充】…'),
+    defaultSeverity: 'error',
+    docs: 'docs/rules/placeholder.md',
+    fixable: false,
+  },
+  check({ model, config, report }) {
+    const hits = findPlaceholders(model, config.placeholders.extra, config.placeholders.allow);
+    for (const h of hits) {
+      const written = model.text.slice(h.start, h.end);
+      const what = describeBlank(model.text, h.start, h.end);
+      report({
+        start: h.start,
+        end: h.end,
+        message: msg(`未填写的占位符「${written}」：此处应填写${what['zh-CN']}`, `Unfilled placeholder "${written}": fill in ${what.en}`),
+      });
+    }
+  },
+};
+
+export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = [], allow: readonly string[] = []): Hit[] {
+  const { text, md } = model;
+  const delimiters = delimiterMap(md.emphasis);
+  const hits: Hit[] = [];
+  for (const line of model.lines) {
+    if (line.kind !== 'text' && line.kind !== 'table') continue;
+    const s = line.text;
+    const base = line.start;
+    const urls: Hit[] = [];
+    for (const m of s.matchAll(URL)) urls.push({ start: base + m.index, end: base + m.index + m[0].length });
+    const found: Hit[] = [];
+    const add = (start: number, end: number) => found.push({ start, end });
+
+    for (const m of s.matchAll(X_RUN)) {
+      const start = base + m.index;
+      const end = start + m[0].length;
+      const before = text[start - 1];
+      const after = text[end];
+      if (LATIN.test(before ?? '') || LATIN.test(after ?? '')) continue;
+      // 3×4 is a product, not a blank.
+      if (m[0].includes('×') && (isDigit(before) || isDigit(after))) continue;
+      if (!(isCjk(before) || isCjk(after) || isDigit(before) || isDigit(after) || CHINESE_PUNCT.test(before ?? '') || CHINESE_PUNCT.test(after ?? ''))) continue;
+      if (m[0].length === 1 && X_WORDS.some((w) => text.startsWith(w, end))) continue;
+      add(start, end);
+    }
+    for (const m of s.matchAll(FULL_STAR)) add(base + m.index, base + m.index + m[0].length);
+    for (const m of s.matchAll(STAR_RUN)) {
+      const start = base + m.index;
+      const end = start + m[0].length;
+      if (isStarPlaceholder(model, line.contentStart, line.end, start, end, delimiters)) add(start, end);
+    }
+    for (const m of s.matchAll(MOUMOU)) add(base + m.index, base + m.index + m[0].length);
+    for (const m of s.matchAll(BOXES)) {
+      const start = base + m.index;
+      const end = start + m[0].length;
+      // 二○○八年: ○ used for 〇 in a date.
+      if (m[0].includes('○') && (/[一二三四五六七八九〇零○]/.test(text[start - 1] ?? '') || /^[一二三四五六七八九〇零○]*年/.test(text.slice(end, end + 5)))) continue;
+      add(start, end);
+    }
+    for (const re of [BRACKET_EMPTY, BRACKET_NOTE, PAREN_NOTE]) {
+      for (const m of s.matchAll(re)) add(base + m.index, base + m.index + m[0].length);
+    }
+    for (const re of extra) {
+      const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
+      for (const m of s.matchAll(global)) if (m[0].length > 0) add(base + m.index, base + m.index + m[0].length);
+    }
+
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    let lastEnd = -1;
+    for (const h of found) {
+      if (h.start < lastEnd) continue;
+      if (inSpans(md.excluded, h.start) || inSpans(md.urls, h.start) || urls.some((u) => h.start >= u.start && h.start < u.end)) continue;
+      if (allowed(s, base, h, allow)) continue;
+      hits.push(h);
+      lastEnd = h.end;
+    }
+  }
+  return hits;
+}
+
+function allowed(line: string, base: number, h: Hit, allow: readonly string[]): boolean {
+  for (const word of allow) {
+    if (!word) continue;
+    let i = line.indexOf(word);
+    while (i >= 0) {
+      if (base + i <= h.start && h.end <= base + i + word.length) return true;
+      i = line.indexOf(word, i + 1);
+    }
+  }
+  return false;
+}
+
+/** Offsets of emphasis delimiter characters → the node they belong to. */
+function delimiterMap(emphasis: readonly EmphasisInfo[]): Map<number, EmphasisInfo> {
+  const map = new Map<number, EmphasisInfo>();
+  for (const e of emphasis) {
+    for (let i = 0; i < e.size; i++) {
+      map.set(e.start + i, e);
+      map.set(e.end - 1 - i, e);
+    }
+  }
+  return map;
+}
+
+const SENTENCE_PUNCT = /[。！？；!?;]/;
+
+/**
+ * A run of `*` is a placeholder unless it is Markdown emphasis that looks like formatting:
+ * `**重点**` (a short phrase), not `全市***个党组织……党员***名` nor a pair of `**` that
+ * CommonMark matched across sentences (`中共**县……提供**力量`).
+ */
+function isStarPlaceholder(model: ReportModel, contentStart: number, lineEnd: number, start: number, end: number, delimiters: Map<number, EmphasisInfo>): boolean {
+  const text = model.text;
+  const before = text[start - 1];
+  const after = text[end];
+  // A thematic break or a bullet marker.
+  if (/^[ \t]*(\*[ \t]*){3,}$/.test(text.slice(contentStart, lineEnd)) && start >= contentStart - 3) return false;
+  if (model.md.bulletItemStarts.has(start) && (after === ' ' || after === '\t')) return false;
+  const nearText = (c: string | undefined) => isCjk(c) || isDigit(c) || (c !== undefined && CHINESE_PUNCT.test(c));
+  if (!nearText(before) && !nearText(after)) {
+    // `**一、总述**` at a line start: the run sits before the content.
+    if (!(start < contentStart || start === contentStart)) return false;
+  }
+  const nodes = new Set<EmphasisInfo>();
+  let covered = 0;
+  for (let o = start; o < end; o++) {
+    const node = delimiters.get(o);
+    if (node) {
+      nodes.add(node);
+      covered++;
+    }
+  }
+  if (covered < end - start) return true; // literal stars
+  const lineText = text.slice(contentStart - (text.startsWith('**', contentStart - 2) ? 2 : 0), lineEnd).trim();
+  for (const node of nodes) {
+    // `**县***工作`: delimiter runs of unequal length around a node are not a writer's formatting.
+    if (starRunLength(text, node.start) !== starRunLength(text, node.end - 1)) return true;
+    const inner = text.slice(node.start + node.size, node.end - node.size);
+    if (/[\r\n]/.test(inner)) return true;
+    const body = inner.replace(/[*_]+/g, '');
+    const innerPunct = body.slice(0, -1);
+    if (SENTENCE_PUNCT.test(innerPunct) || body.length > 30) return true;
+    if (end - start >= 3) {
+      // ***…*** is formatting only around a whole line (a bold-italic heading).
+      const whole = text.slice(node.start, node.end).trim();
+      if (whole !== lineText && !lineText.endsWith(whole) && !lineText.startsWith(whole)) return true;
+    }
+    if (node.size === 1 && CJK.test(body)) {
+      // Italics do not exist in Chinese typesetting: *期* between Chinese words is a blank.
+      const open = text[node.start - 1];
+      const close = text[node.end];
+      if (isCjk(open) || isCjk(close)) return true;
+    }
+  }
+  return false;
+}
+
+/** Length of the run of `*` that holds `offset`. */
+function starRunLength(text: string, offset: number): number {
+  let a = offset;
+  let b = offset;
+  while (a > 0 && text[a - 1] === '*') a--;
+  while (b < text.length && text[b] === '*') b++;
+  return b - a;
+}

@@ -24,6 +24,7 @@ export interface PlainHeading {
   heading: HeadingInfo;
   title: string;
   parent?: SectionNode;
+  top: boolean;
 }
 
 export interface NumberedLine {
@@ -42,6 +43,8 @@ export interface NumberedLine {
   parent?: SectionNode;
   /** Words after the marker up to the first sentence end: the section's heading text. */
   title: string;
+  /** True when no numbered section encloses this one (it may stand under plain headings such as the title). */
+  top: boolean;
 }
 
 export type SectionNode = NumberedLine | PlainHeading;
@@ -149,7 +152,7 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
           if (marker) {
             numbered.push({
               kind: 'numbered', index: numbered.length, line: src.number, marker, level: marker.level, value: marker.value,
-              scope: cellScope, title: cleanTitle(text.slice(marker.end, cell.contentEnd)),
+              scope: cellScope, title: cleanTitle(text.slice(marker.end, cell.contentEnd)), top: true,
             });
           }
         }
@@ -180,14 +183,14 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     if (marker) {
       const node: NumberedLine = {
         kind: 'numbered', index: numbered.length, line: src.number, marker, level: marker.level, value: marker.value,
-        heading, scope: 'body', title: cleanTitle(text.slice(marker.end, src.end)),
+        heading, scope: 'body', title: cleanTitle(text.slice(marker.end, src.end)), top: true,
       };
       numbered.push(node);
       info.numbered = node;
       sectionsInOrder.push(node);
       scope = `s:${src.number}`;
     } else if (heading) {
-      const node: PlainHeading = { kind: 'heading', line: src.number, heading, title: cleanTitle(text.slice(p, src.end)) };
+      const node: PlainHeading = { kind: 'heading', line: src.number, heading, title: cleanTitle(text.slice(p, src.end)), top: true };
       headings.push(node);
       sectionsInOrder.push(node);
       scope = `s:${src.number}`;
@@ -210,7 +213,7 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     numberedSections: false,
   };
   findTitleAndOpening(model);
-  const top = numbered.filter((n) => n.scope === 'body' && !n.parent);
+  const top = numbered.filter((n) => n.scope === 'body' && n.top);
   if (top.length > 0) {
     model.numberedSections = true;
     model.topLevel = top.reduce<Level>((m, n) => (n.level < m ? n.level : m), 5);
@@ -248,6 +251,7 @@ function buildSectionTree(nodes: SectionNode[]): void {
       }
     }
     node.parent = stack[stack.length - 1];
+    node.top = !node.parent || (node.parent.kind === 'heading' && node.parent.top);
     stack.push(node);
   }
 }
@@ -342,15 +346,11 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     paragraphs: r.paragraphs.map((p) => new RegExp(p, 'u')),
   }));
   const titleLine = model.title?.line;
-  const isTop = (node: SectionNode): boolean => {
-    for (let p = node.parent; p; p = p.parent) if (p.kind === 'numbered') return false;
-    return true;
-  };
   const sections: SectionNode[] = [...model.numbered.filter((n) => n.scope === 'body'), ...model.headings].sort((a, b) => a.line - b.line);
   let lastTopLine = 0;
   for (const node of sections) {
     if (node.line === titleLine) continue;
-    const top = isTop(node);
+    const top = node.top;
     if (top) lastTopLine = node.line;
     if (node.title.length === 0 || node.title.length > 40) continue;
     for (const r of compiled) {

@@ -50,7 +50,7 @@ function firstText(model: ReportModel): { start: number; end: number } {
  * top sections (with the next ordinal, in the report's own heading style), else a closing paragraph. */
 function frameEdits(model: ReportModel, role: RoleDefinition, beforeLine: number | undefined): OffsetEdit[] {
   const eol = model.eol;
-  const tops = model.numbered.filter((n) => n.scope === 'body' && !n.parent && n.level === model.topLevel);
+  const tops = model.numbered.filter((n) => n.scope === 'body' && n.top && n.level === model.topLevel);
   if (model.numberedSections && tops.length > 0) {
     const last = tops[tops.length - 1];
     const level = last.level;

@@ -1,0 +1,141 @@
+// Every string the `gongwen` command prints, in both languages.
+
+import type { Locale, Severity } from '../engine/types.js';
+
+export interface Counts {
+  total: number;
+  errors: number;
+  warnings: number;
+  /** Infos and hints together. */
+  infos: number;
+  fixable: number;
+}
+
+export interface CliMessages {
+  usage(version: string): string;
+  severity(s: Severity): string;
+  noProblems: string;
+  summary(c: Counts): string;
+  /** Appended to the summary after `--fix`. */
+  fixed(n: number): string;
+  unknownCommand(cmd: string): string;
+  unknownOption(opt: string): string;
+  missingValue(opt: string): string;
+  unexpectedValue(opt: string): string;
+  badFormat(value: string): string;
+  badLocale(value: string): string;
+  noPath: string;
+  pathNotFound(p: string): string;
+  noGlobMatch(pattern: string): string;
+  cannotRead(p: string, reason: string): string;
+  cannotReadDir(p: string, reason: string): string;
+  binarySkipped(p: string): string;
+  configNotFound(p: string): string;
+  notRoundTrip(p: string, encoding: string): string;
+  cannotWrite(p: string, reason: string): string;
+  internalError(p: string, reason: string): string;
+  seeHelp: string;
+}
+
+const zh: CliMessages = {
+  usage: (version) =>
+    [
+      `gongwen ${version} — 检查中文工作总结、述职报告等公文草稿（Markdown）`,
+      '',
+      '用法：',
+      '  gongwen check [选项] 路径…',
+      '  gongwen help | --help',
+      '  gongwen --version',
+      '',
+      '路径可以是文件、目录（查找其中的 *.md、*.markdown，跳过 node_modules 和以点开头的目录）或通配符（如 "docs/**/*.md"）。',
+      '',
+      '选项：',
+      '  --format text|json     输出格式（默认 text）',
+      '  --fix                  自动修复能修复的问题，并写回原文件（保留原编码）',
+      '  --config 文件          使用指定的配置文件（默认就近查找 .gongwen.jsonc / .gongwen.json）',
+      '  --type 类型            按指定的报告类型检查，如「述职报告」',
+      '  --locale zh-CN|en      输出语言（默认 zh-CN）',
+      '  -h, --help             显示本帮助',
+      '  --version              显示版本号',
+      '',
+      '退出码：0 无错误；1 发现错误级别的问题；2 用法错误、文件无法读取或配置有误。',
+    ].join('\n'),
+  severity: (s) => ({ error: '错误', warning: '警告', info: '提示', hint: '提示' })[s],
+  noProblems: '未发现问题',
+  summary: (c) =>
+    `共 ${c.total} 个问题（${c.errors} 个错误，${c.warnings} 个警告，${c.infos} 个提示）` + (c.fixable > 0 ? `，其中 ${c.fixable} 个可自动修复（--fix）` : ''),
+  fixed: (n) => `已修复 ${n} 处`,
+  unknownCommand: (cmd) => `未知的命令「${cmd}」`,
+  unknownOption: (opt) => `未知的选项「${opt}」`,
+  missingValue: (opt) => `选项「${opt}」缺少取值`,
+  unexpectedValue: (opt) => `选项「${opt}」不接受取值`,
+  badFormat: (v) => `不支持的输出格式「${v}」，可用：text、json`,
+  badLocale: (v) => `不支持的语言「${v}」，可用：zh-CN、en`,
+  noPath: '没有给出要检查的路径',
+  pathNotFound: (p) => `${p}：文件或目录不存在`,
+  noGlobMatch: (p) => `${p}：没有匹配的文件`,
+  cannotRead: (p, r) => `${p}：无法读取文件（${r}）`,
+  cannotReadDir: (p, r) => `${p}：无法读取目录（${r}）`,
+  binarySkipped: (p) => `${p}：是二进制文件，已跳过`,
+  configNotFound: (p) => `${p}：配置文件不存在或无法读取`,
+  notRoundTrip: (p, enc) => `${p}：文件内容按 ${enc} 解码后无法原样写回，未写入修复`,
+  cannotWrite: (p, r) => `${p}：无法写回修复，原文件未改动（${r}）`,
+  internalError: (p, r) => `${p}：检查时出错（${r}）`,
+  seeHelp: '运行 gongwen --help 查看用法。',
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const en: CliMessages = {
+  usage: (version) =>
+    [
+      `gongwen ${version} — checks Chinese official work-report drafts in Markdown`,
+      '',
+      'Usage:',
+      '  gongwen check [options] PATH…',
+      '  gongwen help | --help',
+      '  gongwen --version',
+      '',
+      'A PATH is a file, a directory (searched for *.md and *.markdown, skipping node_modules and dot folders) or a glob (e.g. "docs/**/*.md").',
+      '',
+      'Options:',
+      '  --format text|json     output format (default: text)',
+      '  --fix                  apply the available fixes and write the files back (same encoding)',
+      '  --config FILE          use this configuration file (default: the nearest .gongwen.jsonc / .gongwen.json)',
+      '  --type TYPE            check as this report type, e.g. 述职报告',
+      '  --locale zh-CN|en      language of the output (default: zh-CN)',
+      '  -h, --help             show this help',
+      '  --version              show the version',
+      '',
+      'Exit codes: 0 no errors; 1 error-severity problems found; 2 bad usage, unreadable file or configuration problem.',
+    ].join('\n'),
+  severity: (s) => s,
+  noProblems: 'No problems found',
+  summary: (c) =>
+    `${plural(c.total, 'problem', 'problems')} (${plural(c.errors, 'error', 'errors')}, ${plural(c.warnings, 'warning', 'warnings')}, ${plural(c.infos, 'info/hint', 'infos/hints')})` +
+    (c.fixable > 0 ? `, ${c.fixable} fixable with --fix` : ''),
+  fixed: (n) => `${n} fixed`,
+  unknownCommand: (cmd) => `unknown command "${cmd}"`,
+  unknownOption: (opt) => `unknown option "${opt}"`,
+  missingValue: (opt) => `option "${opt}" needs a value`,
+  unexpectedValue: (opt) => `option "${opt}" does not take a value`,
+  badFormat: (v) => `unsupported format "${v}"; use text or json`,
+  badLocale: (v) => `unsupported locale "${v}"; use zh-CN or en`,
+  noPath: 'no path to check was given',
+  pathNotFound: (p) => `${p}: no such file or directory`,
+  noGlobMatch: (p) => `${p}: no files match`,
+  cannotRead: (p, r) => `${p}: cannot read file (${r})`,
+  cannotReadDir: (p, r) => `${p}: cannot read directory (${r})`,
+  binarySkipped: (p) => `${p}: binary file, skipped`,
+  configNotFound: (p) => `${p}: configuration file not found or not readable`,
+  notRoundTrip: (p, enc) => `${p}: the content cannot be written back unchanged as ${enc}; fixes not written`,
+  cannotWrite: (p, r) => `${p}: cannot write the fixes, the file is unchanged (${r})`,
+  internalError: (p, r) => `${p}: checking failed (${r})`,
+  seeHelp: 'Run gongwen --help for usage.',
+};
+
+export const MESSAGES: Record<Locale, CliMessages> = { 'zh-CN': zh, en };
+
+export function isLocale(s: string): s is Locale {
+  return s === 'zh-CN' || s === 'en';
+}

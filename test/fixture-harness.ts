@@ -1,0 +1,58 @@
+// Reads rule fixtures: Markdown files with their expectations written inside them.
+//   <!-- fixture: rules=numbering-sequence,placeholder type=述职报告 -->   (first line; optional)
+//   some line <!-- expect: rule-id rule-id -->                           (one per diagnostic starting on that line)
+// The fixed text of each fixture is kept beside it as <name>.fixed.md (a snapshot).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleSetting } from '../server/src/engine/config.js';
+import { RULES } from '../server/src/engine/rules/index.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+
+export interface Fixture {
+  name: string;
+  file: string;
+  text: string;
+  /** Rule settings: only the fixture's rules on, the rest off. */
+  rules: Record<string, RuleSetting>;
+  type?: string;
+  /** Sorted `line:rule` strings. */
+  expected: string[];
+}
+
+export function readFixture(file: string): Fixture {
+  const text = fs.readFileSync(file, 'utf8');
+  const header = /^<!--\s*fixture:([^>]*)-->/.exec(text);
+  const settings = new Map<string, string>();
+  for (const part of (header?.[1] ?? '').trim().split(/\s+/).filter(Boolean)) {
+    const [k, v] = part.split('=');
+    settings.set(k, v ?? '');
+  }
+  const on = settings.has('rules') ? settings.get('rules')!.split(',') : RULES.map((r) => r.meta.id);
+  const rules: Record<string, RuleSetting> = {};
+  for (const r of RULES) rules[r.meta.id] = on.includes(r.meta.id) ? r.meta.defaultSeverity : 'off';
+  const expected: string[] = [];
+  text.split(/\r\n|\n|\r/).forEach((line, i) => {
+    for (const m of line.matchAll(/<!--\s*expect:([^>]*)-->/g)) {
+      for (const id of m[1].trim().split(/[\s,]+/).filter(Boolean)) expected.push(`${i + 1}:${id}`);
+    }
+  });
+  return { name: path.basename(file, '.md'), file, text, rules, type: settings.get('type'), expected: expected.sort(cmp) };
+}
+
+export function cmp(a: string, b: string): number {
+  const [la, ra] = a.split(':');
+  const [lb, rb] = b.split(':');
+  return Number(la) - Number(lb) || ra.localeCompare(rb);
+}
+
+export function listFixtures(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, applyFixes, fixAll } from '../server/src/engine/fix.js';
+import { LineIndex } from '../server/src/engine/line-index.js';
+import { checkText } from '../server/src/engine/check.js';
+import type { Diagnostic, TextEdit } from '../server/src/engine/types.js';
+
+const text = '一二三四五六七八九十';
+const index = new LineIndex(text);
+const edit = (start: number, end: number, t: string): TextEdit => ({ range: index.range(start, end), text: t });
+const diag = (...edits: TextEdit[]): Diagnostic => ({
+  rule: 'x', severity: 'warning', message: { 'zh-CN': 'x', en: 'x' }, range: index.range(0, 0),
+  fix: { title: { 'zh-CN': 'x', en: 'x' }, edits },
+});
+
+test('applyEdits changes only the edited ranges', () => {
+  assert.equal(applyEdits(text, [edit(8, 10, 'X'), edit(0, 1, 'A'), edit(3, 3, '+')]), 'A二三+四五六七八X');
+});
+
+test('applyEdits refuses overlapping edits and two insertions at one point', () => {
+  assert.throws(() => applyEdits(text, [edit(0, 3, 'a'), edit(2, 4, 'b')]), RangeError);
+  assert.throws(() => applyEdits(text, [edit(2, 2, 'a'), edit(2, 2, 'b')]), RangeError);
+  const beyond: TextEdit = { range: { start: index.position(5), end: { offset: 99, line: 1, column: 100 } }, text: 'a' };
+  assert.throws(() => applyEdits(text, [beyond]), RangeError);
+});
+
+test('applyFixes takes fixes in order and leaves out those that clash with one taken', () => {
+  const r = applyFixes(text, [diag(edit(0, 2, 'A')), diag(edit(1, 3, 'B')), diag(edit(4, 5, 'C'))]);
+  assert.equal(r.text, 'A三四C六七八九十');
+  assert.equal(r.applied.length, 2);
+  assert.equal(r.skipped.length, 1);
+});
+
+test('fixAll lands conflicting fixes in later passes and stops when nothing is left', () => {
+  const doc = '# 某局工作总结\n## 一、甲\n## 三、乙\n## 四、丙\n(一)丁\n';
+  const check = (t: string) => checkText(t).diagnostics;
+  const result = fixAll(doc, check);
+  assert.equal(result.text.includes('## 二、乙') && result.text.includes('## 三、丙') && result.text.includes('（一）丁'), true, result.text);
+  assert.ok(result.passes >= 1);
+  assert.deepEqual(check(result.text).filter((d) => d.fix), []);
+});
+
+test('fixes keep CRLF line endings and insert with the document\'s own line break', () => {
+  const doc = '# 某局工作总结\r\n## 一、甲\r\n（二）乙\r\n';
+  const fixed = fixAll(doc, (t) => checkText(t).diagnostics).text;
+  assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
+  assert.ok(fixed.includes('（一）乙'));
+  assert.ok(fixed.includes('存在的问题和不足'), 'frame inserted');
+});

@@ -2,7 +2,7 @@
 // Problems and plans written as unnumbered closing paragraphs count as present.
 
 import { formatNumeral, standardMarker } from '../model/markers.js';
-import type { NumberedLine, ReportModel } from '../model/report-model.js';
+import type { NumberedLine, ReportModel, RoleOccurrence } from '../model/report-model.js';
 import type { RoleDefinition } from '../report-types.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 
@@ -26,7 +26,8 @@ export const requiredSection: Rule = {
       // Insert before the first present role that must come after this one, else at the end.
       const later = required.slice(i + 1).filter((r) => present.has(r));
       const before = model.roles.find((r) => later.includes(r.role) && r.topLevel);
-      const edits = frameEdits(model, role, before?.line);
+      const edits = frameEdits(model, role, before);
+      const fix = edits ? { title: msg(`插入「${role.name['zh-CN']}」部分的框架`, `Insert a "${role.name.en}" section frame`), edits } : undefined;
       const name = role.name;
       report({
         start: at.start,
@@ -35,7 +36,7 @@ export const requiredSection: Rule = {
           `「${config.typeName}」应包含「${name['zh-CN']}」部分，本文没有找到`,
           `A ${config.typeName} report needs a "${name.en}" section; none was found`,
         ),
-        fix: { title: msg(`插入「${name['zh-CN']}」部分的框架`, `Insert a "${name.en}" section frame`), edits },
+        fix,
       });
     }
   },
@@ -46,46 +47,58 @@ function firstText(model: ReportModel): { start: number; end: number } {
   return { start: l.contentStart, end: l.end };
 }
 
-/** The edits that insert a role's frame: a numbered section when the report numbers its
- * top sections (with the next ordinal, in the report's own heading style), else a closing paragraph. */
-function frameEdits(model: ReportModel, role: RoleDefinition, beforeLine: number | undefined): OffsetEdit[] {
+/**
+ * The edits that insert a role's frame where it belongs:
+ * - before the first present role that must follow it, in that section's own form (a numbered
+ *   section taking its number, the later ones renumbered; a plain heading; a closing paragraph);
+ * - otherwise at the end: a numbered section with the next top-level ordinal when the report
+ *   numbers its sections (in the report's heading style), else a closing paragraph.
+ */
+function frameEdits(model: ReportModel, role: RoleDefinition, before: RoleOccurrence | undefined): OffsetEdit[] | undefined {
   const eol = model.eol;
+  if (before) {
+    const line = model.lines[before.line - 1];
+    const at = line.start;
+    const node = line.numbered;
+    if (before.source === 'heading' && node && node.scope === 'body') {
+      const level = node.level;
+      const siblings = model.numbered.filter((n) => n.scope === 'body' && n.parent === node.parent && n.level === level && n.line >= node.line);
+      const prefix = headingPrefix(node);
+      const edits: OffsetEdit[] = siblings.map((n, k) => ({ start: n.marker.numeralStart, end: n.marker.numeralEnd, text: formatNumeral(level, node.value + k + 1) }));
+      const frame = prefix + standardMarker(level, formatNumeral(level, node.value)) + role.frameHeading + eol + role.frameBody + eol + (prefix ? eol : '');
+      edits.push({ start: at, end: at, text: frame });
+      return edits;
+    }
+    if (before.source === 'heading' && line.heading) {
+      const frame = '#'.repeat(line.heading.depth) + ' ' + role.frameHeading + eol + role.frameBody + eol + eol;
+      return [{ start: at, end: at, text: frame }];
+    }
+    return [{ start: at, end: at, text: role.frameParagraph + eol + eol }];
+  }
   const tops = model.numbered.filter((n) => n.scope === 'body' && n.top && n.level === model.topLevel);
   if (model.numberedSections && tops.length > 0) {
     const last = tops[tops.length - 1];
-    const level = last.level;
-    const headingPrefix = last.heading && last.heading.kind === 'atx' ? '#'.repeat(last.heading.depth) + ' ' : '';
-    const edits: OffsetEdit[] = [];
-    let value: number;
-    let insertAt: number;
-    if (beforeLine !== undefined) {
-      // Take the place (and number) of the section it goes before; renumber that one and the rest.
-      const following = tops.filter((n) => n.line >= beforeLine);
-      const first = following[0];
-      value = first ? first.value : last.value + 1;
-      insertAt = first ? model.lines[first.line - 1].start : model.text.length;
-      following.forEach((n: NumberedLine, k) => edits.push({ start: n.marker.numeralStart, end: n.marker.numeralEnd, text: formatNumeral(level, value + k + 1) }));
-      const frame = headingPrefix + standardMarker(level, formatNumeral(level, value)) + role.frameHeading + eol + role.frameBody + eol;
-      edits.push({ start: insertAt, end: insertAt, text: frame + (headingPrefix ? eol : '') });
-      return edits;
-    }
-    value = last.value + 1;
-    const frame = headingPrefix + standardMarker(level, formatNumeral(level, value)) + role.frameHeading + eol + role.frameBody;
-    return [appendAtEnd(model, frame, headingPrefix !== '')];
+    const prefix = headingPrefix(last);
+    const frame = prefix + standardMarker(last.level, formatNumeral(last.level, last.value + 1)) + role.frameHeading + eol + role.frameBody;
+    const edit = appendAtEnd(model, frame);
+    return edit ? [edit] : undefined;
   }
-  if (beforeLine !== undefined) {
-    const start = model.lines[beforeLine - 1].start;
-    return [{ start, end: start, text: role.frameParagraph + eol + eol }];
-  }
-  return [appendAtEnd(model, role.frameParagraph, true)];
+  const edit = appendAtEnd(model, role.frameParagraph);
+  return edit ? [edit] : undefined;
 }
 
-/** Inserts after the last non-blank line, separated by a blank line when `paragraph`. */
-function appendAtEnd(model: ReportModel, block: string, paragraph: boolean): OffsetEdit {
+function headingPrefix(node: NumberedLine): string {
+  return node.heading && node.heading.kind === 'atx' ? '#'.repeat(node.heading.depth) + ' ' : '';
+}
+
+/** Inserts after the last non-blank line, separated by a blank line (so that it never joins a table or list).
+ * Undefined when the document ends inside code or an unclosed HTML block, where inserted
+ * text would not count as report text. */
+function appendAtEnd(model: ReportModel, block: string): OffsetEdit | undefined {
   const eol = model.eol;
   let last = model.lines.length - 1;
   while (last > 0 && model.lines[last].kind === 'blank') last--;
+  if (model.lines[last].kind === 'excluded') return undefined;
   const end = model.lines[last].end;
-  const sep = paragraph ? eol + eol : eol;
-  return { start: end, end, text: sep + block };
+  return { start: end, end, text: eol + eol + block };
 }

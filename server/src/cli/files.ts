@@ -33,25 +33,26 @@ function isMarkdown(name: string): boolean {
 }
 
 /** Walks a directory for Markdown files. Symbolic links to files are followed, to directories not. */
-function walk(dir: string, out: string[], errors: PathError[]): void {
+function walk(dir: string, display: string, out: string[], errors: PathError[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    errors.push({ kind: 'dir-unreadable', path: dir, reason: errorReason(e) });
+    errors.push({ kind: 'dir-unreadable', path: display, reason: errorReason(e) });
     return;
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
+    const shown = path.join(display, entry.name);
     if (entry.isDirectory()) {
-      if (!isSkippedDir(entry.name)) walk(full, out, errors);
+      if (!isSkippedDir(entry.name)) walk(full, shown, out, errors);
     } else if (isMarkdown(entry.name)) {
-      if (entry.isFile()) out.push(full);
+      if (entry.isFile()) out.push(shown);
       else if (entry.isSymbolicLink()) {
         try {
-          if (fs.statSync(full).isFile()) out.push(full);
+          if (fs.statSync(full).isFile()) out.push(shown);
         } catch {
-          out.push(full); // a broken link: reading it reports the error
+          out.push(shown); // a broken link: reading it reports the error
         }
       }
     }
@@ -74,17 +75,19 @@ export function expandPaths(inputs: string[], cwd: string): Expansion {
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stat: fs.Stats | undefined;
+    let missing = false;
     try {
       stat = fs.statSync(absolute);
-    } catch {
-      stat = undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      missing = code === 'ENOENT' || code === 'ENOTDIR';
     }
     if (stat?.isDirectory()) {
       const found: string[] = [];
-      walk(input, found, errors);
+      walk(absolute, input, found, errors);
       found.forEach(add);
-    } else if (stat) {
-      add(input);
+    } else if (stat || !missing) {
+      add(input); // a file, or a path that exists but cannot be examined: reading it reports why
     } else if (isDynamicPattern(input)) {
       const matches = globSync(input, {
         cwd,
@@ -97,15 +100,7 @@ export function expandPaths(inputs: string[], cwd: string): Expansion {
       if (matches.length === 0) errors.push({ kind: 'no-match', path: input });
       matches.forEach(add);
     } else {
-      // Missing, or unreadable for stat: reading it reports the precise reason.
-      let exists = true;
-      try {
-        fs.lstatSync(absolute);
-      } catch {
-        exists = false;
-      }
-      if (exists) add(input);
-      else errors.push({ kind: 'not-found', path: input });
+      errors.push({ kind: 'not-found', path: input });
     }
   }
   const files = [...byAbsolute.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));

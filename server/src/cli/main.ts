@@ -1,0 +1,249 @@
+// The `gongwen` command: arguments, orchestration and exit code.
+//   gongwen check [--format text|json] [--fix] [--config FILE] [--type TYPE] [--locale zh-CN|en] PATH…
+// Exit code: 0 no error-severity finding; 1 some; 2 bad usage, unreadable path or configuration
+// problem (2 wins over 1). Every file is checked even when another one fails.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkText, fixText, type CheckOptions, type CheckResult } from '../engine/check.js';
+import type { Locale } from '../engine/types.js';
+import { ConfigLookup } from './config-lookup.js';
+import { decode, encode, encodingLabel } from './encoding.js';
+import { errorReason, expandPaths, type FileEntry } from './files.js';
+import { MESSAGES, isLocale, type CliMessages } from './messages.js';
+import { formatJson, formatProblem, formatText, type FileReport } from './output.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_TROUBLE = 2;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  cwd: process.cwd(),
+};
+
+const OPTIONS = {
+  format: { type: 'string' },
+  fix: { type: 'boolean' },
+  config: { type: 'string' },
+  type: { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+interface Args {
+  command?: string;
+  paths: string[];
+  format: string;
+  fix: boolean;
+  config?: string;
+  type?: string;
+  locale: string;
+  help: boolean;
+  version: boolean;
+  /** Usage errors, already in words. */
+  errors: string[];
+}
+
+function parse(argv: string[], m: CliMessages): Args {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const args: Args = { paths: [], format: 'text', fix: false, locale: 'zh-CN', help: false, version: false, errors: [] };
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const spec = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
+    if (!spec || !Object.hasOwn(OPTIONS, token.name)) {
+      args.errors.push(m.unknownOption(token.rawName));
+    } else if (spec.type === 'string') {
+      if (token.value === undefined) args.errors.push(m.missingValue(token.rawName));
+      else (args as unknown as Record<string, string>)[token.name] = token.value;
+    } else if (token.inlineValue) {
+      args.errors.push(m.unexpectedValue(token.rawName));
+    } else {
+      (args as unknown as Record<string, boolean>)[token.name] = true;
+    }
+  }
+  [args.command, ...args.paths] = positionals;
+  return args;
+}
+
+/** The `--locale` given, looked up before parsing so that parse errors are in that language. */
+function localeOf(argv: string[]): Locale {
+  let found: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--locale') found = argv[i + 1];
+    else if (a.startsWith('--locale=')) found = a.slice('--locale='.length);
+  });
+  return found !== undefined && isLocale(found) ? found : 'zh-CN';
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** A closed pipe (`gongwen check . | head`) ends the output quietly instead of with a stack trace. */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) ignoreClosedPipes();
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    io.stderr(`gongwen: ${(e as Error)?.message ?? String(e)}\n`);
+    return EXIT_TROUBLE;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let m = MESSAGES[localeOf(argv)];
+  const args = parse(argv, m);
+  const usageError = (...lines: string[]) => {
+    io.stderr(`gongwen: ${lines.join('\n')}\n\n${m.usage(version())}\n`);
+    return EXIT_TROUBLE;
+  };
+  if (args.errors.length > 0) return usageError(...args.errors);
+  if (!isLocale(args.locale)) return usageError(m.badLocale(args.locale));
+  const locale: Locale = args.locale;
+  m = MESSAGES[locale];
+  if (args.help || args.command === 'help') {
+    io.stdout(m.usage(version()) + '\n');
+    return EXIT_OK;
+  }
+  if (args.version) {
+    io.stdout(version() + '\n');
+    return EXIT_OK;
+  }
+  if (args.command === undefined) return usageError(m.noPath);
+  if (args.command !== 'check') return usageError(m.unknownCommand(args.command));
+  if (args.format !== 'text' && args.format !== 'json') return usageError(m.badFormat(args.format));
+  if (args.paths.length === 0) return usageError(m.noPath);
+  if (args.config !== undefined && !isReadableFile(path.resolve(io.cwd, args.config))) {
+    io.stderr(`gongwen: ${m.configNotFound(args.config)}\n`);
+    return EXIT_TROUBLE;
+  }
+  return check(args, locale, io);
+}
+
+function isReadableFile(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
+  const m = MESSAGES[locale];
+  let trouble = false;
+  const reported = new Set<string>();
+  const warn = (line: string) => {
+    trouble = true;
+    if (reported.has(line)) return;
+    reported.add(line);
+    io.stderr(line + '\n');
+  };
+
+  const { files, errors } = expandPaths(args.paths, io.cwd);
+  for (const e of errors) {
+    if (e.kind === 'not-found') warn(m.pathNotFound(e.path));
+    else if (e.kind === 'no-match') warn(m.noGlobMatch(e.path));
+    else warn(m.cannotReadDir(e.path, e.reason));
+  }
+
+  const configs = new ConfigLookup(io.cwd, args.config);
+  const reports: FileReport[] = [];
+  let fixed = 0;
+  for (const file of files) {
+    try {
+      const outcome = checkFile(file, args, configs, m, locale, warn, io);
+      if (!outcome) continue;
+      fixed += outcome.fixed;
+      reports.push({ path: file.display, diagnostics: outcome.result.diagnostics });
+    } catch (e) {
+      warn(m.internalError(file.display, (e as Error)?.message ?? String(e)));
+    }
+  }
+
+  io.stdout(args.format === 'json' ? formatJson(reports, locale) : formatText(reports, locale, args.fix ? fixed : undefined));
+  if (trouble) return EXIT_TROUBLE;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** Checks (and with `--fix` fixes) one file; undefined when it was not checked. */
+function checkFile(
+  file: FileEntry,
+  args: Args,
+  configs: ConfigLookup,
+  m: CliMessages,
+  locale: Locale,
+  warn: (line: string) => void,
+  io: CliIo,
+): { result: CheckResult; fixed: number } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.absolute);
+  } catch (e) {
+    warn(m.cannotRead(file.display, errorReason(e)));
+    return undefined;
+  }
+  const decoded = decode(bytes);
+  if (decoded.kind === 'binary') {
+    io.stderr(m.binarySkipped(file.display) + '\n'); // not a failure: the exit code stays
+    return undefined;
+  }
+  const config = configs.forFile(file.absolute);
+  if (config.firstUse) for (const p of config.problems) warn(formatProblem(p, config.display ?? file.display, locale));
+  const options: CheckOptions = { config: config.layers, type: args.type };
+  const text = decoded.text;
+
+  let result: CheckResult;
+  let fixed = 0;
+  if (args.fix) {
+    const attempt = fixText(text, options);
+    result = attempt.result;
+    if (attempt.text !== text) {
+      if (!decoded.lossless) {
+        warn(m.notRoundTrip(file.display, encodingLabel(decoded.encoding)));
+        result = checkText(text, options);
+      } else {
+        try {
+          writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding));
+          fixed = attempt.fixed;
+        } catch (e) {
+          warn(m.cannotWrite(file.display, errorReason(e)));
+          result = checkText(text, options);
+        }
+      }
+    }
+  } else {
+    result = checkText(text, options);
+  }
+  for (const p of result.problems) {
+    const where = p.path !== undefined ? path.relative(io.cwd, p.path) || p.path : file.display;
+    warn(formatProblem(p, where, locale));
+  }
+  return { result, fixed };
+}

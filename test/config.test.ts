@@ -70,3 +70,16 @@ test('broken front matter and an unknown type are problems, never a crash', () =
   assert.match(u.problems[0].message['zh-CN'], /未知的报告类型/);
   assert.equal(u.config.typeName, '工作总结');
 });
+
+test('an unknown rule or type in a configuration file is reported at its line in that file', () => {
+  const { config, problems } = parseConfigText('{\n  "type": "调查报告",\n  "rules": {\n    "no-such-rule": "off",\n    "placeholder": "warning"\n  }\n}', '/x/.gongwen.json');
+  assert.deepEqual(config.rules, { placeholder: 'warning' });
+  assert.equal(config.type, undefined);
+  const where = problems.map((p) => `${p.path}:${p.line}`).sort();
+  assert.deepEqual(where, ['/x/.gongwen.json:2', '/x/.gongwen.json:4']);
+});
+
+test('an empty configuration file, or one with only comments, is an empty configuration', () => {
+  assert.deepEqual(parseConfigText('', '/x/.gongwen.json'), { config: {}, problems: [] });
+  assert.deepEqual(parseConfigText('// 以后再配置\n', '/x/.gongwen.jsonc'), { config: {}, problems: [] });
+});

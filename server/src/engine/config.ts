@@ -9,6 +9,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { BUILTIN_ROLES, BUILTIN_TYPES, DEFAULT_TYPE, type ReportType, type RoleDefinition } from './report-types.js';
 import type { Message, Severity, SeveritySetting } from './types.js';
 import { msg } from './rule.js';
+import { RULES_BY_ID } from './rules/index.js';
 
 export const CONFIG_FILE_NAMES = ['.gongwen.jsonc', '.gongwen.json'];
 
@@ -74,6 +75,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 export function parseConfigText(text: string, filePath?: string): { config: UserConfig; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // An empty file (or one with only comments) is an empty configuration.
+  if (body.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '') return { config: {}, problems: [] };
   const value = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => {
     const { line, column } = lineColumn(body, e.offset);
@@ -120,6 +123,10 @@ export function validateConfig(
       for (const [id, setting] of Object.entries(v.rules as Record<string, unknown>)) {
         const sev = Array.isArray(setting) ? setting[0] : setting;
         const opts = Array.isArray(setting) ? setting[1] : undefined;
+        if (filePath !== undefined && !RULES_BY_ID.has(id)) {
+          problem(id, `未知的规则「${id}」；可用规则：${[...RULES_BY_ID.keys()].join('、')}`, `unknown rule "${id}"; known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
+          continue;
+        }
         if (typeof sev !== 'string' || !SEVERITIES.has(sev)) {
           problem(id, `规则「${id}」的级别必须是 error、warning、info、hint 或 off`, `the severity of rule "${id}" must be error, warning, info, hint or off`);
           continue;
@@ -162,6 +169,12 @@ export function validateConfig(
       if (bad !== undefined) problem('extra', `占位符正则表达式无效：${bad}`, `invalid placeholder regular expression: ${bad}`);
       else config.placeholders = { extra: p.extra as string[] | undefined, allow: p.allow as string[] | undefined };
     }
+  }
+  // A configuration file knows every type it may name: the built-in ones and its own.
+  if (filePath !== undefined && config.type !== undefined && !BUILTIN_TYPES[config.type] && !config.types?.[config.type]) {
+    const known = [...Object.keys(BUILTIN_TYPES), ...Object.keys(config.types ?? {})].join('、');
+    problem('type', `未知的报告类型「${config.type}」；可用类型：${known}`, `unknown report type "${config.type}"; known types: ${known}`);
+    delete config.type;
   }
   return { config, problems };
 }

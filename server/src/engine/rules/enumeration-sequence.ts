@@ -42,6 +42,7 @@ export const enumerationSequence: Rule = {
         // a lone 二是 may continue a list interrupted by a sub-list.
         if (prev === 0 && !(i + 1 < list.length && list[i + 1].value === o.value + 1)) {
           prev = o.value;
+          position = o.value;
           continue;
         }
         const edits: OffsetEdit[] = [];
@@ -60,10 +61,11 @@ export const enumerationSequence: Rule = {
               : o.value < prev
                 ? msg(`排在「${zhPrev}」之后却更小`, `comes after ${zhPrev} but is smaller`)
                 : msg(`跳过了「${formatChineseNumeral(prev + 1)}」`, `skips ${formatChineseNumeral(prev + 1)}`);
+        const after = expected === prev + 1 ? msg('此处应为', 'expected') : msg('依次重排后此处应为', 'in order this becomes');
         report({
           start: o.start,
           end: o.end,
-          message: msg(`「${written}」${kind['zh-CN']}，此处应为「${want}」`, `"${written}" ${kind.en}; expected "${want}" here`),
+          message: msg(`「${written}」${kind['zh-CN']}，${after['zh-CN']}「${want}」`, `"${written}" ${kind.en}; ${after.en} "${want}"`),
           fix: edits.length ? { title: msg('依次重排本段的序数词', 'Renumber the ordinals of this section'), edits } : undefined,
         });
         prev = o.value;

@@ -68,10 +68,12 @@ export const numberingSequence: Rule = {
               : n.value < prev
                 ? msg(`比上一个序号「${show(n, prev)}」小`, `goes back from ${show(n, prev)}`)
                 : msg(`跳过了「${show(n, prev + 1)}」`, `skips ${show(n, prev + 1)}`);
+        // After an earlier break the right value follows the position, not the written predecessor.
+        const after = expected === prev + 1 ? msg('此处应为', 'expected') : msg('依次重排后此处应为', 'in order this becomes');
         report({
           start: n.marker.start,
           end: n.marker.end,
-          message: msg(`序号「${written}」${kind['zh-CN']}，此处应为「${want}」`, `Section number "${written}" ${kind.en}; expected ${want} here`),
+          message: msg(`序号「${written}」${kind['zh-CN']}，${after['zh-CN']}「${want}」`, `Section number "${written}" ${kind.en}; ${after.en} ${want}`),
           fix: edits.length ? { title: msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings'), edits } : undefined,
         });
         prev = n.value;

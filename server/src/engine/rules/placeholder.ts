@@ -107,7 +107,7 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
     for (const m of s.matchAll(STAR_RUN)) {
       const start = base + m.index;
       const end = start + m[0].length;
-      if (isStarPlaceholder(model, line.contentStart, line.end, start, end, delimiters)) add(start, end);
+      if (isStarPlaceholder(model, line.start, line.contentStart, line.end, start, end, delimiters)) add(start, end);
     }
     for (const m of s.matchAll(MOUMOU)) add(base + m.index, base + m.index + m[0].length);
     for (const m of s.matchAll(BOXES)) {
@@ -169,12 +169,12 @@ const SENTENCE_PUNCT = /[。！？；!?;]/;
  * `**重点**` (a short phrase), not `全市***个党组织……党员***名` nor a pair of `**` that
  * CommonMark matched across sentences (`中共**县……提供**力量`).
  */
-function isStarPlaceholder(model: ReportModel, contentStart: number, lineEnd: number, start: number, end: number, delimiters: Map<number, EmphasisInfo>): boolean {
+function isStarPlaceholder(model: ReportModel, lineStart: number, contentStart: number, lineEnd: number, start: number, end: number, delimiters: Map<number, EmphasisInfo>): boolean {
   const text = model.text;
   const before = text[start - 1];
   const after = text[end];
   // A thematic break or a bullet marker.
-  if (/^[ \t]*(\*[ \t]*){3,}$/.test(text.slice(contentStart, lineEnd)) && start >= contentStart - 3) return false;
+  if (/^[ \t>]*(\*[ \t]*){3,}$/.test(text.slice(lineStart, lineEnd))) return false;
   if (model.md.bulletItemStarts.has(start) && (after === ' ' || after === '\t')) return false;
   const nearText = (c: string | undefined) => isCjk(c) || isDigit(c) || (c !== undefined && CHINESE_PUNCT.test(c));
   if (!nearText(before) && !nearText(after)) {
@@ -190,7 +190,10 @@ function isStarPlaceholder(model: ReportModel, contentStart: number, lineEnd: nu
       covered++;
     }
   }
-  if (covered < end - start) return true; // literal stars
+  if (covered < end - start) {
+    // `**（一）加强学习。**今年……`: bold that CommonMark cannot close after punctuation; not a blank.
+    return !isUnclosedBold(text, lineStart, contentStart, lineEnd, start, end);
+  }
   const lineText = text.slice(contentStart - (text.startsWith('**', contentStart - 2) ? 2 : 0), lineEnd).trim();
   for (const node of nodes) {
     // `**县***工作`: delimiter runs of unequal length around a node are not a writer's formatting.
@@ -202,8 +205,7 @@ function isStarPlaceholder(model: ReportModel, contentStart: number, lineEnd: nu
     if (SENTENCE_PUNCT.test(innerPunct) || body.length > 30) return true;
     if (end - start >= 3) {
       // ***…*** is formatting only around a whole line (a bold-italic heading).
-      const whole = text.slice(node.start, node.end).trim();
-      if (whole !== lineText && !lineText.endsWith(whole) && !lineText.startsWith(whole)) return true;
+      if (lineText.replace(/^\*+|\*+$/g, '') !== body.replace(/^\*+|\*+$/g, '')) return true;
     }
     if (node.size === 1 && CJK.test(body)) {
       // Italics do not exist in Chinese typesetting: *期* between Chinese words is a blank.
@@ -222,4 +224,16 @@ function starRunLength(text: string, offset: number): number {
   while (a > 0 && text[a - 1] === '*') a--;
   while (b < text.length && text[b] === '*') b++;
   return b - a;
+}
+
+/** A line that opens with `**` and whose next `**` follows a punctuation mark within a short
+ * phrase: the writer's bold, which CommonMark does not close before a Chinese character. */
+function isUnclosedBold(text: string, lineStart: number, contentStart: number, lineEnd: number, start: number, end: number): boolean {
+  if (end - start !== 2) return false;
+  const line = text.slice(lineStart, lineEnd);
+  const m = /^([ \t\u3000>]*)\*\*([^*\r\n]{1,40}?[。：:！？；，、）”])\*\*/.exec(line);
+  if (!m) return false;
+  const open = lineStart + m[1].length;
+  const close = open + 2 + m[2].length;
+  return (start === open || start === close) && open <= contentStart;
 }

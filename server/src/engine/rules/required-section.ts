@@ -64,9 +64,13 @@ function frameEdits(model: ReportModel, role: RoleDefinition, before: RoleOccurr
       const level = node.level;
       const siblings = model.numbered.filter((n) => n.scope === 'body' && n.parent === node.parent && n.level === level && n.line >= node.line);
       const prefix = headingPrefix(node);
-      const edits: OffsetEdit[] = siblings.map((n, k) => ({ start: n.marker.numeralStart, end: n.marker.numeralEnd, text: formatNumeral(level, node.value + k + 1) }));
       const frame = prefix + standardMarker(level, formatNumeral(level, node.value)) + role.frameHeading + eol + role.frameBody + eol + (prefix ? eol : '');
-      edits.push({ start: at, end: at, text: frame });
+      // One edit from the line start through the section's numeral: the frame, then the
+      // section renumbered (its numeral may begin right at the line start). Later siblings follow.
+      const edits: OffsetEdit[] = [
+        { start: at, end: node.marker.numeralEnd, text: frame + model.text.slice(at, node.marker.numeralStart) + formatNumeral(level, node.value + 1) },
+      ];
+      siblings.slice(1).forEach((n, k) => edits.push({ start: n.marker.numeralStart, end: n.marker.numeralEnd, text: formatNumeral(level, node.value + k + 2) }));
       return edits;
     }
     if (before.source === 'heading' && line.heading) {

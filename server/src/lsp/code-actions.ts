@@ -1,0 +1,89 @@
+// Code actions: fix this (preferred); fix all of this rule; disable the rule for this line or
+// the file; fix everything (`source.fixAll.gongwen`, for editor.codeActionsOnSave).
+
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll } from '../engine/fix.js';
+import type { Locale } from '../engine/types.js';
+import { FIX_ALL_KIND, type DiagnosticData } from '../protocol.js';
+import { minimalEdit } from './convert.js';
+import type { CheckedVersion } from './document-checks.js';
+
+const T = {
+  fix: { 'zh-CN': (t: string) => `修复：${t}`, en: (t: string) => `Fix: ${t}` },
+  fixRule: { 'zh-CN': (r: string) => `修复本文件中所有「${r}」问题`, en: (r: string) => `Fix all "${r}" problems in this file` },
+  disableLine: { 'zh-CN': (r: string) => `在此行停用「${r}」`, en: (r: string) => `Disable "${r}" for this line` },
+  disableFile: { 'zh-CN': (r: string) => `在本文件停用「${r}」`, en: (r: string) => `Disable "${r}" for this file` },
+  fixAll: { 'zh-CN': () => '修复全部可自动修复的问题（gongwen）', en: () => 'Fix all auto-fixable problems (gongwen)' },
+};
+
+function isGongwen(d: LspDiagnostic): d is LspDiagnostic & { data: DiagnosticData } {
+  return d.source === 'gongwen' && typeof d.data === 'object' && d.data !== null && typeof (d.data as DiagnosticData).rule === 'string';
+}
+
+export function codeActions(params: CodeActionParams, doc: TextDocument, checked: CheckedVersion, locale: Locale, recheck: (text: string) => CheckedVersion['result']): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const actions: CodeAction[] = [];
+  const uri = doc.uri;
+  const current = checked.version === doc.version && checked.text === doc.getText();
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const seenRules = new Set<string>();
+    for (const d of params.context.diagnostics) {
+      if (!isGongwen(d)) continue;
+      const data = d.data;
+      if (data.fix && data.version === doc.version && current) {
+        actions.push({
+          title: T.fix[locale](data.fix.title),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          edit: { changes: { [uri]: data.fix.edits } },
+        });
+      }
+      if (seenRules.has(data.rule)) continue;
+      seenRules.add(data.rule);
+      const sameRule = checked.result.diagnostics.filter((x) => x.rule === data.rule && x.fix);
+      if (current && sameRule.length > 1) {
+        const edit = fixedEdit(doc, (t) => recheck(t).diagnostics.filter((x) => x.rule === data.rule));
+        if (edit) actions.push({ title: T.fixRule[locale](data.rule), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } });
+      }
+      const line = d.range.start.line;
+      const eol = checked.result.model.eol;
+      const indent = /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ?? '';
+      actions.push({
+        title: T.disableLine[locale](data.rule),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- gongwen-disable-next-line ${data.rule} -->${eol}` }] } },
+      });
+      const top = fileTopLine(checked);
+      actions.push({
+        title: T.disableFile[locale](data.rule),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: `<!-- gongwen-disable ${data.rule} -->${eol}` }] } },
+      });
+    }
+  }
+  if (current && (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.SourceFixAll)))) {
+    const edit = fixedEdit(doc, (t) => recheck(t).diagnostics);
+    if (edit) actions.push({ title: T.fixAll[locale](), kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } });
+  }
+  return actions;
+}
+
+/** The edit that turns the document into its fully fixed form, as small as the change. */
+export function fixedEdit(doc: TextDocument, check: Parameters<typeof fixAll>[1]): LspTextEdit | undefined {
+  const before = doc.getText();
+  const { text } = fixAll(before, check);
+  return minimalEdit(before, text, (o) => doc.positionAt(o));
+}
+
+/** The 0-based line where a file-wide directive goes: after front matter, if any. */
+function fileTopLine(checked: CheckedVersion): number {
+  const fm = checked.result.model.md.frontMatter;
+  if (!fm) return 0;
+  return checked.result.model.index.position(fm.end).line; // the line after the closing ---
+}

@@ -1,0 +1,88 @@
+// One check per document version: the engine's result (model and diagnostics) cached for the
+// version it was made for, so diagnostics, code actions, symbols, folding and hovers share it.
+
+import * as path from 'node:path';
+import { URI } from './uri.js';
+import { checkText, type CheckResult } from '../engine/check.js';
+import { findConfigFile, loadConfigFile, type ConfigProblem, type RuleSetting, type UserConfig } from '../engine/config.js';
+import type { GongwenSettings } from '../protocol.js';
+
+export interface CheckedVersion {
+  uri: string;
+  version: number;
+  /** The text that was checked (for `run: onSave`, the last saved text). */
+  text: string;
+  result: CheckResult;
+  settings: GongwenSettings;
+}
+
+interface ConfigEntry {
+  file?: string;
+  config: UserConfig;
+  problems: ConfigProblem[];
+}
+
+export class DocumentChecks {
+  private readonly cache = new Map<string, CheckedVersion>();
+  private readonly configByDir = new Map<string, ConfigEntry>();
+
+  /** The cached check of `uri` at `version`, or a new one. */
+  get(uri: string, version: number, text: string, settings: GongwenSettings): CheckedVersion {
+    const hit = this.cache.get(uri);
+    if (hit && hit.version === version && hit.text === text && hit.settings === settings) return hit;
+    const config = this.configFor(uri);
+    const result = checkText(text, {
+      config: config.file ? [config.config] : [],
+      type: settings.reportType || undefined,
+      rules: settingsRules(settings),
+    });
+    const entry: CheckedVersion = { uri, version, text, result, settings };
+    this.cache.set(uri, entry);
+    return entry;
+  }
+
+  peek(uri: string): CheckedVersion | undefined {
+    return this.cache.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Drops every cached check and configuration (settings or `.gongwen.jsonc` changed). */
+  clear(): void {
+    this.cache.clear();
+    this.configByDir.clear();
+  }
+
+  /** The configuration file that applies to a document, with its problems. */
+  configFor(uri: string): ConfigEntry {
+    const fsPath = URI.toFsPath(uri);
+    if (!fsPath) return { config: {}, problems: [] };
+    const dir = path.dirname(fsPath);
+    let entry = this.configByDir.get(dir);
+    if (!entry) {
+      const file = findConfigFile(dir);
+      entry = file ? { file, ...loadConfigFile(file) } : { config: {}, problems: [] };
+      this.configByDir.set(dir, entry);
+    }
+    return entry;
+  }
+
+  /** Configuration files in use, with their problems. */
+  configFiles(): ConfigEntry[] {
+    const seen = new Map<string, ConfigEntry>();
+    for (const e of this.configByDir.values()) if (e.file) seen.set(e.file, e);
+    return [...seen.values()];
+  }
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+function settingsRules(settings: GongwenSettings): Record<string, RuleSetting> | undefined {
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, sev] of Object.entries(settings.rules ?? {})) {
+    if (typeof sev === 'string' && SEVERITIES.has(sev)) out[id] = sev as RuleSetting;
+  }
+  return Object.keys(out).length ? out : undefined;
+}

@@ -1,0 +1,109 @@
+// Outline (document symbols), folding, hover and line-start completion, all read from the
+// cached report model of the document's current version.
+
+import {
+  CompletionItemKind,
+  FoldingRangeKind,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Position as LspPosition,
+} from 'vscode-languageserver/node';
+import { buildOutline, markerPath, nextMarkers, type OutlineNode } from '../engine/outline.js';
+import type { CheckedVersion } from './document-checks.js';
+import type { Locale } from '../engine/types.js';
+import { toLspRange } from './convert.js';
+
+const KIND_BY_LEVEL: Record<number, SymbolKind> = {
+  1: SymbolKind.Module,
+  2: SymbolKind.Class,
+  3: SymbolKind.Method,
+  4: SymbolKind.Field,
+  5: SymbolKind.EnumMember,
+};
+
+const LEVEL_NAME = {
+  'zh-CN': ['', '一级（一、）', '二级（（一））', '三级（1.）', '四级（（1））', '五级（①）'],
+  en: ['', 'level 1 (一、)', 'level 2 (（一）)', 'level 3 (1.)', 'level 4 (（1）)', 'level 5 (①)'],
+};
+
+export function documentSymbols(checked: CheckedVersion): DocumentSymbol[] {
+  const model = checked.result.model;
+  const lineLength = (line: number) => model.lines[line - 1].text.length;
+  const convert = (o: OutlineNode): DocumentSymbol => {
+    const kind = o.node.kind === 'numbered' ? KIND_BY_LEVEL[o.node.level] : SymbolKind.Namespace;
+    const selection = o.node.kind === 'numbered' ? toLspRange(model.index.range(o.node.marker.start, model.lines[o.line - 1].end)) : { start: { line: o.line - 1, character: 0 }, end: { line: o.line - 1, character: lineLength(o.line) } };
+    return {
+      name: o.label,
+      detail: o.node.kind === 'numbered' ? markerPath(o.node) : undefined,
+      kind,
+      range: { start: { line: o.line - 1, character: 0 }, end: { line: o.endLine - 1, character: lineLength(o.endLine) } },
+      selectionRange: selection,
+      children: o.children.map(convert),
+    };
+  };
+  return buildOutline(model).map(convert);
+}
+
+export function foldingRanges(checked: CheckedVersion): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const walk = (list: OutlineNode[]) => {
+    for (const o of list) {
+      if (o.endLine > o.line) out.push({ startLine: o.line - 1, endLine: o.endLine - 1, kind: FoldingRangeKind.Region });
+      walk(o.children);
+    }
+  };
+  walk(buildOutline(checked.result.model));
+  return out;
+}
+
+export function hover(checked: CheckedVersion, position: LspPosition, locale: Locale): Hover | null {
+  const model = checked.result.model;
+  const line = position.line + 1;
+  const column = position.character + 1;
+  const numbered = model.numbered.find((n) => n.line === line && model.index.position(n.marker.start).column <= column && column <= model.index.position(n.marker.end).column);
+  if (numbered) {
+    const path = markerPath(numbered);
+    const level = LEVEL_NAME[locale][numbered.level];
+    const text = locale === 'zh-CN' ? `**${path}**　${level}序号` : `**${path}** — ${level} section number`;
+    return { contents: { kind: MarkupKind.Markdown, value: text }, range: toLspRange(model.index.range(numbered.marker.start, numbered.marker.end)) };
+  }
+  const offset = model.index.offsetAt(line, column);
+  const blank = checked.result.diagnostics.find((d) => d.rule === 'placeholder' && d.range.start.offset <= offset && offset <= d.range.end.offset);
+  if (blank) {
+    return { contents: { kind: MarkupKind.Markdown, value: blank.message[locale] }, range: toLspRange(blank.range) };
+  }
+  return null;
+}
+
+const DETAIL = {
+  sibling: { 'zh-CN': (p: string) => `接在「${p}」之后`, en: (p: string) => `next after ${p}` },
+  child: { 'zh-CN': (p: string) => (p ? `「${p}」下的第一项` : '第一个一级标题'), en: (p: string) => (p ? `first item under ${p}` : 'first level-1 section') },
+};
+
+/** At the start of a line (only spaces, `#`s, `>` or a partial marker before the cursor): the next ordinals. */
+export function completions(checked: CheckedVersion, position: LspPosition, locale: Locale): CompletionItem[] {
+  const model = checked.result.model;
+  const lineInfo = model.lines[position.line];
+  if (!lineInfo) return [];
+  const before = lineInfo.text.slice(0, position.character);
+  const prefix = /^([ \t\u3000]*(?:>[ \t]?)*(?:#{1,6}[ \t]+)?(?:\*\*)?)(.*)$/.exec(before);
+  if (!prefix) return [];
+  const typed = prefix[2];
+  if (!/^[（(]?[一二三四五六七八九十0-9]*$/.test(typed)) return [];
+  const start = prefix[1].length;
+  return nextMarkers(model, position.line + 1).map((m, i) => {
+    const parent = m.after ? markerPath(m.after) : '';
+    return {
+      label: m.marker,
+      kind: CompletionItemKind.Enum,
+      detail: DETAIL[m.kind][locale](parent),
+      sortText: String(i).padStart(2, '0'),
+      filterText: m.marker,
+      textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: m.marker },
+    };
+  });
+}

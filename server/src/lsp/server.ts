@@ -1,0 +1,253 @@
+// The gongwen language server: translates between LSP and the engine. Diagnostics by pull
+// (textDocument/diagnostic) or, for clients without it, by push; one check per document version.
+
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkText } from '../engine/check.js';
+import { documentStats } from '../engine/stats.js';
+import type { Locale } from '../engine/types.js';
+import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings } from '../protocol.js';
+import { codeActions, fixedEdit } from './code-actions.js';
+import { localeOf, toLspDiagnostic } from './convert.js';
+import { DocumentChecks, type CheckedVersion } from './document-checks.js';
+import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
+import { URI } from './uri.js';
+
+export interface ServerOptions {
+  /** Folder holding docs/rules/<id>.md, for each diagnostic's `codeDescription.href`. */
+  docsRoot?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const checks = new DocumentChecks();
+  const settingsCache = new Map<string, Promise<GongwenSettings>>();
+  const savedText = new Map<string, { version: number; text: string }>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let locale: Locale = 'zh-CN';
+  let pull = false;
+  let configurationRequests = false;
+  const docsHref = (rule: string): string | undefined => {
+    if (!options.docsRoot) return undefined;
+    const file = path.join(options.docsRoot, 'rules', `${rule}.md`);
+    return fs.existsSync(file) ? URI.fromFsPath(file) : undefined;
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as { locale?: string };
+    locale = localeOf(init.locale ?? params.locale);
+    pull = !!params.capabilities.textDocument?.diagnostic;
+    configurationRequests = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...(pull ? { diagnosticProvider: { identifier: 'gongwen', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['（', '('] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.fixAll, SERVER_COMMANDS.recheck] },
+      },
+      serverInfo: { name: 'gongwen-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRequests) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' }).catch(() => undefined);
+    }
+  });
+
+  async function settingsFor(uri: string): Promise<GongwenSettings> {
+    if (!configurationRequests) return DEFAULT_SETTINGS;
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'gongwen' })
+        .then((v: Partial<GongwenSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }))
+        .catch(() => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  /** The check for a document's current version (or its last saved text, with `run: onSave`). */
+  async function checkedFor(uri: string): Promise<CheckedVersion | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== doc.version) return undefined; // stale
+    if (settings.run === 'onSave') {
+      const saved = savedText.get(uri);
+      if (saved && saved.text !== current.getText()) return checks.get(uri, saved.version, saved.text, settings);
+    }
+    return checks.get(uri, current.version, current.getText(), settings);
+  }
+
+  function lspDiagnostics(checked: CheckedVersion): LspDiagnostic[] {
+    if (!checked.settings.enable) return [];
+    const out = checked.result.diagnostics.map((d) => toLspDiagnostic(d, locale, checked.version, docsHref));
+    // Problems with front matter or settings, shown on the document (config files get their own).
+    for (const p of checked.result.problems) {
+      if (p.path) continue;
+      const line = Math.max(0, p.line - 1);
+      out.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, severity: 2, source: 'gongwen', code: 'configuration', message: p.message[locale] });
+    }
+    return out;
+  }
+
+  function publishConfigProblems(): void {
+    for (const entry of checks.configFiles()) {
+      const diagnostics: LspDiagnostic[] = entry.problems.map((p) => {
+        const line = Math.max(0, p.line - 1);
+        const character = Math.max(0, p.column - 1);
+        return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'gongwen', code: 'configuration', message: p.message[locale] };
+      });
+      void connection.sendDiagnostics({ uri: URI.fromFsPath(entry.file!), diagnostics });
+    }
+  }
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const checked = await checkedFor(params.textDocument.uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    if (!checked) {
+      if (documents.get(params.textDocument.uri)) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    publishConfigProblems();
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: `${checked.version}`, items: lspDiagnostics(checked) };
+  });
+
+  function schedulePush(uri: string, delay = 120): void {
+    if (pull) return;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(
+      uri,
+      setTimeout(async () => {
+        pushTimers.delete(uri);
+        const checked = await checkedFor(uri);
+        if (!checked) return;
+        publishConfigProblems();
+        void connection.sendDiagnostics({ uri, version: checked.version, diagnostics: lspDiagnostics(checked) });
+      }, delay),
+    );
+  }
+
+  function refreshAll(): void {
+    checks.clear();
+    settingsCache.clear();
+    if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const d of documents.all()) schedulePush(d.uri, 0);
+  }
+
+  documents.onDidOpen((e) => {
+    savedText.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
+    schedulePush(e.document.uri, 0);
+  });
+  documents.onDidChangeContent(async (e) => {
+    const settings = await settingsFor(e.document.uri);
+    if (settings.run === 'onType') schedulePush(e.document.uri);
+  });
+  documents.onDidSave((e) => {
+    savedText.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
+    void settingsFor(e.document.uri).then((s) => {
+      if (s.run !== 'onSave') return;
+      if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      else schedulePush(e.document.uri, 0);
+    });
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.delete(uri);
+    checks.forget(uri);
+    settingsCache.delete(uri);
+    savedText.delete(uri);
+    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => refreshAll());
+  connection.onDidChangeWatchedFiles(() => refreshAll());
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const checked = await checkedFor(params.textDocument.uri);
+    if (!doc || !checked) return [];
+    const options = checkOptionsOf(checked);
+    return codeActions(params, doc, checked, locale, (t) => checkText(t, options));
+  });
+
+  function checkOptionsOf(checked: CheckedVersion) {
+    const config = checks.configFor(checked.uri);
+    const rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
+    for (const [id, s] of Object.entries(checked.result.config.rules)) rules[id] = s.severity;
+    return { config: config.file ? [config.config] : [], type: checked.result.config.typeName, rules };
+  }
+
+  connection.onDocumentSymbol(async (params) => {
+    const checked = await checkedFor(params.textDocument.uri);
+    return checked ? documentSymbols(checked) : null;
+  });
+  connection.onFoldingRanges(async (params) => {
+    const checked = await checkedFor(params.textDocument.uri);
+    return checked ? foldingRanges(checked) : null;
+  });
+  connection.onHover(async (params) => {
+    const checked = await checkedFor(params.textDocument.uri);
+    return checked && checked.settings.enable ? hover(checked, params.position, locale) : null;
+  });
+  connection.onCompletion(async (params) => {
+    const checked = await checkedFor(params.textDocument.uri);
+    return checked && checked.settings.enable ? completions(checked, params.position, locale) : null;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === SERVER_COMMANDS.recheck) {
+      refreshAll();
+      return true;
+    }
+    if (params.command === SERVER_COMMANDS.fixAll) {
+      const uri = String(params.arguments?.[0] ?? '');
+      const doc = documents.get(uri);
+      const checked = await checkedFor(uri);
+      if (!doc || !checked) return false;
+      const options = checkOptionsOf(checked);
+      const edit = fixedEdit(doc, (t) => checkText(t, options).diagnostics);
+      if (!edit) return true;
+      const result = await connection.workspace.applyEdit({ label: locale === 'zh-CN' ? '修复全部问题' : 'Fix all problems', edit: { changes: { [uri]: [edit] } } });
+      return result.applied;
+    }
+    throw new ResponseError(-32601, `unknown command ${params.command}`);
+  });
+
+  connection.onRequest(DOCUMENT_STATS_REQUEST, async (params: DocumentStatsParams): Promise<DocumentStatsResult | null> => {
+    const checked = await checkedFor(params.uri);
+    if (!checked) return null;
+    const enabled = checked.settings.enable;
+    return {
+      characters: enabled ? documentStats(checked.result.model).characters : null,
+      placeholders: enabled ? checked.result.diagnostics.filter((d) => d.rule === 'placeholder').length : 0,
+      problems: enabled ? checked.result.diagnostics.length : 0,
+      reportType: checked.result.config.typeName,
+    };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,52 @@
+// The typed protocol shared by the VS Code client and the gongwen language server, on top of LSP.
+// Only plain data and string constants here: the client bundle imports this file too.
+
+/** Settings under `gongwen.*`, read per document with `workspace/configuration`. */
+export interface GongwenSettings {
+  enable: boolean;
+  /** Report type (工作总结, 述职报告, …); empty: from `.gongwen.jsonc` / front matter, else 工作总结. */
+  reportType: string;
+  /** Severity per rule id: "error" | "warning" | "info" | "hint" | "off". */
+  rules: Record<string, string>;
+  /** Check as you type, or when the file is saved. */
+  run: 'onType' | 'onSave';
+}
+
+export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType' };
+
+/** `gongwen/documentStats`: figures for the language status item. */
+export const DOCUMENT_STATS_REQUEST = 'gongwen/documentStats';
+
+export interface DocumentStatsParams {
+  uri: string;
+}
+
+export interface DocumentStatsResult {
+  /** 字数 as offices count it; null when checking is off for the document. */
+  characters: number | null;
+  placeholders: number;
+  problems: number;
+  reportType: string;
+}
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const SERVER_COMMANDS = {
+  /** Arguments: [uri]. Applies every fix in the document through `workspace/applyEdit`. */
+  fixAll: 'gongwen.server.fixAll',
+  /** Arguments: none. Drops caches, re-reads configuration, re-checks open documents. */
+  recheck: 'gongwen.server.recheck',
+} as const;
+
+/** The code action kind for fix-on-save: `"editor.codeActionsOnSave": {"source.fixAll.gongwen": "explicit"}`. */
+export const FIX_ALL_KIND = 'source.fixAll.gongwen';
+
+/** What a gongwen diagnostic carries in `data`, so code actions need no server state. */
+export interface DiagnosticData {
+  /** Document version the diagnostic was computed for. */
+  version: number;
+  rule: string;
+  fix?: {
+    title: string;
+    edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  };
+}

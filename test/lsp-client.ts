@@ -1,0 +1,131 @@
+// A JSON-RPC client over stdio that drives gongwen-language-server as an editor would.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ApplyWorkspaceEditParams,
+} from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from './fixture-harness.js';
+
+export interface ClientOptions {
+  /** Announce pull diagnostics (textDocument/diagnostic); otherwise the server pushes. */
+  pull?: boolean;
+  locale?: string;
+  settings?: Record<string, unknown>;
+  rootPath?: string;
+}
+
+export class LspTestClient {
+  readonly process: ChildProcess;
+  readonly connection: ProtocolConnection;
+  readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  settings: Record<string, unknown>;
+  stderr = '';
+  private versions = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly options: ClientOptions = {}) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'gongwen-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p);
+      this.published.set(p.uri, list);
+      this.waiters.splice(0).forEach((w) => w());
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      this.appliedEdits.push(p);
+      return { applied: true };
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<{ capabilities: Record<string, unknown> }> {
+    const root = this.options.rootPath ?? REPO_ROOT;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      locale: this.options.locale ?? 'zh-cn',
+      rootUri: 'file://' + root,
+      capabilities: {
+        workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        textDocument: {
+          ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  }
+
+  change(uri: string, changes: ({ text: string } | { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string })[]): Promise<void> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Waits (bounded) until `predicate` holds over what was published. */
+  async waitFor(predicate: () => boolean, what: string, ms = 10000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 50);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  lastPublished(uri: string): PublishDiagnosticsParams | undefined {
+    const list = this.published.get(uri);
+    return list?.[list.length - 1];
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    return new Promise((resolve) => {
+      if (this.process.exitCode !== null) resolve(this.process.exitCode);
+      else this.process.on('exit', (code) => resolve(code));
+    });
+  }
+
+  kill(): void {
+    this.connection.dispose();
+    this.process.kill();
+  }
+}

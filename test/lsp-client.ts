@@ -18,6 +18,8 @@ export interface ClientOptions {
   locale?: string;
   settings?: Record<string, unknown>;
   rootPath?: string;
+  /** The server script to run (default: bin/gongwen-language-server.js). */
+  serverScript?: string;
 }
 
 export class LspTestClient {
@@ -32,7 +34,8 @@ export class LspTestClient {
 
   constructor(readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'gongwen-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const script = options.serverScript ?? path.join(REPO_ROOT, 'bin', 'gongwen-language-server.js');
+    this.process = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

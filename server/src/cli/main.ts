@@ -4,16 +4,16 @@
 // problem (2 wins over 1). Every file is checked even when another one fails.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkText, fixText, type CheckOptions, type CheckResult } from '../engine/check.js';
 import type { Locale } from '../engine/types.js';
 import { ConfigLookup } from './config-lookup.js';
-import { decode, encode, encodingLabel } from './encoding.js';
-import { errorReason, expandPaths, type FileEntry } from './files.js';
+import { expandPaths } from './files.js';
+import { checkFile, type FileSettings } from './check-file.js';
+import { checkInWorkers, WORKER_THRESHOLD } from './worker-pool.js';
 import { MESSAGES, isLocale, type CliMessages } from './messages.js';
-import { formatJson, formatProblem, formatText, type FileReport } from './output.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { formatJson, formatText, type FileReport } from './output.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -37,6 +37,7 @@ const OPTIONS = {
   config: { type: 'string' },
   type: { type: 'string' },
   locale: { type: 'string' },
+  jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -49,6 +50,8 @@ interface Args {
   config?: string;
   type?: string;
   locale: string;
+  /** Worker threads for large batches (`--jobs N`); 1 checks everything on the main thread. */
+  jobs: number;
   help: boolean;
   version: boolean;
   /** Usage errors, already in words. */
@@ -57,7 +60,7 @@ interface Args {
 
 function parse(argv: string[], m: CliMessages): Args {
   const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  const args: Args = { paths: [], format: 'text', fix: false, locale: 'zh-CN', help: false, version: false, errors: [] };
+  const args: Args = { paths: [], format: 'text', fix: false, locale: 'zh-CN', jobs: os.availableParallelism(), help: false, version: false, errors: [] };
   const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
@@ -67,7 +70,11 @@ function parse(argv: string[], m: CliMessages): Args {
       args.errors.push(m.unknownOption(token.rawName));
     } else if (spec.type === 'string') {
       if (token.value === undefined) args.errors.push(m.missingValue(token.rawName));
-      else (args as unknown as Record<string, string>)[token.name] = token.value;
+      else if (token.name === 'jobs') {
+        const n = Number(token.value);
+        if (Number.isInteger(n) && n >= 1 && n <= 256) args.jobs = n;
+        else args.errors.push(m.badJobs(token.value));
+      } else (args as unknown as Record<string, string>)[token.name] = token.value;
     } else if (token.inlineValue) {
       args.errors.push(m.unexpectedValue(token.rawName));
     } else {
@@ -167,83 +174,29 @@ async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
   };
 
   const { files, errors } = expandPaths(args.paths, io.cwd);
+  const configs = new ConfigLookup(io.cwd, args.config);
   for (const e of errors) {
     if (e.kind === 'not-found') warn(m.pathNotFound(e.path));
     else if (e.kind === 'no-match') warn(m.noGlobMatch(e.path));
     else warn(m.cannotReadDir(e.path, e.reason));
   }
 
-  const configs = new ConfigLookup(io.cwd, args.config);
+  const settings: FileSettings = { fix: args.fix, type: args.type, cwd: io.cwd, locale };
+  const outcomes =
+    args.jobs > 1 && files.length >= WORKER_THRESHOLD
+      ? await checkInWorkers(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / WORKER_THRESHOLD)))
+      : files.map((file) => checkFile(file, settings, configs));
   const reports: FileReport[] = [];
   let fixed = 0;
-  for (const file of files) {
-    try {
-      const outcome = checkFile(file, args, configs, m, locale, warn, io);
-      if (!outcome) continue;
-      fixed += outcome.fixed;
-      reports.push({ path: file.display, diagnostics: outcome.result.diagnostics });
-    } catch (e) {
-      warn(m.internalError(file.display, (e as Error)?.message ?? String(e)));
-    }
+  for (const outcome of outcomes) {
+    outcome.troubles.forEach(warn);
+    outcome.notes.forEach((line) => io.stderr(line + '\n'));
+    if (!outcome.diagnostics) continue;
+    fixed += outcome.fixed;
+    reports.push({ path: outcome.display, diagnostics: outcome.diagnostics });
   }
 
   io.stdout(args.format === 'json' ? formatJson(reports, locale) : formatText(reports, locale, args.fix ? fixed : undefined));
   if (trouble) return EXIT_TROUBLE;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
-}
-
-/** Checks (and with `--fix` fixes) one file; undefined when it was not checked. */
-function checkFile(
-  file: FileEntry,
-  args: Args,
-  configs: ConfigLookup,
-  m: CliMessages,
-  locale: Locale,
-  warn: (line: string) => void,
-  io: CliIo,
-): { result: CheckResult; fixed: number } | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file.absolute);
-  } catch (e) {
-    warn(m.cannotRead(file.display, errorReason(e)));
-    return undefined;
-  }
-  const decoded = decode(bytes);
-  if (decoded.kind === 'binary') {
-    io.stderr(m.binarySkipped(file.display) + '\n'); // not a failure: the exit code stays
-    return undefined;
-  }
-  const config = configs.forFile(file.absolute);
-  if (config.firstUse) for (const p of config.problems) warn(formatProblem(p, config.display ?? file.display, locale));
-  const options: CheckOptions = { config: config.layers, type: args.type };
-  const text = decoded.text;
-
-  let result: CheckResult;
-  let fixed = 0;
-  if (args.fix) {
-    const attempt = fixText(text, options);
-    result = attempt.result;
-    if (attempt.text !== text) {
-      if (!decoded.lossless) {
-        warn(m.notRoundTrip(file.display, encodingLabel(decoded.encoding)));
-        result = checkText(text, options);
-      } else {
-        try {
-          writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding));
-          fixed = attempt.fixed;
-        } catch (e) {
-          warn(m.cannotWrite(file.display, errorReason(e)));
-          result = checkText(text, options);
-        }
-      }
-    }
-  } else {
-    result = checkText(text, options);
-  }
-  for (const p of result.problems) {
-    const where = p.path !== undefined ? path.relative(io.cwd, p.path) || p.path : file.display;
-    warn(formatProblem(p, where, locale));
-  }
-  return { result, fixed };
 }

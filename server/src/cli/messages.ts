@@ -24,6 +24,7 @@ export interface CliMessages {
   unexpectedValue(opt: string): string;
   badFormat(value: string): string;
   badLocale(value: string): string;
+  badJobs(value: string): string;
   noPath: string;
   pathNotFound(p: string): string;
   noGlobMatch(pattern: string): string;
@@ -55,6 +56,7 @@ const zh: CliMessages = {
       '  --config 文件          使用指定的配置文件（默认就近查找 .gongwen.jsonc / .gongwen.json）',
       '  --type 类型            按指定的报告类型检查，如「述职报告」',
       '  --locale zh-CN|en      输出语言（默认 zh-CN）',
+      '  --jobs N               文件很多时用 N 个线程并行检查（默认为处理器核数；1 为单线程）',
       '  -h, --help             显示本帮助',
       '  --version              显示版本号',
       '',
@@ -71,6 +73,7 @@ const zh: CliMessages = {
   unexpectedValue: (opt) => `选项「${opt}」不接受取值`,
   badFormat: (v) => `不支持的输出格式「${v}」，可用：text、json`,
   badLocale: (v) => `不支持的语言「${v}」，可用：zh-CN、en`,
+  badJobs: (v) => `--jobs 需要 1 到 256 之间的整数，而不是「${v}」`,
   noPath: '没有给出要检查的路径',
   pathNotFound: (p) => `${p}: 文件或目录不存在`,
   noGlobMatch: (p) => `${p}: 没有匹配的文件`,
@@ -104,6 +107,7 @@ const en: CliMessages = {
       '  --config FILE          use this configuration file (default: the nearest .gongwen.jsonc / .gongwen.json)',
       '  --type TYPE            check as this report type, e.g. 述职报告',
       '  --locale zh-CN|en      language of the output (default: zh-CN)',
+      '  --jobs N               check large batches on N threads (default: the number of cores; 1: one thread)',
       '  -h, --help             show this help',
       '  --version              show the version',
       '',
@@ -121,6 +125,7 @@ const en: CliMessages = {
   unexpectedValue: (opt) => `option "${opt}" does not take a value`,
   badFormat: (v) => `unsupported format "${v}"; use text or json`,
   badLocale: (v) => `unsupported locale "${v}"; use zh-CN or en`,
+  badJobs: (v) => `--jobs takes a whole number from 1 to 256, not "${v}"`,
   noPath: 'no path to check was given',
   pathNotFound: (p) => `${p}: no such file or directory`,
   noGlobMatch: (p) => `${p}: no files match`,

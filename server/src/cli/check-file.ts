@@ -1,0 +1,84 @@
+// Checks (and with --fix fixes) one file and says what happened as plain data, so that the same
+// function serves the main thread and the worker threads of a large batch.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkText, fixText, type CheckOptions, type CheckResult } from '../engine/check.js';
+import type { Diagnostic, Locale } from '../engine/types.js';
+import type { ConfigLookup } from './config-lookup.js';
+import { decode, encode, encodingLabel } from './encoding.js';
+import { errorReason, type FileEntry } from './files.js';
+import { MESSAGES } from './messages.js';
+import { formatProblem } from './output.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export interface FileSettings {
+  fix: boolean;
+  type?: string;
+  cwd: string;
+  locale: Locale;
+}
+
+export interface FileOutcome {
+  display: string;
+  /** Undefined when the file was not checked (unreadable or binary). */
+  diagnostics?: Diagnostic[];
+  fixed: number;
+  /** Lines for stderr that make the exit code 2 (unreadable, unwritable, configuration problems). */
+  troubles: string[];
+  /** Lines for stderr that change nothing (a binary file skipped). */
+  notes: string[];
+}
+
+export function checkFile(file: FileEntry, settings: FileSettings, configs: ConfigLookup): FileOutcome {
+  const m = MESSAGES[settings.locale];
+  const outcome: FileOutcome = { display: file.display, fixed: 0, troubles: [], notes: [] };
+  try {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file.absolute);
+    } catch (e) {
+      outcome.troubles.push(m.cannotRead(file.display, errorReason(e)));
+      return outcome;
+    }
+    const decoded = decode(bytes);
+    if (decoded.kind === 'binary') {
+      outcome.notes.push(m.binarySkipped(file.display)); // not a failure: the exit code stays
+      return outcome;
+    }
+    const config = configs.forFile(file.absolute);
+    if (config.firstUse) for (const p of config.problems) outcome.troubles.push(formatProblem(p, config.display ?? file.display, settings.locale));
+    const options: CheckOptions = { config: config.layers, type: settings.type };
+    const text = decoded.text;
+
+    let result: CheckResult;
+    if (settings.fix) {
+      const attempt = fixText(text, options);
+      result = attempt.result;
+      if (attempt.text !== text) {
+        if (!decoded.lossless) {
+          outcome.troubles.push(m.notRoundTrip(file.display, encodingLabel(decoded.encoding)));
+          result = checkText(text, options);
+        } else {
+          try {
+            writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding));
+            outcome.fixed = attempt.fixed;
+          } catch (e) {
+            outcome.troubles.push(m.cannotWrite(file.display, errorReason(e)));
+            result = checkText(text, options);
+          }
+        }
+      }
+    } else {
+      result = checkText(text, options);
+    }
+    for (const p of result.problems) {
+      const where = p.path !== undefined ? path.relative(settings.cwd, p.path) || p.path : file.display;
+      outcome.troubles.push(formatProblem(p, where, settings.locale));
+    }
+    outcome.diagnostics = result.diagnostics;
+  } catch (e) {
+    outcome.troubles.push(m.internalError(file.display, (e as Error)?.message ?? String(e)));
+  }
+  return outcome;
+}

@@ -1,0 +1,41 @@
+// A large batch is checked on worker threads; the report is the same as on one thread.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from './fixture-harness.js';
+import { WORKER_THRESHOLD } from '../server/src/cli/worker-pool.js';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'gongwen.js');
+
+test('worker threads give the same report, in the same order, as one thread', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-workers-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const count = WORKER_THRESHOLD + 6;
+  for (let i = 0; i < count; i++) {
+    const body = i % 7 === 0 ? '一、甲\n三、乙\nX市的工作。\n' : '一、甲\n二、乙\n';
+    fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.md`), `# 某局工作总结\n${body}`);
+  }
+  fs.writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0, 1, 2, 3]));
+  const run = (jobs: string) => spawnSync(process.execPath, [BIN, 'check', '--format', 'json', '--jobs', jobs, '.'], { cwd: dir, encoding: 'utf8' });
+  const one = run('1');
+  const two = run('2');
+  assert.equal(one.status, 1);
+  assert.equal(two.status, 1);
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(two.stderr, one.stderr);
+  const report = JSON.parse(two.stdout) as { files: { path: string; diagnostics: { rule: string }[] }[] };
+  assert.equal(report.files.length, count);
+  assert.deepEqual(report.files.map((f) => f.path), [...report.files.map((f) => f.path)].sort());
+  assert.equal(report.files.filter((f) => f.diagnostics.some((d) => d.rule === 'numbering-sequence')).length, Math.ceil(count / 7));
+  assert.match(two.stderr, /binary\.md/);
+});
+
+test('--jobs takes a whole number', () => {
+  const r = spawnSync(process.execPath, [BIN, 'check', '--jobs', 'many', '.'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--jobs/);
+});

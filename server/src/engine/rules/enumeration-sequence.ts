@@ -22,33 +22,40 @@ export const enumerationSequence: Rule = {
       else runs.set(key, [o]);
     }
     for (const list of runs.values()) {
+      // First the right value of each ordinal and where the breaks are.
+      const steps: { o: InlineOrdinal; expected: number; prev: number; isBreak: boolean; restart: boolean }[] = [];
       let prev = 0;
       let position = 0;
-      for (let i = 0; i < list.length; i++) {
-        const o = list[i];
+      list.forEach((o, i) => {
         // Starting again at 一 begins a new run: writers often open a second list in a section.
         if (o.value === 1) {
+          steps.push({ o, expected: 1, prev, isBreak: false, restart: true });
           prev = 1;
           position = 1;
-          continue;
+          return;
         }
-        const expected = position + 1;
-        position++;
-        if (o.value === prev + 1 || o.value === expected) {
-          prev = o.value;
-          continue;
-        }
+        const expected = ++position;
+        let isBreak = !(o.value === prev + 1 || o.value === expected);
         // A run that does not start at 一 is reported only when it has at least two members:
         // a lone 二是 may continue a list interrupted by a sub-list.
-        if (prev === 0 && !(i + 1 < list.length && list[i + 1].value === o.value + 1)) {
-          prev = o.value;
+        if (isBreak && prev === 0 && !(i + 1 < list.length && list[i + 1].value === o.value + 1)) {
+          isBreak = false;
           position = o.value;
-          continue;
+          steps.push({ o, expected: o.value, prev, isBreak, restart: false });
+          prev = o.value;
+          return;
         }
+        steps.push({ o, expected, prev, isBreak, restart: false });
+        prev = o.value;
+      });
+      steps.forEach((step, i) => {
+        if (!step.isBreak) return;
+        const { o, expected, prev } = step;
+        // Renumber up to the next break, which carries its own fix: together they fix the run in one pass.
         const edits: OffsetEdit[] = [];
-        let v = expected;
-        for (let j = i; j < list.length && (j === i || list[j].value !== 1); j++, v++) {
-          if (list[j].value !== v) edits.push({ start: list[j].numeralStart, end: list[j].numeralEnd, text: formatChineseNumeral(v) });
+        for (let j = i; j < steps.length && (j === i || !(steps[j].isBreak || steps[j].restart)); j++) {
+          const s = steps[j];
+          if (s.o.value !== s.expected) edits.push({ start: s.o.numeralStart, end: s.o.numeralEnd, text: formatChineseNumeral(s.expected) });
         }
         const written = o.written.replace(/[，,、：:]$/, '');
         const want = written.replace(/[一二三四五六七八九十]+/, formatChineseNumeral(expected));
@@ -68,8 +75,7 @@ export const enumerationSequence: Rule = {
           message: msg(`「${written}」${kind['zh-CN']}，${after['zh-CN']}「${want}」`, `"${written}" ${kind.en}; ${after.en} "${want}"`),
           fix: edits.length ? { title: msg('依次重排本段的序数词', 'Renumber the ordinals of this section'), edits } : undefined,
         });
-        prev = o.value;
-      }
+      });
     }
   },
 };

@@ -32,31 +32,33 @@ export const numberingSequence: Rule = {
   },
   check({ model, report }) {
     for (const group of siblingGroups(model.numbered)) {
+      // First the right value of each sibling and where the breaks are.
+      const steps: { n: NumberedLine; expected: number; prev: number; isBreak: boolean; restart: boolean }[] = [];
       let prev = 0; // the previous sibling's value as written
-      let position = 0; // how many siblings of this run came before: the right value is position + 1
-      for (let i = 0; i < group.length; i++) {
-        const n = group[i];
+      let position = 0; // siblings of this run before this one: the right value is position + 1
+      for (const n of group) {
         // Arabic and circled lists (levels 3–5) may start a new run at 1 under the same parent.
         if (n.value === 1 && n.level >= 3) {
+          steps.push({ n, expected: 1, prev, isBreak: false, restart: true });
           prev = 1;
           position = 1;
           continue;
         }
-        const expected = position + 1;
-        position++;
+        const expected = ++position;
         // In order after its predecessor, or already right once an earlier break is fixed.
-        if (n.value === prev + 1 || n.value === expected) {
-          prev = n.value;
-          continue;
-        }
-        // A break: renumber this marker and the siblings after it in the same run, as one fix.
+        const isBreak = !(n.value === prev + 1 || n.value === expected);
+        steps.push({ n, expected, prev, isBreak, restart: false });
+        prev = n.value;
+      }
+      steps.forEach((step, i) => {
+        if (!step.isBreak) return;
+        const { n, expected, prev } = step;
+        // The fix renumbers this marker and the siblings after it, up to the next break (which
+        // carries its own fix), so that all fixes together renumber the run in one pass.
         const edits: OffsetEdit[] = [];
-        let v = expected;
-        for (let j = i; j < group.length; j++) {
-          const s = group[j];
-          if (j > i && s.value === 1 && s.level >= 3) break;
-          if (s.value !== v) edits.push({ start: s.marker.numeralStart, end: s.marker.numeralEnd, text: show(s, v) });
-          v++;
+        for (let j = i; j < steps.length && (j === i || !(steps[j].isBreak || steps[j].restart)); j++) {
+          const s = steps[j];
+          if (s.n.value !== s.expected) edits.push({ start: s.n.marker.numeralStart, end: s.n.marker.numeralEnd, text: show(s.n, s.expected) });
         }
         const written = n.marker.written;
         const want = show(n, expected);
@@ -76,8 +78,7 @@ export const numberingSequence: Rule = {
           message: msg(`序号「${written}」${kind['zh-CN']}，${after['zh-CN']}「${want}」`, `Section number "${written}" ${kind.en}; ${after.en} ${want}`),
           fix: edits.length ? { title: msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings'), edits } : undefined,
         });
-        prev = n.value;
-      }
+      });
     }
   },
 };

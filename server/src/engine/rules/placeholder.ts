@@ -81,6 +81,7 @@ export const placeholder: Rule = {
 export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = [], allow: readonly string[] = []): Hit[] {
   const { text, md } = model;
   const delimiters = delimiterMap(md.emphasis);
+  const formatting = new Map<EmphasisInfo, boolean>();
   const hits: Hit[] = [];
   for (const line of model.lines) {
     if (line.kind !== 'text' && line.kind !== 'table') continue;
@@ -104,10 +105,12 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
       add(start, end);
     }
     for (const m of s.matchAll(FULL_STAR)) add(base + m.index, base + m.index + m[0].length);
+    let stars: StarLine | undefined;
     for (const m of s.matchAll(STAR_RUN)) {
       const start = base + m.index;
       const end = start + m[0].length;
-      if (isStarPlaceholder(model, line.start, line.contentStart, line.end, start, end, delimiters)) add(start, end);
+      stars ??= starLine(text, line.start, line.contentStart, line.end);
+      if (isStarPlaceholder(model, stars, start, end, delimiters, formatting)) add(start, end);
     }
     for (const m of s.matchAll(MOUMOU)) add(base + m.index, base + m.index + m[0].length);
     for (const m of s.matchAll(BOXES)) {
@@ -125,12 +128,14 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
       for (const m of s.matchAll(global)) if (m[0].length > 0) add(base + m.index, base + m.index + m[0].length);
     }
 
+    if (found.length === 0) continue;
     found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const allowedSpans = allowedIn(s, base, allow);
     let lastEnd = -1;
     for (const h of found) {
       if (h.start < lastEnd) continue;
-      if (inSpans(md.excluded, h.start) || inSpans(md.urls, h.start) || urls.some((u) => h.start >= u.start && h.start < u.end)) continue;
-      if (allowed(s, base, h, allow)) continue;
+      if (inSpans(md.excluded, h.start) || inSpans(md.urls, h.start) || inSpans(urls, h.start)) continue;
+      if (allowedSpans.length > 0 && allowedSpans.some((a) => a.start <= h.start && h.end <= a.end)) continue;
       hits.push(h);
       lastEnd = h.end;
     }
@@ -138,16 +143,14 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
   return hits;
 }
 
-function allowed(line: string, base: number, h: Hit, allow: readonly string[]): boolean {
+/** Where the allowed words stand in a line (each word found once per occurrence). */
+function allowedIn(line: string, base: number, allow: readonly string[]): Hit[] {
+  const spans: Hit[] = [];
   for (const word of allow) {
     if (!word) continue;
-    let i = line.indexOf(word);
-    while (i >= 0) {
-      if (base + i <= h.start && h.end <= base + i + word.length) return true;
-      i = line.indexOf(word, i + 1);
-    }
+    for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1)) spans.push({ start: base + i, end: base + i + word.length });
   }
-  return false;
+  return spans;
 }
 
 /** Offsets of emphasis delimiter characters → the node they belong to. */
@@ -164,23 +167,51 @@ function delimiterMap(emphasis: readonly EmphasisInfo[]): Map<number, EmphasisIn
 
 const SENTENCE_PUNCT = /[。！？；!?;]/;
 
+/** What the star test needs of a line, computed once per line that has a `*`. */
+interface StarLine {
+  lineStart: number;
+  contentStart: number;
+  /** The line is a thematic break (`***`, `* * *`). */
+  thematic: boolean;
+  /** The line's text from its opening `**` on, trimmed, without outer stars. */
+  bare: string;
+  /** Offsets of the two `**` of a bold CommonMark cannot close (`**（一）加强学习。**今年`). */
+  unclosedBold: number[];
+}
+
+function starLine(text: string, lineStart: number, contentStart: number, lineEnd: number): StarLine {
+  const line = text.slice(lineStart, lineEnd);
+  const from = contentStart - (text.startsWith('**', contentStart - 2) ? 2 : 0);
+  const unclosedBold: number[] = [];
+  const m = /^([ \t\u3000>]*)\*\*([^*\r\n]{1,40}?[。：:！？；，、）”])\*\*/.exec(line);
+  if (m) {
+    const open = lineStart + m[1].length;
+    if (open <= contentStart) unclosedBold.push(open, open + 2 + m[2].length);
+  }
+  return {
+    lineStart,
+    contentStart,
+    thematic: /^[ \t>]*(\*[ \t]*){3,}$/.test(line),
+    bare: text.slice(from, lineEnd).trim().replace(/^\*+|\*+$/g, ''),
+    unclosedBold,
+  };
+}
+
 /**
  * A run of `*` is a placeholder unless it is Markdown emphasis that looks like formatting:
  * `**重点**` (a short phrase), not `全市***个党组织……党员***名` nor a pair of `**` that
  * CommonMark matched across sentences (`中共**县……提供**力量`).
  */
-function isStarPlaceholder(model: ReportModel, lineStart: number, contentStart: number, lineEnd: number, start: number, end: number, delimiters: Map<number, EmphasisInfo>): boolean {
+function isStarPlaceholder(model: ReportModel, line: StarLine, start: number, end: number, delimiters: Map<number, EmphasisInfo>, formatting: Map<EmphasisInfo, boolean>): boolean {
   const text = model.text;
   const before = text[start - 1];
   const after = text[end];
   // A thematic break or a bullet marker.
-  if (/^[ \t>]*(\*[ \t]*){3,}$/.test(text.slice(lineStart, lineEnd))) return false;
+  if (line.thematic) return false;
   if (model.md.bulletItemStarts.has(start) && (after === ' ' || after === '\t')) return false;
   const nearText = (c: string | undefined) => isCjk(c) || isDigit(c) || (c !== undefined && CHINESE_PUNCT.test(c));
-  if (!nearText(before) && !nearText(after)) {
-    // `**一、总述**` at a line start: the run sits before the content.
-    if (!(start < contentStart || start === contentStart)) return false;
-  }
+  // `**一、总述**` at a line start: the run sits before the content.
+  if (!nearText(before) && !nearText(after) && start > line.contentStart) return false;
   const nodes = new Set<EmphasisInfo>();
   let covered = 0;
   for (let o = start; o < end; o++) {
@@ -190,31 +221,35 @@ function isStarPlaceholder(model: ReportModel, lineStart: number, contentStart: 
       covered++;
     }
   }
-  if (covered < end - start) {
-    // `**（一）加强学习。**今年……`: bold that CommonMark cannot close after punctuation; not a blank.
-    return !isUnclosedBold(text, lineStart, contentStart, lineEnd, start, end);
-  }
-  const lineText = text.slice(contentStart - (text.startsWith('**', contentStart - 2) ? 2 : 0), lineEnd).trim();
+  // Literal stars are blanks, except the two of a bold CommonMark could not close.
+  if (covered < end - start) return !(end - start === 2 && line.unclosedBold.includes(start));
   for (const node of nodes) {
-    // `**县***工作`: delimiter runs of unequal length around a node are not a writer's formatting.
-    if (starRunLength(text, node.start) !== starRunLength(text, node.end - 1)) return true;
-    const inner = text.slice(node.start + node.size, node.end - node.size);
-    if (/[\r\n]/.test(inner)) return true;
-    const body = inner.replace(/[*_]+/g, '');
-    const innerPunct = body.slice(0, -1);
-    if (SENTENCE_PUNCT.test(innerPunct) || body.length > 30) return true;
-    if (end - start >= 3) {
-      // ***…*** is formatting only around a whole line (a bold-italic heading).
-      if (lineText.replace(/^\*+|\*+$/g, '') !== body.replace(/^\*+|\*+$/g, '')) return true;
+    let plausible = formatting.get(node);
+    if (plausible === undefined) {
+      plausible = looksLikeFormatting(text, node);
+      formatting.set(node, plausible);
     }
-    if (node.size === 1 && CJK.test(body)) {
-      // Italics do not exist in Chinese typesetting: *期* between Chinese words is a blank.
-      const open = text[node.start - 1];
-      const close = text[node.end];
-      if (isCjk(open) || isCjk(close)) return true;
-    }
+    if (!plausible) return true;
+    // ***…*** is formatting only around a whole line (a bold-italic heading).
+    if (end - start >= 3 && line.bare !== text.slice(node.start, node.end).replace(/[*_]+/g, '')) return true;
   }
   return false;
+}
+
+/** Whether an emphasis node reads as a writer's formatting of a short phrase. */
+function looksLikeFormatting(text: string, node: EmphasisInfo): boolean {
+  // `**县***工作`: delimiter runs of unequal length around a node are not a writer's formatting.
+  if (starRunLength(text, node.start) !== starRunLength(text, node.end - 1)) return false;
+  if (node.end - node.start > 80) return false;
+  const inner = text.slice(node.start + node.size, node.end - node.size);
+  if (/[\r\n]/.test(inner)) return false;
+  const body = inner.replace(/[*_]+/g, '');
+  if (SENTENCE_PUNCT.test(body.slice(0, -1)) || body.length > 30) return false;
+  if (node.size === 1 && CJK.test(body)) {
+    // Italics do not exist in Chinese typesetting: *期* between Chinese words is a blank.
+    if (isCjk(text[node.start - 1]) || isCjk(text[node.end])) return false;
+  }
+  return true;
 }
 
 /** Length of the run of `*` that holds `offset`. */
@@ -224,16 +259,4 @@ function starRunLength(text: string, offset: number): number {
   while (a > 0 && text[a - 1] === '*') a--;
   while (b < text.length && text[b] === '*') b++;
   return b - a;
-}
-
-/** A line that opens with `**` and whose next `**` follows a punctuation mark within a short
- * phrase: the writer's bold, which CommonMark does not close before a Chinese character. */
-function isUnclosedBold(text: string, lineStart: number, contentStart: number, lineEnd: number, start: number, end: number): boolean {
-  if (end - start !== 2) return false;
-  const line = text.slice(lineStart, lineEnd);
-  const m = /^([ \t\u3000>]*)\*\*([^*\r\n]{1,40}?[。：:！？；，、）”])\*\*/.exec(line);
-  if (!m) return false;
-  const open = lineStart + m[1].length;
-  const close = open + 2 + m[2].length;
-  return (start === open || start === close) && open <= contentStart;
 }

@@ -1,0 +1,198 @@
+// `npm run bench`: speed and size figures for the engine, the language server and the CLI.
+// Prints a table and writes it as JSON under bench/results/ (git-ignored). Each figure is a
+// median of several runs. Targets (issue 5) are printed beside the figures; they are not
+// asserted here — tests never time anything.
+//
+//   npm run bench                 # everything
+//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | adversarial
+
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { checkText } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/engine/check.js')).href);
+const { unified } = await import('unified');
+const remarkParse = (await import('remark-parse')).default;
+const remarkGfm = (await import('remark-gfm')).default;
+const remarkFrontmatter = (await import('remark-frontmatter')).default;
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const want = (section) => only.length === 0 || only.includes(section);
+
+const rows = [];
+function row(section, what, value, unit, target, met) {
+  rows.push({ section, what, value: Number(value.toFixed(value < 10 ? 2 : 1)), unit, target: target ?? '', met: met === undefined ? '' : met ? 'yes' : 'NO' });
+  console.log(`${section.padEnd(12)} ${what.padEnd(46)} ${String(rows.at(-1).value).padStart(10)} ${unit.padEnd(6)} ${target ?? ''}${met === undefined ? '' : met ? '  ✓' : '  ✗'}`);
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** Median milliseconds of `runs` calls after one warm-up. */
+function time(fn, runs) {
+  fn();
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+/** A report of about `size` characters, built by repeating the test fixtures. */
+function reportOfSize(size) {
+  const dirs = [path.join(ROOT, 'test/fixtures/corpus'), path.join(ROOT, 'test/fixtures/rules')];
+  const parts = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => !f.endsWith('.fixed.md')).sort().map((f) => fs.readFileSync(path.join(d, f), 'utf8')));
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += parts[i % parts.length] + '\n\n';
+  return text.slice(0, size);
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const SIZES = [10_000, 100_000, 1_000_000];
+const RUNS = { 10_000: 15, 100_000: 7, 1_000_000: 3 };
+const results = { node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), rows };
+
+if (want('engine') || want('markdownlint')) {
+  let lint;
+  if (want('markdownlint')) lint = (await import('markdownlint/sync')).lint;
+  for (const size of SIZES) {
+    const text = reportOfSize(size);
+    const label = `${size / 1000}k chars`;
+    const parse = time(() => parser.parse(text), RUNS[size]);
+    const whole = time(() => checkText(text), RUNS[size]);
+    if (want('engine')) {
+      row('engine', `remark-parse alone, ${label}`, parse, 'ms');
+      row('engine', `whole analysis (parse + model + rules), ${label}`, whole, 'ms');
+      row('engine', `whole / parse, ${label}`, whole / parse, '×', '≤ 1.3×', whole / parse <= 1.3);
+    }
+    if (lint) {
+      const ml = time(() => lint({ strings: { doc: text } }), RUNS[size]);
+      row('markdownlint', `markdownlint (default rules), ${label}`, ml, 'ms', 'gongwen faster', whole < ml);
+    }
+  }
+}
+
+/** Starts the language server over stdio with a minimal JSON-RPC client. */
+async function startServer() {
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node.js');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    child,
+    async stop() {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+async function editLatency(size, edits) {
+  const server = await startServer();
+  const uri = `file:///bench/latency-${size}.md`;
+  const text = reportOfSize(size);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  const lines = text.split('\n').length;
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    const line = (i * 7919) % lines;
+    const t = performance.now();
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: i % 2 ? '一' : 'X' }] });
+    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    times.push(performance.now() - t);
+  }
+  await server.stop();
+  return times;
+}
+
+if (want('lsp')) {
+  const small = await editLatency(20_000, 100);
+  row('lsp', 'edit → diagnostics (pull), 20k chars, p50', percentile(small, 50), 'ms');
+  row('lsp', 'edit → diagnostics (pull), 20k chars, p95', percentile(small, 95), 'ms', '< 30 ms', percentile(small, 95) < 30);
+  const large = await editLatency(1_000_000, 10);
+  row('lsp', 'edit → diagnostics (pull), 1M chars, p95 of 10', percentile(large, 95), 'ms', '< 300 ms', percentile(large, 95) < 300);
+}
+
+if (want('memory')) {
+  const server = await startServer();
+  for (let i = 0; i < 10; i++) {
+    const uri = `file:///bench/memory-${i}.md`;
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: reportOfSize(100_000) + `\n${i}\n` } });
+    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+  const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  row('memory', 'server RSS, ten 100k-char documents open', rss, 'MB', '< 150 MB', rss < 150);
+  await server.stop();
+}
+
+if (want('cli')) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-cli-'));
+  let bytes = 0;
+  for (let i = 0; i < 2000; i++) {
+    const text = reportOfSize(3_500 + ((i * 37) % 1000));
+    fs.writeFileSync(path.join(dir, `report-${String(i).padStart(4, '0')}.md`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  const mb = bytes / 1024 / 1024;
+  const runCli = (jobs) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.js'), 'check', '--format', 'json', '--jobs', String(jobs), dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`gongwen check failed: ${r.stderr}`);
+    return performance.now() - t;
+  };
+  const single = median([runCli(1), runCli(1), runCli(1)]);
+  const multi = median([runCli(os.availableParallelism()), runCli(os.availableParallelism()), runCli(os.availableParallelism())]);
+  row('cli', `2,000 files, ${mb.toFixed(1)} MB, one thread`, mb / (single / 1000), 'MB/s');
+  row('cli', `2,000 files, ${mb.toFixed(1)} MB, ${os.availableParallelism()} worker threads`, mb / (multi / 1000), 'MB/s');
+  row('cli', 'worker threads / one thread', single / multi, '×', '≥ 1.7×', single / multi >= 1.7);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (want('adversarial')) {
+  const size = 200_000;
+  const normal = time(() => checkText(reportOfSize(size)), 3);
+  row('adversarial', `normal report, ${size / 1000}k chars`, normal, 'ms');
+  const cases = {
+    '200,000 X': 'X'.repeat(size),
+    '200,000 *': '*'.repeat(size),
+    '一是， repeated': '一是，'.repeat(size / 3),
+    '200,000 （': '（'.repeat(size),
+    '60,000 一、 lines': '一、\n'.repeat(60_000),
+    'a 1 MB single line': '一是X市*（'.repeat(200_000),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    const ms = time(() => checkText(text), 3);
+    // Each is compared with a normal report of its own size.
+    const base = Math.abs(text.length - size) < size / 10 ? normal : time(() => checkText(reportOfSize(text.length)), 3);
+    row('adversarial', `${name} / normal report of that size`, ms / base, '×', '≤ 5×', ms / base <= 5);
+  }
+}
+
+fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+const out = path.join(ROOT, 'bench/results', `bench-${results.date.replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(out, JSON.stringify(results, null, 2));
+fs.writeFileSync(path.join(ROOT, 'bench/results', 'latest.json'), JSON.stringify(results, null, 2));
+console.log(`\nnode ${results.node}, ${results.cpus} cores; written to ${path.relative(ROOT, out)}`);

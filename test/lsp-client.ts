@@ -20,6 +20,8 @@ export interface ClientOptions {
   rootPath?: string;
   /** The server script to run (default: bin/gongwen-language-server.js). */
   serverScript?: string;
+  /** Extra environment for the server process. */
+  env?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -27,6 +29,7 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly logs: { type: number; message: string }[] = [];
   settings: Record<string, unknown>;
   stderr = '';
   private versions = new Map<string, number>();
@@ -35,7 +38,7 @@ export class LspTestClient {
   constructor(readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
     const script = options.serverScript ?? path.join(REPO_ROOT, 'bin', 'gongwen-language-server.js');
-    this.process = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -51,7 +54,9 @@ export class LspTestClient {
       this.appliedEdits.push(p);
       return { applied: true };
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p);
+    });
     this.connection.listen();
   }
 

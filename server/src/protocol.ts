@@ -10,9 +10,11 @@ export interface GongwenSettings {
   rules: Record<string, string>;
   /** Check as you type, or when the file is saved. */
   run: 'onType' | 'onSave';
+  /** Documents larger than this (UTF-8 bytes) are not checked: one informational diagnostic says so. */
+  maxFileSize: number;
 }
 
-export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType' };
+export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000 };
 
 /** `gongwen/documentStats`: figures for the language status item. */
 export const DOCUMENT_STATS_REQUEST = 'gongwen/documentStats';

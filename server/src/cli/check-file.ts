@@ -72,6 +72,7 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
     } else {
       result = checkText(text, options);
     }
+    for (const f of result.failures) outcome.troubles.push(m.ruleFailed(file.display, f.rule, f.error.split('\n')[0]));
     for (const p of result.problems) {
       const where = p.path !== undefined ? path.relative(settings.cwd, p.path) || p.path : file.display;
       outcome.troubles.push(formatProblem(p, where, settings.locale));

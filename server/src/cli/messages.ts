@@ -35,6 +35,7 @@ export interface CliMessages {
   notRoundTrip(p: string, encoding: string): string;
   cannotWrite(p: string, reason: string): string;
   internalError(p: string, reason: string): string;
+  ruleFailed(p: string, rule: string, reason: string): string;
   seeHelp: string;
 }
 
@@ -73,6 +74,7 @@ const zh: CliMessages = {
   unexpectedValue: (opt) => `选项「${opt}」不接受取值`,
   badFormat: (v) => `不支持的输出格式「${v}」，可用：text、json`,
   badLocale: (v) => `不支持的语言「${v}」，可用：zh-CN、en`,
+  ruleFailed: (p, r, why) => `${p}: 规则「${r}」运行出错，已跳过（其他规则照常检查）：${why}`,
   badJobs: (v) => `--jobs 需要 1 到 256 之间的整数，而不是「${v}」`,
   noPath: '没有给出要检查的路径',
   pathNotFound: (p) => `${p}: 文件或目录不存在`,
@@ -125,6 +127,7 @@ const en: CliMessages = {
   unexpectedValue: (opt) => `option "${opt}" does not take a value`,
   badFormat: (v) => `unsupported format "${v}"; use text or json`,
   badLocale: (v) => `unsupported locale "${v}"; use zh-CN or en`,
+  ruleFailed: (p, r, why) => `${p}: rule "${r}" failed and was skipped (the other rules still ran): ${why}`,
   badJobs: (v) => `--jobs takes a whole number from 1 to 256, not "${v}"`,
   noPath: 'no path to check was given',
   pathNotFound: (p) => `${p}: no such file or directory`,

@@ -7,7 +7,6 @@ import { fixAll } from './fix.js';
 import { RULES, DEFAULT_SEVERITIES } from './rules/index.js';
 import type { Rule, RuleReport } from './rule.js';
 import type { Diagnostic, Severity, TextEdit } from './types.js';
-import { msg } from './rule.js';
 
 export interface CheckOptions {
   /** Configuration layers, earliest first (usually the one loaded from `.gongwen.jsonc`). */
@@ -20,11 +19,21 @@ export interface CheckOptions {
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
-  /** Configuration problems (front matter, unknown rules or types) and rules that failed. */
+  /** Configuration problems (front matter, unknown rules or types). */
   problems: ConfigProblem[];
+  /** Rules that threw: skipped, while every other rule's diagnostics are still returned. */
+  failures: RuleFailure[];
   model: ReportModel;
   config: ResolvedConfig;
 }
+
+export interface RuleFailure {
+  rule: string;
+  error: string;
+}
+
+/** Fault injection for tests of the front-ends' hardening: `GONGWEN_FAULT_RULE=<rule id>` makes that rule throw. */
+const FAULT_RULE = typeof process !== 'undefined' ? process.env.GONGWEN_FAULT_RULE : undefined;
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -43,21 +52,19 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const config = resolved.config;
   const model = buildReportModel(text, { roles: Object.values(config.roles) });
   const diagnostics: Diagnostic[] = [];
+  const failures: RuleFailure[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
     try {
+      if (FAULT_RULE === rule.meta.id) throw new Error('fault injected by GONGWEN_FAULT_RULE');
       runRule(rule, model, config, setting.severity, setting.options, diagnostics);
     } catch (e) {
-      problems.push({
-        line: 0,
-        column: 0,
-        message: msg(`规则「${rule.meta.id}」运行出错，已跳过：${(e as Error).message}`, `rule "${rule.meta.id}" failed and was skipped: ${(e as Error).message}`),
-      });
+      failures.push({ rule: rule.meta.id, error: (e as Error)?.stack ?? String(e) });
     }
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
-  return { diagnostics: applyDirectives(model, diagnostics), problems, model, config };
+  return { diagnostics: applyDirectives(model, diagnostics), problems, failures, model, config };
 }
 
 function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[]): void {

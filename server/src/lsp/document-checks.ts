@@ -14,6 +14,8 @@ export interface CheckedVersion {
   text: string;
   result: CheckResult;
   settings: GongwenSettings;
+  /** Set when the document is larger than `maxFileSize`: it was not checked. */
+  pausedForSize?: number;
 }
 
 interface ConfigEntry {
@@ -30,6 +32,12 @@ export class DocumentChecks {
   get(uri: string, version: number, text: string, settings: GongwenSettings): CheckedVersion {
     const hit = this.cache.get(uri);
     if (hit && hit.version === version && hit.text === text && hit.settings === settings) return hit;
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > settings.maxFileSize) {
+      const entry: CheckedVersion = { uri, version, text, result: checkText(''), settings, pausedForSize: size };
+      this.cache.set(uri, entry);
+      return entry;
+    }
     const config = this.configFor(uri);
     const result = checkText(text, {
       config: config.file ? [config.config] : [],

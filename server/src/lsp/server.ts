@@ -100,8 +100,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return checks.get(uri, current.version, current.getText(), settings);
   }
 
+  const loggedFailures = new Set<string>();
+
   function lspDiagnostics(checked: CheckedVersion): LspDiagnostic[] {
     if (!checked.settings.enable) return [];
+    if (checked.pausedForSize !== undefined) {
+      const mb = (checked.pausedForSize / 1e6).toFixed(1);
+      const limit = (checked.settings.maxFileSize / 1e6).toFixed(1);
+      const message =
+        locale === 'zh-CN'
+          ? `文档较大（${mb} MB，超过 ${limit} MB），已暂停检查；可调整设置 gongwen.maxFileSize`
+          : `Checking is paused for this large document (${mb} MB, over ${limit} MB); see the gongwen.maxFileSize setting`;
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'gongwen', code: 'size-limit', message }];
+    }
+    // A rule that failed is skipped; it is logged once per document and rule, the rest still arrive.
+    for (const f of checked.result.failures) {
+      const key = `${checked.uri}\u0000${f.rule}`;
+      if (loggedFailures.has(key)) continue;
+      loggedFailures.add(key);
+      connection.console.error(`gongwen: rule ${f.rule} failed on ${checked.uri} (version ${checked.version}); skipped. ${f.error}`);
+    }
     const out = checked.result.diagnostics.map((d) => toLspDiagnostic(d, locale, checked.version, docsHref));
     // Problems with front matter or settings, shown on the document (config files get their own).
     for (const p of checked.result.problems) {
@@ -178,6 +196,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pushTimers.delete(uri);
     checks.forget(uri);
     settingsCache.delete(uri);
+    for (const key of [...loggedFailures]) if (key.startsWith(uri + '\u0000')) loggedFailures.delete(key);
     savedText.delete(uri);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -239,7 +258,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(DOCUMENT_STATS_REQUEST, async (params: DocumentStatsParams): Promise<DocumentStatsResult | null> => {
     const checked = await checkedFor(params.uri);
     if (!checked) return null;
-    const enabled = checked.settings.enable;
+    const enabled = checked.settings.enable && checked.pausedForSize === undefined;
     return {
       characters: enabled ? documentStats(checked.result.model).characters : null,
       placeholders: enabled ? checked.result.diagnostics.filter((d) => d.rule === 'placeholder').length : 0,

@@ -54,8 +54,62 @@ export interface MarkdownFacts {
   frontMatter?: { start: number; end: number; value: string; lang: 'yaml' | 'toml' };
 }
 
+/** Delimiters that make CommonMark's resolution costly when thousands stand in one block. */
+const COSTLY: { chars: RegExp; test: RegExp }[] = [
+  { chars: /[*_]/g, test: /[*_]/ },
+  { chars: /~/g, test: /~/ },
+  { chars: /[[\]]/g, test: /[[\]]/ },
+];
+/** More delimiters of one kind than this in one block are read as plain text. */
+export const DELIMITER_LIMIT = 2000;
+
+/**
+ * The text handed to the parser: the source itself, except that in a block (text between blank
+ * lines) holding more than DELIMITER_LIMIT emphasis, strikethrough or bracket characters those
+ * characters are replaced one for one (offsets unchanged), so that pathological input costs linear
+ * time. The rules still read the source; such runs simply count as literal text.
+ */
+export function parserInput(text: string): string {
+  const source = limitQuoteDepth(text);
+  const totals = COSTLY.map(({ chars }) => (source.match(chars)?.length ?? 0));
+  if (totals.every((n) => n <= DELIMITER_LIMIT)) return source;
+  const blocks = source.split(/(\n[ \t]*\r?\n)/);
+  return blocks
+    .map((block) => {
+      let out = block;
+      for (const { chars } of COSTLY) {
+        const count = out.match(chars)?.length ?? 0;
+        if (count > DELIMITER_LIMIT) out = out.replace(chars, 'x');
+      }
+      return out;
+    })
+    .join('');
+}
+
+/** Block quotes nested deeper than this on one line are read as text from there on. */
+export const QUOTE_DEPTH_LIMIT = 32;
+const DEEP_QUOTE = new RegExp(`^((?:[ \\t]*>){${QUOTE_DEPTH_LIMIT}})([ \\t>]*)`, 'gm');
+
+/** `> > > …` thousands deep costs the parser quadratic time: keep 32 levels, the rest is text. */
+function limitQuoteDepth(text: string): string {
+  if (!text.includes('>')) return text;
+  return text.replace(DEEP_QUOTE, (_all, kept: string, rest: string) => kept + rest.replace(/>/g, 'x'));
+}
+
+/** Replaces every Markdown punctuation character one for one: a flat text of paragraphs. */
+function flatten(text: string): string {
+  return text.replace(/[>*_~`#[\]<\-+|!=]/g, 'x');
+}
+
 export function parseMarkdown(text: string): MarkdownFacts {
-  const tree = processor.parse(text) as Root;
+  let tree: Root;
+  try {
+    tree = processor.parse(parserInput(text)) as Root;
+  } catch {
+    // Pathological nesting (thousands of `>` or list markers) exhausts the parser's stack:
+    // read the document as plain paragraphs rather than fail.
+    tree = processor.parse(flatten(text)) as Root;
+  }
   const facts: MarkdownFacts = {
     tree,
     excluded: [],
@@ -68,7 +122,14 @@ export function parseMarkdown(text: string): MarkdownFacts {
     html: [],
   };
 
-  const visit = (node: Nodes, parent: Parents | undefined): void => {
+  // Iterative, so that deep nesting cannot exhaust the stack.
+  const stack: [Nodes, Parents | undefined][] = [[tree, undefined]];
+  while (stack.length) {
+    const [node, parent] = stack.pop()!;
+    visitNode(node, parent);
+  }
+
+  function visitNode(node: Nodes, parent: Parents | undefined): void {
     const pos = node.position;
     const start = pos?.start.offset ?? 0;
     const end = pos?.end.offset ?? start;
@@ -148,10 +209,10 @@ export function parseMarkdown(text: string): MarkdownFacts {
         break;
     }
     if ('children' in node) {
-      for (const child of node.children as Nodes[]) visit(child, node as Parents);
+      const kids = node.children as Nodes[];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], node as Parents]);
     }
-  };
-  visit(tree, undefined);
+  }
   facts.excluded.sort((a, b) => a.start - b.start);
   facts.urls.sort((a, b) => a.start - b.start);
   facts.emphasis.sort((a, b) => a.start - b.start);

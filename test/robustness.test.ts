@@ -1,0 +1,48 @@
+// Pathological input: the engine answers (no throw, no stack overflow) and still finds what it should.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText } from '../server/src/engine/check.js';
+import { DELIMITER_LIMIT, QUOTE_DEPTH_LIMIT, parserInput } from '../server/src/engine/model/markdown.js';
+
+test('thousands of nested quotes do not exhaust the stack; markers after them are still read', () => {
+  const text = '>'.repeat(20000) + ' 一、甲\n' + '> '.repeat(20000) + '\n\n一、乙\n三、丙\n';
+  const r = checkText(text);
+  assert.ok(r.diagnostics.some((d) => d.rule === 'numbering-sequence'));
+  assert.equal(parserInput('> '.repeat(QUOTE_DEPTH_LIMIT + 5)).split('>').length - 1, QUOTE_DEPTH_LIMIT);
+});
+
+test('a block with more emphasis delimiters than the limit is read literally: its star runs are blanks', () => {
+  const block = '全市*个单位'.repeat(DELIMITER_LIMIT + 1);
+  const input = parserInput(block + '\n\n**重点**工作');
+  assert.equal(input.length, block.length + '\n\n**重点**工作'.length, 'offsets unchanged');
+  assert.ok(!input.slice(0, block.length).includes('*'));
+  assert.ok(input.endsWith('**重点**工作'), 'other blocks untouched');
+  const r = checkText(block);
+  assert.equal(r.diagnostics.filter((d) => d.rule === 'placeholder').length, DELIMITER_LIMIT + 1);
+});
+
+test('brackets, tildes and underscores by the thousand are answered', () => {
+  for (const text of ['[a]'.repeat(20000), '~a'.repeat(20000), '_a'.repeat(20000), '（'.repeat(50000), '一是，'.repeat(20000)]) {
+    const r = checkText(text);
+    assert.ok(Array.isArray(r.diagnostics));
+    for (const d of r.diagnostics) assert.ok(d.range.end.offset <= text.length);
+  }
+});
+
+test('a rule that throws is skipped; the others still report', async () => {
+  const { RULES_BY_ID } = await import('../server/src/engine/rules/index.js');
+  const rule = RULES_BY_ID.get('placeholder')!;
+  const original = rule.check;
+  rule.check = () => {
+    throw new Error('boom');
+  };
+  try {
+    const r = checkText('# 某局工作总结\n一、甲\n三、乙\nX市\n');
+    assert.deepEqual(r.failures.map((f) => f.rule), ['placeholder']);
+    assert.ok(r.diagnostics.some((d) => d.rule === 'numbering-sequence'));
+    assert.ok(!r.diagnostics.some((d) => d.rule === 'placeholder'));
+  } finally {
+    rule.check = original;
+  }
+});

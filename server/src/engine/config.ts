@@ -135,6 +135,11 @@ export function validateConfig(
           problem(id, `规则「${id}」的选项必须是对象`, `the options of rule "${id}" must be an object`);
           continue;
         }
+        const invalid = opts !== undefined ? RULES_BY_ID.get(id)?.validateOptions?.(opts as Record<string, unknown>) : undefined;
+        if (invalid) {
+          problem(id, invalid['zh-CN'], invalid.en);
+          continue;
+        }
         config.rules[id] = opts ? [sev as SeveritySetting, opts as Record<string, unknown>] : (sev as SeveritySetting);
       }
     }

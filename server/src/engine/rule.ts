@@ -27,6 +27,9 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /** Checks the rule's options from a configuration (`[severity, options]`); returns what is
+   * wrong with them, if anything. Rules without options leave this out. */
+  validateOptions?(options: Record<string, unknown>): Message | undefined;
 }
 
 /** Shorthand for a message in both languages. */

@@ -9,6 +9,11 @@ import { headingDepth } from './heading-depth.js';
 import { placeholder } from './placeholder.js';
 import { requiredSection } from './required-section.js';
 import { sectionOrder } from './section-order.js';
+import { copyResidue } from './copy-residue.js';
+import { punctuationWidth } from './punctuation-width.js';
+import { pairedPunctuation } from './paired-punctuation.js';
+import { punctuationForm } from './punctuation-form.js';
+import { dateFormat } from './date-format.js';
 
 export const RULES: readonly Rule[] = [
   numberingSequence,
@@ -18,6 +23,11 @@ export const RULES: readonly Rule[] = [
   placeholder,
   requiredSection,
   sectionOrder,
+  copyResidue,
+  punctuationWidth,
+  pairedPunctuation,
+  punctuationForm,
+  dateFormat,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,118 @@
+// Character classes and "is this offset report text?" helpers shared by the punctuation,
+// date and copy-residue rules. Everything works on UTF-16 code units of the source.
+
+import { inSpans, type Span } from './markdown.js';
+import type { LineInfo, ReportModel } from './report-model.js';
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** Chinese (full-width) punctuation and marks of any kind. */
+const CN_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\uff3b-\uff40\uff5b-\uff65“”‘’…—·]/;
+const CN_OPEN = new Set('“‘（《【「『〈〔〖'.split(''));
+const CN_CLOSE = new Set('”’）》】」』〉〕〗'.split(''));
+const LATIN = /[A-Za-z]/;
+const DIGIT = /[0-9]/;
+
+export function isHan(c: string | undefined): boolean {
+  return c !== undefined && c.length > 0 && HAN.test(c);
+}
+export function isCnPunct(c: string | undefined): boolean {
+  return c !== undefined && c.length > 0 && CN_PUNCT.test(c);
+}
+/** A Chinese character or a Chinese punctuation mark. */
+export function isCn(c: string | undefined): boolean {
+  return isHan(c) || isCnPunct(c);
+}
+export function isCnOpen(c: string | undefined): boolean {
+  return c !== undefined && CN_OPEN.has(c);
+}
+export function isCnClose(c: string | undefined): boolean {
+  return c !== undefined && CN_CLOSE.has(c);
+}
+export function isLatin(c: string | undefined): boolean {
+  return c !== undefined && c.length > 0 && LATIN.test(c);
+}
+export function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c.length > 0 && DIGIT.test(c);
+}
+
+/** Bare URLs and e-mail addresses written as plain text (GFM does not always link them). */
+const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s，。；、！？）)】」>”]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+
+const urlCache = new WeakMap<ReportModel, Span[]>();
+
+/** Bare URLs of the whole text (they never cross a line break), computed once per model. */
+export function bareUrls(model: ReportModel): Span[] {
+  let spans = urlCache.get(model);
+  if (!spans) {
+    spans = [];
+    BARE_URL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = BARE_URL.exec(model.text))) spans.push({ start: m.index, end: m.index + m[0].length });
+    urlCache.set(model, spans);
+  }
+  return spans;
+}
+
+/** The lines whose words are report text: paragraphs, headings and table rows. */
+export function textLines(model: ReportModel): LineInfo[] {
+  return model.lines.filter((l) => l.kind === 'text' || l.kind === 'table');
+}
+
+/** The line holding `offset`, if it is report text (a paragraph, heading or table row). */
+export function textLineAt(model: ReportModel, offset: number): LineInfo | undefined {
+  const line = model.lines[model.index.lineIndexAt(offset)];
+  return line && (line.kind === 'text' || line.kind === 'table') ? line : undefined;
+}
+
+/** Answers "is this offset outside report text?": code, HTML, link destinations, bare URLs,
+ * and (optionally) section markers that the numbering rules own. */
+export class TextMask {
+  private readonly urls: Span[];
+  constructor(
+    private readonly model: ReportModel,
+    private readonly markers: readonly Span[] = [],
+  ) {
+    this.urls = bareUrls(model);
+  }
+
+  skip(offset: number): boolean {
+    const md = this.model.md;
+    if (inSpans(md.excluded, offset) || inSpans(md.urls, offset) || inSpans(this.urls, offset)) return true;
+    return this.markers.length > 0 && inSpans(this.markers, offset);
+  }
+
+  /** True when nothing but spaces and skipped text lies in `[offset, lineEnd)`. */
+  restIsEmpty(offset: number, lineEnd: number): boolean {
+    const text = this.model.text;
+    for (let o = offset; o < lineEnd; o++) {
+      const c = text[o];
+      if (c === ' ' || c === '\t' || c === '\u3000') continue;
+      if (this.skip(o)) continue;
+      return false;
+    }
+    return true;
+  }
+}
+
+/** A line written mostly in English (more Latin letters than Chinese characters, code and
+ * URLs not counted), such as an English sentence that quotes Chinese terms. */
+export function isEnglishLine(model: ReportModel, line: LineInfo, mask: TextMask): boolean {
+  const text = model.text;
+  let latin = 0;
+  let han = 0;
+  for (let o = line.start; o < line.end; o++) {
+    const c = text.charCodeAt(o);
+    const isLatinCode = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    const isHanCode = (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+    if (!isLatinCode && !isHanCode) continue;
+    if (mask.skip(o)) continue;
+    if (isLatinCode) latin++;
+    else han++;
+  }
+  return latin > han;
+}
+
+/** Spans of the section markers (一、 （一） 1. （1） ①) that the numbering rules own. */
+export function markerSpans(model: ReportModel): Span[] {
+  return model.numbered.map((n) => ({ start: n.marker.start, end: n.marker.end })).sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,194 @@
+// paired-punctuation: a “ ” ‘ ’ 《 》 （ ） 【 】 without its partner in the same line
+// (GB/T 15834-2011 4.8 引号, 4.9 括号, 4.15 书名号). Reported on the orphan mark; no fix, since
+// only the writer knows where the partner belongs.
+
+import { isCn, isDigit, isLatin, markerSpans, TextMask } from '../model/chars.js';
+import type { LineInfo } from '../model/report-model.js';
+import { msg, type Rule } from '../rule.js';
+import type { Message } from '../types.js';
+
+type Kind = 'dq' | 'sq' | 'book' | 'paren' | 'lent';
+
+const OPENERS: Record<string, Kind> = { '“': 'dq', '‘': 'sq', '《': 'book', '（': 'paren', '(': 'paren', '【': 'lent' };
+const CLOSERS: Record<string, Kind> = { '”': 'dq', '’': 'sq', '》': 'book', '）': 'paren', ')': 'paren', '】': 'lent' };
+const PARTNER: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '”': '“', '’': '‘', '》': '《', '）': '（', '】': '【' };
+const CLAUSE: Record<Kind, string> = { dq: '4.8', sq: '4.8', book: '4.15', paren: '4.9', lent: '4.9' };
+/** Characters before an inline enumerator such as `1）` or `a)`. */
+const HAS_MARK = /[“”‘’《》（）()【】]/;
+const NONE: Mark[] = [];
+const KINDS: readonly Kind[] = ['dq', 'sq', 'book', 'paren', 'lent'];
+const ENUM_BOUNDARY = new Set([...'：:；;，,。、 \t\u3000（(']);
+
+interface Mark {
+  at: number;
+  char: string;
+  kind: Kind;
+}
+
+interface LineResult {
+  line: LineInfo;
+  /** Openers left open at the end of the line, in order. */
+  open: Mark[];
+  /** Closers without an opener, in order. */
+  orphanClose: Mark[];
+}
+
+const WORDING = new Map<string, Message>();
+
+/** The message for an orphan mark, made once per mark. */
+function wording(m: Mark): Message {
+  let w = WORDING.get(m.char);
+  if (!w) {
+    const partner = PARTNER[m.char];
+    const clause = CLAUSE[m.kind];
+    w = OPENERS[m.char]
+      ? msg(`「${m.char}」在本段中没有配对的「${partner}」（GB/T 15834—2011 ${clause}）`, `"${m.char}" has no matching "${partner}" in this paragraph (GB/T 15834-2011 ${clause})`)
+      : msg(`「${m.char}」前面没有配对的「${partner}」（GB/T 15834—2011 ${clause}）`, `"${m.char}" has no matching "${partner}" before it in this paragraph (GB/T 15834-2011 ${clause})`);
+    WORDING.set(m.char, w);
+  }
+  return w;
+}
+
+export const pairedPunctuation: Rule = {
+  meta: {
+    id: 'paired-punctuation',
+    description: msg('成对的标点应配对：“ ”‘ ’《 》（ ）【 】', 'Paired marks must pair: “ ” ‘ ’ 《 》 （ ） 【 】'),
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/paired-punctuation.md',
+    fixable: false,
+  },
+  check({ model, report }) {
+    const text = model.text;
+    const markers = markerSpans(model);
+    const mask = new TextMask(model, markers);
+    const results: LineResult[] = [];
+    const stacks: Record<Kind, Mark[]> = { dq: [], sq: [], book: [], paren: [], lent: [] };
+    for (const line of model.lines) {
+      if (line.kind !== 'text' && line.kind !== 'table') continue;
+      if (!HAS_MARK.test(line.text)) continue;
+      const result = scanLine(line);
+      if (result) results.push(result);
+    }
+
+    /** The marks a line leaves unpaired, or undefined when everything pairs. */
+    function scanLine(line: LineInfo): LineResult | undefined {
+      // Stacks left non-empty by the previous line were handed over with its result.
+      for (const k of KINDS) if (stacks[k].length > 0) stacks[k] = [];
+      let orphanClose: Mark[] = NONE;
+      /** Enumerator-like closers (`1）`): they close a bracket only if one is left open. */
+      let optional: number[] | undefined;
+      for (let i = line.start; i < line.end; i++) {
+        const c = text[i];
+        const ok = OPENERS[c];
+        const ck = CLOSERS[c];
+        if (!ok && !ck) continue;
+        if (mask.skip(i)) continue;
+        if (ok) {
+          stacks[ok].push({ at: i, char: c, kind: ok });
+          continue;
+        }
+        const kind = ck!;
+        const stack = stacks[kind];
+        if (kind === 'paren' && isEnumerator(i, line, stack)) {
+          (optional ??= []).push(i);
+          continue;
+        }
+        if (stack.length > 0) {
+          stack.pop();
+          continue;
+        }
+        // An apostrophe: don’t, students’.
+        if (kind === 'sq' && (isLatin(text[i - 1]) || isDigit(text[i - 1]))) continue;
+        if (orphanClose === NONE) orphanClose = [];
+        orphanClose.push({ at: i, char: c, kind });
+      }
+      // `（见表、1）`: a bracket left open takes the first enumerator-like closer after it.
+      const parens = stacks.paren;
+      if (parens.length > 0 && optional) {
+        const closed = new Set<Mark>();
+        let k = optional.length - 1;
+        for (let p = parens.length - 1; p >= 0 && k >= 0; p--) {
+          if (optional[k] > parens[p].at) {
+            closed.add(parens[p]);
+            k--;
+          }
+        }
+        stacks.paren = parens.filter((m) => !closed.has(m));
+      }
+      const left = [stacks.dq, stacks.sq, stacks.book, stacks.paren, stacks.lent].filter((st) => st.length > 0);
+      if (left.length === 0 && orphanClose.length === 0) return undefined;
+      const open = left.length === 0 ? NONE : left.length === 1 ? left[0] : left.flat().sort((a, b) => a.at - b.at);
+      return { line, open, orphanClose };
+    }
+
+    /** `1）` `a)` `一）` after a clause boundary: an inline enumerator, not half of a pair. */
+    function isEnumerator(at: number, line: LineInfo, stack: Mark[]): boolean {
+      // One or two digits, one Latin letter, or one Chinese numeral.
+      let s = at - 1;
+      if (isDigit(text[s])) {
+        s--;
+        if (isDigit(text[s])) s--;
+      } else if (isLatin(text[s]) || /[一二三四五六七八九十]/.test(text[s])) {
+        s--;
+      } else {
+        return false;
+      }
+      // `（1）` written whole is a bracketed number, not an enumerator.
+      if (stack.length > 0 && stack[stack.length - 1].at === s) return false;
+      return s < line.start || s < line.contentStart || ENUM_BOUNDARY.has(text[s]);
+    }
+
+    // A mark left open at the end of a line may be closed at the start of the next line of the
+    // same Markdown paragraph (hard-wrapped text).
+    for (let r = 0; r + 1 < results.length; r++) {
+      const a = results[r];
+      const b = results[r + 1];
+      if (b.line.number !== a.line.number + 1 || a.line.kind !== 'text' || b.line.kind !== 'text') continue;
+      if (b.line.numbered || b.line.heading || a.line.heading) continue;
+      for (const kind of KINDS) {
+        const opens = a.open.filter((m) => m.kind === kind);
+        const closes = b.orphanClose.filter((m) => m.kind === kind);
+        const n = Math.min(opens.length, closes.length);
+        if (n === 0) continue;
+        const used = new Set<Mark>([...opens.slice(opens.length - n), ...closes.slice(0, n)]);
+        a.open = a.open.filter((m) => !used.has(m));
+        b.orphanClose = b.orphanClose.filter((m) => !used.has(m));
+      }
+    }
+
+    for (let r = 0; r < results.length; r++) {
+      const { line, open, orphanClose } = results[r];
+      for (const m of open) {
+        if (m.char === '(') continue;
+        if (m.kind === 'sq' && !(isCn(text[m.at - 1]) || isCn(text[m.at + 1]))) continue;
+        if (m.kind === 'sq' && isDigit(text[m.at + 1])) continue;
+        // A quotation of several paragraphs opens each paragraph and closes only the last
+        // (GB/T 15834-2011 4.8): “ at the start of a line, and the next paragraph opens with “ too.
+        if (m.char === '“' && m.at === firstContent(line) && nextOpensWithQuote(r)) continue;
+        report({ start: m.at, end: m.at + 1, message: wording(m) });
+      }
+      for (const m of orphanClose) {
+        if (m.char === ')') continue;
+        if (m.kind === 'sq' && !(isCn(text[m.at - 1]) || isCn(text[m.at + 1]))) continue;
+        report({ start: m.at, end: m.at + 1, message: wording(m) });
+      }
+    }
+
+    function firstContent(line: LineInfo): number {
+      let p = line.kind === 'table' ? line.start : line.contentStart;
+      while (p < line.end && /[ \t\u3000*_]/.test(text[p])) p++;
+      return p;
+    }
+
+    function nextOpensWithQuote(r: number): boolean {
+      const cur = results[r].line;
+      for (let k = cur.number; k < model.lines.length; k++) {
+        const l = model.lines[k];
+        if (l.kind === 'blank') continue;
+        if (l.kind !== 'text') return false;
+        return text[firstContent(l)] === '“';
+      }
+      return false;
+    }
+  },
+};

@@ -1,0 +1,223 @@
+// punctuation-form: marks written in a wrong form (GB/T 15834-2011): 破折号 as - -- ― －－ or a
+// lone — between Chinese words (4.10: ——); 省略号 as ... 。。。 or a lone … (4.11: ……); …… together
+// with 等/等等 (A.9.2); doubled ，， 。。 、、 ；； ：：.
+
+import type { Span } from '../model/markdown.js';
+import { isCnClose, isCnOpen, isCn, isEnglishLine, isHan, isLatin, isDigit, TextMask } from '../model/chars.js';
+import { msg, type OffsetEdit, type Rule, type RuleReport } from '../rule.js';
+import type { Message } from '../types.js';
+
+const HAS_MARK = /[-－―—–─.。…，、；：]/;
+const DASH_RUN = /[-－―—–─]+/g;
+const DOT_RUN = /\.{3,}/g;
+const JU_RUN = /。{2,}/g;
+const ELLIPSIS_RUN = /…+/g;
+const DOUBLED = /，{2,}|、{2,}|；{2,}|：{2,}/g;
+
+/** Dash runs that can only be a 破折号 when they stand between Chinese words. */
+const SURE_DASH = /^(?:-{2,4}|－{2}|―{1,2}|─{2}|–{2})$/;
+/** Runs that are a dash or a connector (GB/T 15834-2011 4.13: `—` joins ranges and places). */
+const MAYBE_DASH = /^[-—]$/;
+const NUMERALS = /^[〇零一二三四五六七八九十百千万两]+$/;
+/** Words that begin with 等 (等待, 等级, 等于 …): `……等待` is not `……等`. */
+const DENG_WORDS = new Set([...'待候级于同到额量价号式比距分边腰闲身效值差高宽长重位第次']);
+/** Words that end with 等 (平等, 同等, 高等 …). */
+const DENG_ENDINGS = new Set([...'平同对高中初均相一二三优特头上下次何劣超坐苦久不彼此']);
+/** What may follow a mark at the end of a clause. */
+const CLAUSE_END = /[，。；：！？、）”’》」』]/;
+
+/** Messages and fix titles, made once per wording (a line of a thousand dashes reports a
+ * thousand times with the same words). Long runs are not cached. */
+const WORDING = new Map<string, Message>();
+function cached(key: string, make: () => Message): Message {
+  if (key.length > 40) return make();
+  let w = WORDING.get(key);
+  if (!w) {
+    w = make();
+    WORDING.set(key, w);
+  }
+  return w;
+}
+
+export const punctuationForm: Rule = {
+  meta: {
+    id: 'punctuation-form',
+    description: msg('破折号写作“——”，省略号写作“……”且不与“等”连用，标点不重复', 'Dashes are ——, ellipses are …… and not combined with 等; no doubled marks'),
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/punctuation-form.md',
+    fixable: true,
+  },
+  check({ model, report }) {
+    const text = model.text;
+    const mask = new TextMask(model);
+    for (const line of model.lines) {
+      if (line.kind !== 'text' && line.kind !== 'table') continue;
+      if (!HAS_MARK.test(line.text)) continue;
+      const base = line.start;
+      const s = text.slice(base, line.end);
+      const found: RuleReport[] = [];
+      const books = bookSpans(s, base);
+      // In an English sentence, ... and a lone … are English ellipses even next to a Chinese word.
+      let english: boolean | undefined;
+      const inEnglish = () => (english ??= isEnglishLine(model, line, mask));
+      let bookAt = 0;
+
+      for (const m of s.matchAll(DASH_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        const run = m[0];
+        if (run === '——' || mask.skip(start)) continue;
+        const left = text[start - 1];
+        const right = text[end];
+        if (!(isHan(left) || isCnClose(left)) || !(isHan(right) || isCnOpen(right))) continue;
+        if (!SURE_DASH.test(run)) {
+          if (!MAYBE_DASH.test(run) || !isHan(left) || !isHan(right)) continue;
+          // A single - or — is also the connector of ranges and places (北京—上海, 一-三): only a
+          // dash between longer phrases, or inside a book title (《主标题-副标题》).
+          while (bookAt < books.length && books[bookAt].end <= start) bookAt++;
+          const inBook = bookAt < books.length && books[bookAt].start < start;
+          const need = inBook ? 3 : 4;
+          const l = hanRun(text, start - 1, -1, line.start);
+          const r = hanRun(text, end, 1, line.end);
+          if (l.length < need || r.length < need || NUMERALS.test(l) || NUMERALS.test(r)) continue;
+        }
+        found.push({
+          start,
+          end,
+          message: cached(`dash:${run}`, () => msg(`破折号应写作「——」，不用「${run}」（GB/T 15834—2011 4.10）`, `A dash is written "——", not "${run}" (GB/T 15834-2011 4.10)`)),
+          fix: { title: cached('to-dash', () => msg('改为「——」', 'Change to "——"')), edits: [{ start, end, text: '——' }] },
+        });
+      }
+
+      const ellipsis = (start: number, end: number, fix: boolean) => {
+        const run = text.slice(start, end);
+        found.push({
+          start,
+          end,
+          message: cached(`ellipsis:${run}`, () => msg(`省略号应写作「……」，不用「${run}」（GB/T 15834—2011 4.11）`, `An ellipsis is written "……", not "${run}" (GB/T 15834-2011 4.11)`)),
+          fix: fix ? { title: cached('to-ellipsis', () => msg('改为「……」', 'Change to "……"')), edits: [{ start, end, text: '……' }] } : undefined,
+        });
+      };
+      for (const m of s.matchAll(DOT_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        if (mask.skip(start)) continue;
+        const left = text[start - 1];
+        const right = text[end];
+        if (!(isCn(left) || isCn(right))) continue;
+        if ((isLatin(left) || isDigit(left)) && (isLatin(right) || isDigit(right))) continue;
+        if (inEnglish()) continue;
+        ellipsis(start, end, true);
+      }
+      for (const m of s.matchAll(JU_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        if (mask.skip(start)) continue;
+        if (m[0].length >= 3) ellipsis(start, end, true);
+        else doubled(start, end, '。');
+      }
+      for (const m of s.matchAll(ELLIPSIS_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        if (mask.skip(start)) continue;
+        const len = m[0].length;
+        if (len % 2 === 1) {
+          // A lone … is the English ellipsis: only Chinese text wants ……
+          if (len === 1 && !(isCn(text[start - 1]) || isCn(text[end]))) continue;
+          if (len === 1 && (isLatin(text[start - 1]) || inEnglish())) continue;
+          ellipsis(start, end, len === 1);
+          continue;
+        }
+        withDeng(start, end);
+      }
+      for (const m of s.matchAll(DOUBLED)) {
+        const start = base + m.index;
+        if (mask.skip(start)) continue;
+        doubled(start, start + m[0].length, m[0][0]);
+      }
+
+      function doubled(start: number, end: number, mark: string) {
+        const run = text.slice(start, end);
+        found.push({
+          start,
+          end,
+          message: cached(`doubled:${run}`, () => msg(`标点「${mark}」重复：「${run}」只保留一个`, `Doubled mark "${run}": keep one "${mark}"`)),
+          fix: { title: cached(`to:${mark}`, () => msg(`改为「${mark}」`, `Change to "${mark}"`)), edits: [{ start, end, text: mark }] },
+        });
+      }
+
+      /** …… next to 等 / 等等: one of them goes (GB/T 15834-2011 A.9.2). */
+      function withDeng(start: number, end: number) {
+        const closes = (at: number) => at >= line.end || CLAUSE_END.test(text[at]) || mask.restIsEmpty(at, line.end);
+        let from = -1;
+        let to = -1;
+        let edit: OffsetEdit | undefined;
+        if (text[end] === '等') {
+          const double = text[end + 1] === '等';
+          const after = end + (double ? 2 : 1);
+          if (!double && DENG_WORDS.has(text[after])) return;
+          from = start;
+          to = after;
+          if (closes(after)) edit = { start: end, end: after, text: '' };
+        } else if (text[start - 1] === '等') {
+          const double = text[start - 2] === '等';
+          const wordStart = start - (double ? 2 : 1);
+          if (!double) {
+            if (DENG_ENDINGS.has(text[wordStart - 1])) return;
+            // 等 closing a list: a 、 earlier in the same clause.
+            let k = wordStart - 1;
+            let list = false;
+            while (k >= line.start && wordStart - k < 80 && !/[，。；：！？,;:!?]/.test(text[k])) {
+              if (text[k] === '、') list = true;
+              k--;
+            }
+            if (!list) return;
+          }
+          from = wordStart;
+          to = end;
+          if (closes(end)) edit = { start: wordStart, end: start, text: '' };
+        } else {
+          return;
+        }
+        if (mask.skip(from)) return;
+        const deng = edit ? text.slice(edit.start, edit.end) : '等';
+        found.push({
+          start: from,
+          end: to,
+          message: cached('deng', () => msg('省略号「……」与「等」「等等」不能同时使用，保留其一（GB/T 15834—2011 A.9.2）', 'An ellipsis "……" is not combined with 等 or 等等: keep one of them (GB/T 15834-2011 A.9.2)')),
+          fix: edit ? { title: cached(`remove:${deng}`, () => msg(`删去「${deng}」`, `Remove "${deng}"`)), edits: [edit] } : undefined,
+        });
+      }
+
+      found.sort((a, b) => a.start - b.start);
+      for (const f of found) report(f);
+    }
+  },
+};
+
+/** The run of Chinese characters next to `from`, read in `step` direction (at most 12). */
+function hanRun(text: string, from: number, step: 1 | -1, limit: number): string {
+  let out = '';
+  for (let k = from; step > 0 ? k < limit : k >= limit; k += step) {
+    if (!isHan(text[k]) || out.length >= 12) break;
+    out = step > 0 ? out + text[k] : text[k] + out;
+  }
+  return out;
+}
+
+/** 《…》 spans of a line, outermost pairs only. */
+function bookSpans(s: string, base: number): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '《') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (s[i] === '》' && depth > 0) {
+      depth--;
+      if (depth === 0) spans.push({ start: base + open, end: base + i + 1 });
+    }
+  }
+  return spans;
+}

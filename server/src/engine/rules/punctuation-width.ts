@@ -1,0 +1,168 @@
+// punctuation-width: half-width , ; : ? ! ( ) in Chinese text, where GB/T 15834-2011 wants the
+// full-width marks ，；：？！（）. Numbers (1,200), times (10:30), ratios (3:2), English passages,
+// code, URLs, Markdown syntax and the section markers owned by numbering-format are left alone.
+
+import { isCn, isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
+import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import type { Message } from '../types.js';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const NAME: Record<string, [string, string]> = {
+  ',': ['逗号', 'comma'],
+  ';': ['分号', 'semicolon'],
+  ':': ['冒号', 'colon'],
+  '?': ['问号', 'question mark'],
+  '!': ['叹号', 'exclamation mark'],
+  '(': ['括号', 'parenthesis'],
+  ')': ['括号', 'parenthesis'],
+};
+const CLAUSE: Record<string, string> = { ',': '4.4', ';': '4.6', ':': '4.7', '?': '4.2', '!': '4.3', '(': '4.9', ')': '4.9' };
+/** Bracketed notes that the placeholder rule reports as a whole: `(此处填写……)`. */
+const PLACEHOLDER_NOTE = /^(?:此处|请在此|请填|待补充|待填写)/;
+const MAX_PAIR = 200;
+const HAS_MARK = /[,;:?!()]/;
+const PAIRED = 1;
+const WIDENED = 2;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+const WORDING = new Map<string, { message: Message; title: Message }>();
+
+/** The message and fix title for a mark (or `()` for a pair), made once. */
+function wording(key: string): { message: Message; title: Message } {
+  let w = WORDING.get(key);
+  if (!w) {
+    const mark = key === '()' ? '(' : key;
+    const [zh, en] = NAME[mark];
+    const shown = key === '()' ? '( )' : mark;
+    const want = key === '()' ? '（ ）' : FULL[mark];
+    w = {
+      message: msg(
+        `中文行文中的半角${zh}「${shown}」应为全角「${want}」（GB/T 15834—2011 ${CLAUSE[mark]}）`,
+        `Half-width ${en} "${shown}" in Chinese text: use the full-width "${want}" (GB/T 15834-2011 ${CLAUSE[mark]})`,
+      ),
+      title: msg(`改为全角「${want}」`, `Change to full-width "${want}"`),
+    };
+    WORDING.set(key, w);
+  }
+  return w;
+}
+
+export const punctuationWidth: Rule = {
+  meta: {
+    id: 'punctuation-width',
+    description: msg('中文行文中应使用全角标点：，；：？！（），不用半角 , ; : ? ! ( )', 'Chinese text uses full-width ，；：？！（）, not half-width , ; : ? ! ( )'),
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/punctuation-width.md',
+    fixable: true,
+  },
+  check({ model, report }) {
+    const text = model.text;
+    const markers = markerSpans(model);
+    // `一是,` is numbering-format's finding (no mark at all after 一是), not a width problem.
+    const ordinalMarks = new Set<number>();
+    for (const o of model.ordinals) if (o.style === 'shi') ordinalMarks.add(o.end);
+
+    const fixOne = (start: number, end: number, mark: string, why: 'mark' | 'pair', closeAt?: number) => {
+      const pair = why === 'pair' && closeAt !== undefined;
+      const words = wording(pair ? '()' : mark);
+      const edits: OffsetEdit[] = [{ start, end, text: FULL[mark] }];
+      if (pair) edits.push({ start: closeAt, end: closeAt + 1, text: '）' });
+      report({ start, end: pair ? closeAt + 1 : start + 1, message: words.message, fix: { title: words.title, edits } });
+    };
+
+    /** A `)` whose opening bracket on the line is the full-width `（`: （含兼职)42名. */
+    const closesFullWidth = (at: number): boolean => {
+      const start = model.index.lines[model.index.lineIndexAt(at)].start;
+      for (let k = at - 1; k >= start; k--) {
+        const c = text[k];
+        if (c === '（') return true;
+        if (c === '）' || c === '(' || c === ')') return false;
+      }
+      return false;
+    };
+
+    const mask = new TextMask(model, markers);
+    /** Per offset: PAIRED for brackets of a half-width pair, WIDENED for brackets this rule turns
+     * full-width (they count as Chinese marks for their neighbours). */
+    const flags = new Uint8Array(text.length + 1);
+    for (const line of model.lines) {
+      if (line.kind !== 'text' && line.kind !== 'table') continue;
+      const from = line.kind === 'table' ? line.start : line.contentStart;
+      const end = line.end;
+      if (!HAS_MARK.test(line.text)) continue;
+      // An English sentence quoting Chinese terms keeps its own punctuation: (工作总结, 述职报告).
+      if (isEnglishLine(model, line, mask)) continue;
+      // Parentheses first: a half-width pair around Chinese text is one finding.
+      let open = -1;
+      for (let i = from; i < end; i++) {
+        const c = text[i];
+        if (c !== '(' && c !== ')') continue;
+        if (mask.skip(i)) {
+          open = -1;
+          continue;
+        }
+        if (c === '(') {
+          open = i;
+          continue;
+        }
+        if (open < 0 || i - open > MAX_PAIR) {
+          open = -1;
+          continue;
+        }
+        const o = open;
+        open = -1;
+        flags[o] |= PAIRED;
+        flags[i] |= PAIRED;
+        const inner = text.slice(o + 1, i);
+        if (!/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(inner) || PLACEHOLDER_NOTE.test(inner)) continue;
+        let skipped = false;
+        for (let k = o + 1; k < i && !skipped; k++) if (mask.skip(k)) skipped = true;
+        if (skipped) continue;
+        const before = o > from ? text[o - 1] : undefined;
+        const after = i + 1 < end ? text[i + 1] : undefined;
+        const wholeLine = before === undefined && mask.restIsEmpty(i + 1, end);
+        if (isCn(before) || isCn(after) || wholeLine) {
+          fixOne(o, o + 1, '(', 'pair', i);
+          flags[o] |= WIDENED;
+          flags[i] |= WIDENED;
+        }
+      }
+
+      for (let i = from; i < end; i++) {
+        const c = text[i];
+        if (!(c in FULL)) continue;
+        if (flags[i] & PAIRED) continue;
+        if (mask.skip(i) || ordinalMarks.has(i)) continue;
+        // The neighbours, looking through emphasis delimiters (`**重点**:`).
+        let p = i - 1;
+        while (p >= from && (text[p] === '*' || text[p] === '_')) p--;
+        const prev = p >= from ? (flags[p] & WIDENED ? FULL[text[p]] : text[p]) : undefined;
+        let n = i + 1;
+        while (n < end && isSpace(text[n])) n++;
+        const spaced = n > i + 1;
+        let q = n;
+        while (q < end && (text[q] === '*' || text[q] === '_')) q++;
+        const next = q < end && !mask.skip(q) ? (flags[q] & WIDENED ? FULL[text[q]] : text[q]) : undefined;
+        const atEnd = next === undefined && mask.restIsEmpty(i + 1, end);
+
+        let hit = false;
+        if (c === '(') {
+          hit = isHan(prev) && isHan(next) && !spaced;
+        } else if (c === ')') {
+          hit = isHan(prev) && !spaced && (isHan(next) || (isCn(next) && !isCnOpen(next)) || atEnd || closesFullWidth(i));
+        } else if (isHan(prev) || isCnClose(prev)) {
+          hit = isHan(next) || isCnOpen(next) || isDigit(next) || atEnd;
+        } else if ((c === ',' || c === ';') && (isDigit(prev) || isLatin(prev) || prev === '%') && !spaced) {
+          hit = isHan(next);
+        }
+        if (!hit) continue;
+        if (c === '(' || c === ')') flags[i] |= WIDENED;
+        // Spaces typed after a half-width mark go with it (not at the line end: a hard break).
+        fixOne(i, atEnd || !spaced ? i + 1 : n, c, 'mark');
+      }
+    }
+  },
+};

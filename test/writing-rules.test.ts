@@ -1,0 +1,86 @@
+// The writing rules beyond their fixtures: copy-residue's options and their validation, ad blocks
+// at the very start and end of a document, and run time on adversarial text (no regular
+// expression may backtrack without bound).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText, fixText } from '../server/src/engine/check.js';
+import { parseConfigText, type RuleSetting } from '../server/src/engine/config.js';
+import { RULES } from '../server/src/engine/rules/index.js';
+import { readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
+
+const WRITING = ['copy-residue', 'punctuation-width', 'paired-punctuation', 'punctuation-form', 'date-format'];
+
+function only(settings: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  return Object.fromEntries(RULES.map((r) => [r.meta.id, settings[r.meta.id] ?? 'off']));
+}
+
+/** The lines each copy-residue fix deletes: `from-to`, `to` being where the kept text resumes. */
+const removed = (d: { fix?: { edits: { range: { start: { line: number }; end: { line: number } } }[] } }) => `${d.fix!.edits[0].range.start.line}-${d.fix!.edits[0].range.end.line}`;
+const residue = (text: string, options?: Record<string, unknown>) =>
+  checkText(text, { rules: only({ 'copy-residue': options ? ['warning', options] : 'warning' }) }).diagnostics.map(removed);
+
+test('copy-residue: "extra" adds phrases, "allow" keeps the writer’s own words', () => {
+  const text = '# 区文化馆2025年工作总结\n\n关注某某范文网，每日更新\n推出会员专享服务，服务会员200人。\n';
+  assert.deepEqual(residue(text), ['4-5']);
+  assert.deepEqual(residue(text, { extra: ['某某范文网'] }), ['2-5'], 'two neighbouring residue lines are one block, at the end: the blank line before it goes too');
+  assert.deepEqual(residue(text, { extra: ['某某范文网'], allow: ['会员专享服务'] }), ['3-4']);
+});
+
+test('copy-residue: invalid options are a configuration problem; the rule still runs on what is valid', () => {
+  const bad = parseConfigText('{ "rules": { "copy-residue": ["warning", { "extra": ["(unclosed"] }] } }', '/x/.gongwen.jsonc');
+  assert.equal(bad.problems.length, 1);
+  assert.match(bad.problems[0].message.en, /copy-residue.*invalid regular expression/);
+  assert.equal(bad.config.rules?.['copy-residue'], undefined, 'the invalid setting is dropped');
+  const unknown = parseConfigText('{ "rules": { "copy-residue": ["warning", { "words": [] }] } }', '/x/.gongwen.jsonc');
+  assert.match(unknown.problems[0].message.en, /unknown option "words"/);
+  const good = parseConfigText('{ "rules": { "copy-residue": ["info", { "extra": ["a{2}"], "allow": ["会员专享服务"] }] } }', '/x/.gongwen.jsonc');
+  assert.deepEqual(good.problems, []);
+  // Settings given in code are not validated: bad entries are dropped, nothing throws.
+  const r = checkText('仅供学习参考\n正文。\n', { rules: only({ 'copy-residue': ['warning', { extra: ['(', 3], allow: 'x' }] }) });
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.diagnostics.map((d) => d.rule), ['copy-residue']);
+  assert.deepEqual(readCopyResidueOptions({ extra: ['ok', '('] }).options.extra.map((x) => x.source), ['ok']);
+});
+
+test('copy-residue: a block at the very start and one at the end without a final line break', () => {
+  const text = '仅供学习参考\n范文小站\n请勿照搬照抄\n\n\n区档案馆2025年工作总结\n\n今年完成档案数字化。\n\n获取完整版请联系QQ：12345678\n范文小站';
+  const rules = only({ 'copy-residue': 'warning' });
+  // The brand line after the last ad line at the end goes with it.
+  assert.deepEqual(checkText(text, { rules }).diagnostics.map(removed), ['1-6', '9-11']);
+  assert.equal(fixText(text, { rules }).text, '区档案馆2025年工作总结\n\n今年完成档案数字化。\n');
+});
+
+test('copy-residue: weak phrases alone are the report’s own words; a title between two residue lines stays', () => {
+  const rules = only({ 'copy-residue': 'warning' });
+  const own = '开通便民服务QQ群：123456789。\n严厉打击倒卖车票行为。\n提供档案资料咨询服务。\n';
+  assert.deepEqual(checkText(own, { rules }).diagnostics, []);
+  const text = '仅供学习参考\n区档案馆2025年工作总结\n获取完整版请联系QQ：12345678\n今年完成档案数字化。\n';
+  assert.equal(fixText(text, { rules }).text, '区档案馆2025年工作总结\n今年完成档案数字化。\n');
+});
+
+test('writing rules: 1 MB of adversarial text is checked in well under a second per rule', () => {
+  const N = 1_000_000;
+  const inputs: Record<string, string> = {
+    hyphens: '-'.repeat(N),
+    dots: '.'.repeat(N),
+    brackets: '（'.repeat(N),
+    quotes: '“'.repeat(N),
+    commas: ','.repeat(N),
+    'Chinese and commas': '中,'.repeat(N / 2),
+    'Chinese and hyphens': '中-'.repeat(N / 2),
+    'ellipsis and 等': '、中中中等……'.repeat(N / 7),
+    'date-like': '2025.1.'.repeat(N / 7),
+  };
+  const off = only({});
+  for (const [name, text] of Object.entries(inputs)) {
+    const { model, config } = checkText(text, { rules: off });
+    for (const id of WRITING) {
+      const rule = RULES.find((r) => r.meta.id === id)!;
+      const t0 = performance.now();
+      rule.check({ model, config, options: {}, report: () => {} });
+      const ms = performance.now() - t0;
+      assert.ok(ms < 1000, `${id} on ${name}: ${ms.toFixed(0)} ms`);
+    }
+  }
+});

@@ -375,4 +375,14 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
   model.roles.sort((a, b) => a.offset - b.offset);
 }
 
+/** Lines of report text (paragraph lines, headings, table rows) — not blank, code, HTML or
+ * front matter — and, given `quick`, only those it matches: the loop every text rule starts with. */
+export function* proseLines(model: ReportModel, quick?: RegExp): Generator<LineInfo> {
+  for (const line of model.lines) {
+    if (line.kind !== 'text' && line.kind !== 'table') continue;
+    if (quick && !quick.test(line.text)) continue;
+    yield line;
+  }
+}
+
 export type { Span };

@@ -4,6 +4,7 @@
 
 import { isCn, TextMask } from '../model/chars.js';
 import { msg, type Rule } from '../rule.js';
+import { proseLines } from '../model/report-model.js';
 
 /** 年月日 with digits: month and day may carry a leading zero. */
 const ZH_DATE = /(?<![0-9０-９])(?:([0-9]{4})年)?([0-9]{1,2})月(?:([0-9]{1,2})([日号]))?/g;
@@ -31,11 +32,9 @@ export const dateFormat: Rule = {
   check({ model, report }) {
     const text = model.text;
     const mask = new TextMask(model);
-    for (const line of model.lines) {
-      if (line.kind !== 'text' && line.kind !== 'table') continue;
-      if (!HAS_DATE.test(line.text)) continue;
+    for (const line of proseLines(model, HAS_DATE)) {
       const base = line.start;
-      const s = text.slice(base, line.end);
+      const s = line.text;
 
       for (const m of s.matchAll(ZH_DATE)) {
         const [whole, year, month, day, dayMark] = m;

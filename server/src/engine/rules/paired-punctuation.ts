@@ -3,7 +3,7 @@
 // only the writer knows where the partner belongs.
 
 import { isCn, isDigit, isLatin, markerSpans, TextMask } from '../model/chars.js';
-import type { LineInfo } from '../model/report-model.js';
+import { proseLines, type LineInfo } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
 
@@ -63,9 +63,7 @@ export const pairedPunctuation: Rule = {
     const mask = new TextMask(model, markers);
     const results: LineResult[] = [];
     const stacks: Record<Kind, Mark[]> = { dq: [], sq: [], book: [], paren: [], lent: [] };
-    for (const line of model.lines) {
-      if (line.kind !== 'text' && line.kind !== 'table') continue;
-      if (!HAS_MARK.test(line.text)) continue;
+    for (const line of proseLines(model, HAS_MARK)) {
       const result = scanLine(line);
       if (result) results.push(result);
     }

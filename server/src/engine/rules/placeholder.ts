@@ -2,7 +2,7 @@
 // where CommonMark read them as emphasis), 某某, ○○, □□, empty 【】 and notes such as 【待补充】.
 
 import { inSpans, type EmphasisInfo } from '../model/markdown.js';
-import type { ReportModel } from '../model/report-model.js';
+import { proseLines, type ReportModel } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
 
@@ -83,8 +83,7 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
   const delimiters = delimiterMap(md.emphasis);
   const formatting = new Map<EmphasisInfo, boolean>();
   const hits: Hit[] = [];
-  for (const line of model.lines) {
-    if (line.kind !== 'text' && line.kind !== 'table') continue;
+  for (const line of proseLines(model)) {
     const s = line.text;
     const base = line.start;
     const urls: Hit[] = [];

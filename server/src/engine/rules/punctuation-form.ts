@@ -6,6 +6,7 @@ import type { Span } from '../model/markdown.js';
 import { isCnClose, isCnOpen, isCn, isEnglishLine, isHan, isLatin, isDigit, TextMask } from '../model/chars.js';
 import { msg, type OffsetEdit, type Rule, type RuleReport } from '../rule.js';
 import type { Message } from '../types.js';
+import { proseLines } from '../model/report-model.js';
 
 const HAS_MARK = /[-－―—–─.。…，、；：]/;
 const DASH_RUN = /[-－―—–─]+/g;
@@ -50,11 +51,9 @@ export const punctuationForm: Rule = {
   check({ model, report }) {
     const text = model.text;
     const mask = new TextMask(model);
-    for (const line of model.lines) {
-      if (line.kind !== 'text' && line.kind !== 'table') continue;
-      if (!HAS_MARK.test(line.text)) continue;
+    for (const line of proseLines(model, HAS_MARK)) {
       const base = line.start;
-      const s = text.slice(base, line.end);
+      const s = line.text;
       const found: RuleReport[] = [];
       const books = bookSpans(s, base);
       // In an English sentence, ... and a lone … are English ellipses even next to a Chinese word.

@@ -5,6 +5,7 @@
 import { isCn, isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
+import { proseLines } from '../model/report-model.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAME: Record<string, [string, string]> = {
@@ -88,11 +89,9 @@ export const punctuationWidth: Rule = {
     /** Per offset: PAIRED for brackets of a half-width pair, WIDENED for brackets this rule turns
      * full-width (they count as Chinese marks for their neighbours). */
     const flags = new Uint8Array(text.length + 1);
-    for (const line of model.lines) {
-      if (line.kind !== 'text' && line.kind !== 'table') continue;
+    for (const line of proseLines(model, HAS_MARK)) {
       const from = line.kind === 'table' ? line.start : line.contentStart;
       const end = line.end;
-      if (!HAS_MARK.test(line.text)) continue;
       // An English sentence quoting Chinese terms keeps its own punctuation: (工作总结, 述职报告).
       if (isEnglishLine(model, line, mask)) continue;
       // Parentheses first: a half-width pair around Chinese text is one finding.

@@ -88,7 +88,7 @@ if (want('engine') || want('markdownlint')) {
 
 /** Starts the language server over stdio with a minimal JSON-RPC client. */
 async function startServer() {
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node.js');
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));

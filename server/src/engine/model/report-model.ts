@@ -94,6 +94,8 @@ export interface ReportModel {
 }
 
 const SPACE = /[ \t\u3000]/;
+/** \s covers the full-width space U+3000 too. */
+const BLANK = /^\s*$/;
 const SENTENCE_END = /[。！？；;!?]|<!--/;
 const BOUNDARY_BEFORE = new Set('。；;：:，,！!？?、）)】」』”"’\'*_> \t\u3000'.split(''));
 
@@ -135,13 +137,13 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
   let scope = 's:0';
 
   for (const src of index.lines) {
-    const info: LineInfo = { ...src, kind: 'text', contentStart: src.start };
+    const info: LineInfo = { number: src.number, start: src.start, end: src.end, text: src.text, kind: 'text', contentStart: src.start };
     lines.push(info);
-    if (src.text.trim() === '' || /^[\s\u3000]*$/.test(src.text)) {
+    if (BLANK.test(src.text)) {
       info.kind = 'blank';
       continue;
     }
-    if (inSpans(md.tables, src.start) || inSpans(md.tables, skipSpaces(text, src.start, src.end))) {
+    if (md.tables.length > 0 && (inSpans(md.tables, src.start) || inSpans(md.tables, skipSpaces(text, src.start, src.end)))) {
       info.kind = 'table';
       for (const cell of cellsByLine.get(src.number) ?? []) {
         let p = cell.contentStart;
@@ -339,11 +341,23 @@ function findTitleAndOpening(model: ReportModel): void {
   if (startLine) model.opening = { startLine, endLine };
 }
 
+const PATTERNS = new Map<string, RegExp>();
+
+/** Role wordings compiled once per pattern (built-in or from a configuration), not once per check. */
+function compiledPattern(source: string): RegExp {
+  let re = PATTERNS.get(source);
+  if (!re) {
+    re = new RegExp(source, 'u');
+    if (PATTERNS.size < 1000) PATTERNS.set(source, re);
+  }
+  return re;
+}
+
 function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
   const compiled = roles.map((r) => ({
     id: r.id,
-    headings: r.headings.map((h) => new RegExp(h, 'u')),
-    paragraphs: r.paragraphs.map((p) => new RegExp(p, 'u')),
+    headings: r.headings.map(compiledPattern),
+    paragraphs: r.paragraphs.map(compiledPattern),
   }));
   const titleLine = model.title?.line;
   const sections: SectionNode[] = [...model.numbered.filter((n) => n.scope === 'body'), ...model.headings].sort((a, b) => a.line - b.line);

@@ -15,6 +15,7 @@ const PARTNER: Record<string, string> = { '“': '”', '‘': '’', '《': '�
 const CLAUSE: Record<Kind, string> = { dq: '4.8', sq: '4.8', book: '4.15', paren: '4.9', lent: '4.9' };
 /** Characters before an inline enumerator such as `1）` or `a)`. */
 const HAS_MARK = /[“”‘’《》（）()【】]/;
+const MARKS = /[“”‘’《》（）()【】]/g;
 const NONE: Mark[] = [];
 const KINDS: readonly Kind[] = ['dq', 'sq', 'book', 'paren', 'lent'];
 const ENUM_BOUNDARY = new Set([...'：:；;，,。、 \t\u3000（(']);
@@ -75,11 +76,12 @@ export const pairedPunctuation: Rule = {
       let orphanClose: Mark[] = NONE;
       /** Enumerator-like closers (`1）`): they close a bracket only if one is left open. */
       let optional: number[] | undefined;
-      for (let i = line.start; i < line.end; i++) {
-        const c = text[i];
+      // Only the paired marks are visited (the regular expression skips the rest natively).
+      for (const found of line.text.matchAll(MARKS)) {
+        const i = line.start + found.index;
+        const c = found[0];
         const ok = OPENERS[c];
         const ck = CLOSERS[c];
-        if (!ok && !ck) continue;
         if (mask.skip(i)) continue;
         if (ok) {
           stacks[ok].push({ at: i, char: c, kind: ok });

@@ -4,6 +4,7 @@
 import { formatChineseNumeral } from '../model/numerals.js';
 import type { InlineOrdinal } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import { sequenceSteps, stepsToRenumber } from './sequence.js';
 
 export const enumerationSequence: Rule = {
   meta: {
@@ -22,41 +23,14 @@ export const enumerationSequence: Rule = {
       else runs.set(key, [o]);
     }
     for (const list of runs.values()) {
-      // First the right value of each ordinal and where the breaks are.
-      const steps: { o: InlineOrdinal; expected: number; prev: number; isBreak: boolean; restart: boolean }[] = [];
-      let prev = 0;
-      let position = 0;
-      list.forEach((o, i) => {
-        // Starting again at 一 begins a new run: writers often open a second list in a section.
-        if (o.value === 1) {
-          steps.push({ o, expected: 1, prev, isBreak: false, restart: true });
-          prev = 1;
-          position = 1;
-          return;
-        }
-        const expected = ++position;
-        let isBreak = !(o.value === prev + 1 || o.value === expected);
-        // A run that does not start at 一 is reported only when it has at least two members:
-        // a lone 二是 may continue a list interrupted by a sub-list.
-        if (isBreak && prev === 0 && !(i + 1 < list.length && list[i + 1].value === o.value + 1)) {
-          isBreak = false;
-          position = o.value;
-          steps.push({ o, expected: o.value, prev, isBreak, restart: false });
-          prev = o.value;
-          return;
-        }
-        steps.push({ o, expected, prev, isBreak, restart: false });
-        prev = o.value;
-      });
+      // Starting again at 一 begins a new run: writers often open a second list in a section.
+      // A run that does not start at 一 is reported only when it has at least two members:
+      // a lone 二是 may continue a list interrupted by a sub-list.
+      const steps = sequenceSteps(list, { valueOf: (o) => o.value, mayRestart: () => true, acceptLoneStart: true });
       steps.forEach((step, i) => {
         if (!step.isBreak) return;
-        const { o, expected, prev } = step;
-        // Renumber up to the next break, which carries its own fix: together they fix the run in one pass.
-        const edits: OffsetEdit[] = [];
-        for (let j = i; j < steps.length && (j === i || !(steps[j].isBreak || steps[j].restart)); j++) {
-          const s = steps[j];
-          if (s.o.value !== s.expected) edits.push({ start: s.o.numeralStart, end: s.o.numeralEnd, text: formatChineseNumeral(s.expected) });
-        }
+        const { item: o, expected, prev } = step;
+        const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => ({ start: s.item.numeralStart, end: s.item.numeralEnd, text: formatChineseNumeral(s.expected) }));
         const written = o.written.replace(/[，,、：:]$/, '');
         const want = written.replace(/[一二三四五六七八九十]+/, formatChineseNumeral(expected));
         const zhPrev = formatChineseNumeral(prev);

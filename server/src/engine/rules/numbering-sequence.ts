@@ -4,6 +4,7 @@
 import { formatNumeral } from '../model/markers.js';
 import type { NumberedLine } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import { sequenceSteps, stepsToRenumber } from './sequence.js';
 
 /** Groups siblings: same scope, same parent, same level, in document order. */
 export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[][] {
@@ -32,34 +33,12 @@ export const numberingSequence: Rule = {
   },
   check({ model, report }) {
     for (const group of siblingGroups(model.numbered)) {
-      // First the right value of each sibling and where the breaks are.
-      const steps: { n: NumberedLine; expected: number; prev: number; isBreak: boolean; restart: boolean }[] = [];
-      let prev = 0; // the previous sibling's value as written
-      let position = 0; // siblings of this run before this one: the right value is position + 1
-      for (const n of group) {
-        // Arabic and circled lists (levels 3–5) may start a new run at 1 under the same parent.
-        if (n.value === 1 && n.level >= 3) {
-          steps.push({ n, expected: 1, prev, isBreak: false, restart: true });
-          prev = 1;
-          position = 1;
-          continue;
-        }
-        const expected = ++position;
-        // In order after its predecessor, or already right once an earlier break is fixed.
-        const isBreak = !(n.value === prev + 1 || n.value === expected);
-        steps.push({ n, expected, prev, isBreak, restart: false });
-        prev = n.value;
-      }
+      // Arabic and circled lists (levels 3–5) may start a new run at 1 under the same parent.
+      const steps = sequenceSteps(group, { valueOf: (n) => n.value, mayRestart: (n) => n.level >= 3 });
       steps.forEach((step, i) => {
         if (!step.isBreak) return;
-        const { n, expected, prev } = step;
-        // The fix renumbers this marker and the siblings after it, up to the next break (which
-        // carries its own fix), so that all fixes together renumber the run in one pass.
-        const edits: OffsetEdit[] = [];
-        for (let j = i; j < steps.length && (j === i || !(steps[j].isBreak || steps[j].restart)); j++) {
-          const s = steps[j];
-          if (s.n.value !== s.expected) edits.push({ start: s.n.marker.numeralStart, end: s.n.marker.numeralEnd, text: show(s.n, s.expected) });
-        }
+        const { item: n, expected, prev } = step;
+        const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => ({ start: s.item.marker.numeralStart, end: s.item.marker.numeralEnd, text: show(s.item, s.expected) }));
         const written = n.marker.written;
         const want = show(n, expected);
         const kind =

@@ -56,3 +56,15 @@ export function listFixtures(dir: string): string[] {
     .sort()
     .map((f) => path.join(dir, f));
 }
+
+/** mulberry32: a small seeded generator, so that a failing seeded test can be replayed. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkText } from '../server/src/engine/check.js';
-import { FIXTURES } from './fixture-harness.js';
+import { FIXTURES, rng } from './fixture-harness.js';
 import { LspTestClient } from './lsp-client.js';
 
 interface FullReport {
@@ -48,16 +48,6 @@ test('a document over the size limit gets one informational diagnostic instead o
   assert.equal(await client.shutdown(), 0);
 });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Applies one LSP change the way vscode-languageserver-textdocument does (positions clamped). */
 function applyChange(text: string, change: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }): string {

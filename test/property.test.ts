@@ -8,19 +8,8 @@ import * as path from 'node:path';
 import { checkText, fixText } from '../server/src/engine/check.js';
 import { LineIndex } from '../server/src/engine/line-index.js';
 import type { Range } from '../server/src/engine/types.js';
-import { FIXTURES, listFixtures } from './fixture-harness.js';
+import { FIXTURES, listFixtures, rng } from './fixture-harness.js';
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '一、', '（一）', '(二)', '1.', '2、', '（1）', '3)', '①', '十一、', '一是', '二是，', '第三，', '其二', 'X', 'XX', '***', '**', '*', '＊',

@@ -15,10 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { checkText } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/engine/check.js')).href);
-const { unified } = await import('unified');
-const remarkParse = (await import('remark-parse')).default;
-const remarkGfm = (await import('remark-gfm')).default;
-const remarkFrontmatter = (await import('remark-frontmatter')).default;
+// The engine's own parser (remark-parse with the same extensions), so that "parse alone" is
+// exactly the parse inside the whole analysis.
+const { markdownProcessor: parser } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/engine/model/markdown.js')).href);
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (section) => only.length === 0 || only.includes(section);
@@ -61,7 +60,6 @@ function reportOfSize(size) {
   return text.slice(0, size);
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 const SIZES = [10_000, 100_000, 1_000_000];
 const RUNS = { 10_000: 15, 100_000: 7, 1_000_000: 3 };
 const results = { node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), rows };

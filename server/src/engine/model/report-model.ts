@@ -258,7 +258,9 @@ function buildSectionTree(nodes: SectionNode[]): void {
   }
 }
 
-const ORDINAL_RE = /(第|其)?([一二三四五六七八九十]{1,3})(是|[，,、：:])/g;
+/** The numeral and what follows it; a 第 or 其 just before the numeral is read separately. Starting
+ * the pattern at the numeral (not at an optional prefix) lets the scan skip ahead quickly. */
+const ORDINAL_RE = /[一二三四五六七八九十]{1,3}(?:是|[，,、：:])/g;
 
 function scanOrdinals(text: string, from: number, to: number, contentStart: number, line: number, scope: string, md: MarkdownFacts, out: InlineOrdinal[]): void {
   if (from >= to) return;
@@ -266,10 +268,13 @@ function scanOrdinals(text: string, from: number, to: number, contentStart: numb
   ORDINAL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ORDINAL_RE.exec(s))) {
-    const prefix = m[1];
-    const numeral = m[2];
-    const after = m[3];
-    const start = from + m.index;
+    const numeralAt = m.index;
+    const numeral = m[0].slice(0, -1);
+    const after = m[0][m[0].length - 1];
+    const p = numeralAt > 0 ? s[numeralAt - 1] : undefined;
+    const prefix = p === '第' || p === '其' ? p : undefined;
+    const start = from + numeralAt - (prefix ? 1 : 0);
+    const length = m[0].length + (prefix ? 1 : 0);
     let style: OrdinalStyle;
     if (prefix === '第') style = 'di';
     else if (prefix === '其') style = 'qi';
@@ -280,20 +285,19 @@ function scanOrdinals(text: string, from: number, to: number, contentStart: numb
     if (start !== contentStart) {
       const before = text[start - 1];
       if (!BOUNDARY_BEFORE.has(before)) {
-        // `第一，` after a numeral-free word (e.g. 统一是) is a word, not an ordinal.
-        if (style === 'shi' || style === 'di' || style === 'qi') {
-          ORDINAL_RE.lastIndex = m.index + 1;
-          continue;
-        }
+        // `第一，` after a numeral-free word (e.g. 统一是) is a word, not an ordinal: look again
+        // from the numeral's second character.
+        ORDINAL_RE.lastIndex = numeralAt + 1;
+        continue;
       }
     }
     const value = parseChineseNumeral(numeral);
     if (!value) continue;
     if (inSpans(md.excluded, start) || inSpans(md.urls, start)) continue;
     const numeralStart = start + (prefix ? 1 : 0);
-    const end = start + m[0].length - (style === 'shi' ? 0 : 1);
+    const end = start + length - (style === 'shi' ? 0 : 1);
     out.push({
-      style, value, written: text.slice(start, start + m[0].length), start, end,
+      style, value, written: text.slice(start, start + length), start, end,
       numeralStart, numeralEnd: numeralStart + numeral.length, line, scope,
     });
   }

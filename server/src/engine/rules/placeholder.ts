@@ -86,48 +86,58 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
   for (const line of proseLines(model)) {
     const s = line.text;
     const base = line.start;
-    const urls: Hit[] = [];
-    for (const m of s.matchAll(URL)) urls.push({ start: base + m.index, end: base + m.index + m[0].length });
     const found: Hit[] = [];
     const add = (start: number, end: number) => found.push({ start, end });
 
-    for (const m of s.matchAll(X_RUN)) {
-      const start = base + m.index;
-      const end = start + m[0].length;
-      const before = text[start - 1];
-      const after = text[end];
-      if (LATIN.test(before ?? '') || LATIN.test(after ?? '')) continue;
-      // 3×4 is a product, not a blank.
-      if (m[0].includes('×') && (isDigit(before) || isDigit(after))) continue;
-      if (!(isCjk(before) || isCjk(after) || isDigit(before) || isDigit(after) || CHINESE_PUNCT.test(before ?? '') || CHINESE_PUNCT.test(after ?? ''))) continue;
-      if (m[0].length === 1 && X_WORDS.some((w) => text.startsWith(w, end))) continue;
-      add(start, end);
+    // Most lines hold none of the characters a blank is written with: each scan runs only on a
+    // line that has its first character.
+    if (s.includes('X') || s.includes('Ｘ') || s.includes('×')) {
+      for (const m of s.matchAll(X_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        const before = text[start - 1];
+        const after = text[end];
+        if (LATIN.test(before ?? '') || LATIN.test(after ?? '')) continue;
+        // 3×4 is a product, not a blank.
+        if (m[0].includes('×') && (isDigit(before) || isDigit(after))) continue;
+        if (!(isCjk(before) || isCjk(after) || isDigit(before) || isDigit(after) || CHINESE_PUNCT.test(before ?? '') || CHINESE_PUNCT.test(after ?? ''))) continue;
+        if (m[0].length === 1 && X_WORDS.some((w) => text.startsWith(w, end))) continue;
+        add(start, end);
+      }
     }
-    for (const m of s.matchAll(FULL_STAR)) add(base + m.index, base + m.index + m[0].length);
-    let stars: StarLine | undefined;
-    for (const m of s.matchAll(STAR_RUN)) {
-      const start = base + m.index;
-      const end = start + m[0].length;
-      stars ??= starLine(text, line.start, line.contentStart, line.end);
-      if (isStarPlaceholder(model, stars, start, end, delimiters, formatting)) add(start, end);
+    if (s.includes('＊')) for (const m of s.matchAll(FULL_STAR)) add(base + m.index, base + m.index + m[0].length);
+    if (s.includes('*')) {
+      let stars: StarLine | undefined;
+      for (const m of s.matchAll(STAR_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        stars ??= starLine(text, line.start, line.contentStart, line.end);
+        if (isStarPlaceholder(model, stars, start, end, delimiters, formatting)) add(start, end);
+      }
     }
-    for (const m of s.matchAll(MOUMOU)) add(base + m.index, base + m.index + m[0].length);
-    for (const m of s.matchAll(BOXES)) {
-      const start = base + m.index;
-      const end = start + m[0].length;
-      // 二○○八年: ○ used for 〇 in a date.
-      if (m[0].includes('○') && (/[一二三四五六七八九〇零○]/.test(text[start - 1] ?? '') || /^[一二三四五六七八九〇零○]*年/.test(text.slice(end, end + 5)))) continue;
-      add(start, end);
+    if (s.includes('某某')) for (const m of s.matchAll(MOUMOU)) add(base + m.index, base + m.index + m[0].length);
+    if (s.includes('○') || s.includes('□')) {
+      for (const m of s.matchAll(BOXES)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        // 二○○八年: ○ used for 〇 in a date.
+        if (m[0].includes('○') && (/[一二三四五六七八九〇零○]/.test(text[start - 1] ?? '') || /^[一二三四五六七八九〇零○]*年/.test(text.slice(end, end + 5)))) continue;
+        add(start, end);
+      }
     }
-    for (const re of [BRACKET_EMPTY, BRACKET_NOTE, PAREN_NOTE]) {
-      for (const m of s.matchAll(re)) add(base + m.index, base + m.index + m[0].length);
+    if (s.includes('【')) {
+      for (const m of s.matchAll(BRACKET_EMPTY)) add(base + m.index, base + m.index + m[0].length);
+      for (const m of s.matchAll(BRACKET_NOTE)) add(base + m.index, base + m.index + m[0].length);
     }
+    if (s.includes('（') || s.includes('(')) for (const m of s.matchAll(PAREN_NOTE)) add(base + m.index, base + m.index + m[0].length);
     for (const re of extra) {
       const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
       for (const m of s.matchAll(global)) if (m[0].length > 0) add(base + m.index, base + m.index + m[0].length);
     }
 
     if (found.length === 0) continue;
+    const urls: Hit[] = [];
+    for (const m of s.matchAll(URL)) urls.push({ start: base + m.index, end: base + m.index + m[0].length });
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const allowedSpans = allowedIn(s, base, allow);
     let lastEnd = -1;

@@ -41,10 +41,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let locale: Locale = 'zh-CN';
   let pull = false;
   let configurationRequests = false;
+  // Looked up once per rule, not once per diagnostic.
+  const docsHrefs = new Map<string, string | undefined>();
   const docsHref = (rule: string): string | undefined => {
     if (!options.docsRoot) return undefined;
-    const file = path.join(options.docsRoot, 'rules', `${rule}.md`);
-    return fs.existsSync(file) ? URI.fromFsPath(file) : undefined;
+    if (!docsHrefs.has(rule)) {
+      const file = path.join(options.docsRoot, 'rules', `${rule}.md`);
+      docsHrefs.set(rule, fs.existsSync(file) ? URI.fromFsPath(file) : undefined);
+    }
+    return docsHrefs.get(rule);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

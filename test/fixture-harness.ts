@@ -68,3 +68,27 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** What `damage` inserts: markers, placeholders, Markdown syntax, line breaks of every kind. */
+const PIECES = [
+  '一、', '（一）', '(二)', '1.', '2、', '（1）', '3)', '①', '十一、', '一是', '二是，', '第三，', '其二', 'X', 'XX', '***', '**', '*', '＊',
+  '某某', '【', '】', '【待补充】', '（', '）', '#', '## ', '> ', '- ', '\n', '\r\n', '\r', '\n\n', '```', '`', '<!--', '-->', '<!-- gongwen-disable -->',
+  '<!-- gongwen-disable-next-line placeholder -->', '|', '| --- |', '---\n', '存在问题', '下一步，我们将', '𠀀', '\uFEFF', '\u3000', ' ', '。', '',
+];
+
+/** Damages a text at random: inserts Markdown and report pieces, deletes, duplicates, inserts odd characters. */
+export function damage(text: string, random: () => number): string {
+  let t = text;
+  const steps = 1 + Math.floor(random() * 8);
+  for (let i = 0; i < steps; i++) {
+    const at = Math.floor(random() * (t.length + 1));
+    const op = random();
+    if (op < 0.4) t = t.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + t.slice(at);
+    else if (op < 0.7) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(random() * 20));
+    else if (op < 0.85) {
+      const from = Math.floor(random() * t.length);
+      t = t.slice(0, at) + t.slice(from, from + 1 + Math.floor(random() * 30)) + t.slice(at);
+    } else t = t.slice(0, at) + String.fromCharCode(Math.floor(random() * 0x3000)) + t.slice(at);
+  }
+  return t;
+}

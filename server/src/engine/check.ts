@@ -1,6 +1,7 @@
 // The engine's entry point: check a text, or fix it. Used by the CLI and the language server.
 
 import { buildReportModel, type ReportModel } from './model/report-model.js';
+import type { MarkdownCache } from './model/markdown.js';
 import { frontMatterConfig, resolveConfig, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config.js';
 import { applyDirectives } from './directives.js';
 import { fixAll } from './fix.js';
@@ -15,6 +16,8 @@ export interface CheckOptions {
   type?: string;
   /** Rule settings that win over files and front matter. */
   rules?: Record<string, RuleSetting>;
+  /** Kept by an editor per document: the previous version's parse, reused for unchanged blocks. */
+  markdownCache?: MarkdownCache;
 }
 
 export interface CheckResult {
@@ -50,7 +53,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, rules: options.rules });
   problems.push(...resolved.problems);
   const config = resolved.config;
-  const model = buildReportModel(text, { roles: Object.values(config.roles) });
+  const model = buildReportModel(text, { roles: Object.values(config.roles), markdownCache: options.markdownCache });
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of RULES) {

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { URI } from './uri.js';
 import { checkText, type CheckResult } from '../engine/check.js';
+import { MarkdownCache } from '../engine/model/markdown.js';
 import { findConfigFile, loadConfigFile, type ConfigProblem, type RuleSetting, type UserConfig } from '../engine/config.js';
 import type { GongwenSettings } from '../protocol.js';
 
@@ -26,6 +27,8 @@ interface ConfigEntry {
 
 export class DocumentChecks {
   private readonly cache = new Map<string, CheckedVersion>();
+  /** Per document: the Markdown blocks of its last checked version, so an edit parses only its block. */
+  private readonly parses = new Map<string, MarkdownCache>();
   private readonly configByDir = new Map<string, ConfigEntry>();
 
   /** The cached check of `uri` at `version`, or a new one. */
@@ -43,6 +46,7 @@ export class DocumentChecks {
       config: config.file ? [config.config] : [],
       type: settings.reportType || undefined,
       rules: settingsRules(settings),
+      markdownCache: this.parseCache(uri),
     });
     const entry: CheckedVersion = { uri, version, text, result, settings };
     this.cache.set(uri, entry);
@@ -55,6 +59,16 @@ export class DocumentChecks {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.parses.delete(uri);
+  }
+
+  private parseCache(uri: string): MarkdownCache {
+    let c = this.parses.get(uri);
+    if (!c) {
+      c = new MarkdownCache();
+      this.parses.set(uri, c);
+    }
+    return c;
   }
 
   /** Drops every cached check and configuration (settings or `.gongwen.jsonc` changed). */

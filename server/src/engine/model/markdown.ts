@@ -57,7 +57,6 @@ export interface HtmlInfo extends Span {
 }
 
 export interface MarkdownFacts {
-  tree: Root;
   /** Code blocks, code spans, HTML, front matter: never checked as report text. Sorted by start. */
   excluded: Span[];
   /** Link and image destinations and autolinks: URLs, never checked as text. Sorted. */
@@ -119,7 +118,180 @@ function flatten(text: string): string {
   return text.replace(/[>*_~`#[\]<\-+|!=]/g, 'x');
 }
 
-export function parseMarkdown(text: string): MarkdownFacts {
+function emptyFacts(): MarkdownFacts {
+  return { excluded: [], urls: [], headings: [], bulletItemStarts: new Set(), tableCells: [], tables: [], emphasis: [], html: [] };
+}
+
+/**
+ * The Markdown facts of a document: one remark parse of the text, or, given a cache from the
+ * document's previous version, a parse of only the blocks that changed (see `blockStarts`).
+ */
+export function parseMarkdown(text: string, cache?: MarkdownCache): MarkdownFacts {
+  const facts = emptyFacts();
+  if (!cache) {
+    factsOfRun(text, 0, facts);
+    return facts;
+  }
+  const starts = blockStarts(text);
+  const next = new Map<string, MarkdownFacts>();
+  // Consecutive blocks not seen in the previous version are parsed together, in one run.
+  let runFrom = -1;
+  const flushRun = (toBlock: number) => {
+    if (runFrom < 0) return;
+    const runStart = starts[runFrom];
+    const runEnd = toBlock < starts.length ? starts[toBlock] : text.length;
+    const runFacts = emptyFacts();
+    factsOfRun(text.slice(runStart, runEnd), runStart, runFacts);
+    appendFacts(facts, runFacts, 0);
+    for (let b = runFrom; b < toBlock; b++) {
+      const start = starts[b];
+      const end = b + 1 < starts.length ? starts[b + 1] : text.length;
+      next.set(text.slice(start, end), blockFacts(runFacts, start, end));
+    }
+    runFrom = -1;
+  };
+  for (let b = 0; b < starts.length; b++) {
+    const start = starts[b];
+    const end = b + 1 < starts.length ? starts[b + 1] : text.length;
+    const key = text.slice(start, end);
+    const known = cache.blocks.get(key) ?? next.get(key);
+    if (known) {
+      flushRun(b);
+      appendFacts(facts, known, start);
+      next.set(key, known);
+    } else if (runFrom < 0) {
+      runFrom = b;
+    }
+  }
+  flushRun(starts.length);
+  cache.blocks = next;
+  return facts;
+}
+
+/**
+ * What `parseMarkdown` keeps of a document's previous version: the facts of each block, keyed by
+ * the block's text, with offsets relative to the block. Only the last version's blocks are kept.
+ */
+export class MarkdownCache {
+  blocks = new Map<string, MarkdownFacts>();
+}
+
+/** Appends `from`'s facts to `to`, shifted by `shift`. Both are in document order. */
+function appendFacts(to: MarkdownFacts, from: MarkdownFacts, shift: number): void {
+  const span = (x: Span) => ({ start: x.start + shift, end: x.end + shift });
+  for (const x of from.excluded) to.excluded.push(span(x));
+  for (const x of from.urls) to.urls.push(span(x));
+  for (const x of from.headings) to.headings.push({ ...x, start: x.start + shift, end: x.end + shift, contentStart: x.contentStart + shift });
+  for (const x of from.bulletItemStarts) to.bulletItemStarts.add(x + shift);
+  for (const x of from.tableCells) {
+    to.tableCells.push({ ...x, start: x.start + shift, end: x.end + shift, contentStart: x.contentStart + shift, contentEnd: x.contentEnd + shift, tableStart: x.tableStart + shift });
+  }
+  for (const x of from.tables) to.tables.push(span(x));
+  for (const x of from.emphasis) to.emphasis.push({ start: x.start + shift, end: x.end + shift, size: x.size });
+  for (const x of from.html) to.html.push({ start: x.start + shift, end: x.end + shift, value: x.value });
+  if (from.frontMatter && !to.frontMatter) to.frontMatter = { ...from.frontMatter, start: from.frontMatter.start + shift, end: from.frontMatter.end + shift };
+}
+
+/** The facts of a run that start in `[start, end)`, relative to `start`. */
+function blockFacts(run: MarkdownFacts, start: number, end: number): MarkdownFacts {
+  const inside = (x: { start: number }) => x.start >= start && x.start < end;
+  const only = emptyFacts();
+  appendFacts(
+    only,
+    {
+      excluded: run.excluded.filter(inside),
+      urls: run.urls.filter(inside),
+      headings: run.headings.filter(inside),
+      bulletItemStarts: new Set([...run.bulletItemStarts].filter((x) => x >= start && x < end)),
+      tableCells: run.tableCells.filter(inside),
+      tables: run.tables.filter(inside),
+      emphasis: run.emphasis.filter(inside),
+      html: run.html.filter(inside),
+      frontMatter: run.frontMatter && inside(run.frontMatter) ? run.frontMatter : undefined,
+    },
+    -start,
+  );
+  return only;
+}
+
+/**
+ * Offsets where the document can be cut into blocks that parse the same on their own as inside
+ * the whole text: before a line that starts at the margin after a blank line. There CommonMark has
+ * closed every open block (paragraphs, lists, quotes, tables, indented code). A line of `---` or
+ * `+++` is never a cut (a block must not open as front matter), nor one starting with a byte order
+ * mark (the parser drops it only at the start of a text), nor anything inside the front matter. Constructs that may hold blank lines or reach across the document make the whole text
+ * one block: fenced code, HTML blocks other than a one-line comment, link and footnote
+ * definitions (`]:`). Reports seldom have them. The first block starts at 0.
+ */
+export function blockStarts(text: string): number[] {
+  const whole = [0];
+  if (text.includes(']:') || text.includes('```') || text.includes('~~~')) return whole;
+  const starts = [0];
+  const n = text.length;
+  let lineStart = 0;
+  let previousBlank = false;
+  const fm = /^(?:\uFEFF)?(---|\+\+\+)[ \t]*(?:\r?\n|\r|$)/.exec(text);
+  let frontMatterEnd: string | undefined = fm?.[1];
+  let first = true;
+  while (lineStart <= n) {
+    let lineEnd = lineStart;
+    while (lineEnd < n) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 10 || c === 13) break;
+      lineEnd++;
+    }
+    const next = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+    const line = text.slice(lineStart, lineEnd);
+    if (frontMatterEnd !== undefined) {
+      if (!first && line.trimEnd() === frontMatterEnd) frontMatterEnd = undefined;
+    } else {
+      if (opensHtmlBlock(line)) return whole;
+      const c0 = line.charCodeAt(0);
+      const blank = isBlankLine(line);
+      if (previousBlank && !blank && c0 !== 32 && c0 !== 9 && c0 !== 0xfeff && !/^(?:---|\+\+\+)[ \t]*$/.test(line)) starts.push(lineStart);
+      previousBlank = blank;
+    }
+    first = false;
+    lineStart = next;
+  }
+  return starts;
+}
+
+function isBlankLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Whether a line may open an HTML block (after any quote and list markers): `<` first, unless it
+ * is a comment that closes on the same line. */
+function opensHtmlBlock(line: string): boolean {
+  const lt = line.indexOf('<');
+  if (lt < 0) return false;
+  let p = 0;
+  for (;;) {
+    // A byte order mark counts as nothing here: the parser drops it at the start of the text.
+    while (p < line.length && (line[p] === ' ' || line[p] === '\t' || line[p] === '>' || line[p] === '\uFEFF')) p++;
+    const marker = /^(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(p, p + 11));
+    if (!marker) break;
+    p += marker[0].length;
+  }
+  if (p !== lt) return false;
+  return !(line.startsWith('<!--', p) && line.indexOf('-->', p + 4) >= 0);
+}
+
+/**
+ * Facts of one run of text parsed on its own. `text` is the run; every offset pushed into `facts`
+ * is shifted by `base`, the run's offset in the document.
+ */
+function factsOfRun(text: string, base: number, facts: MarkdownFacts): void {
+  // The parser drops a leading byte order mark and counts offsets without it: parse what follows.
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    base += 1;
+  }
   let tree: Root;
   try {
     tree = processor.parse(parserInput(text)) as Root;
@@ -128,17 +300,6 @@ export function parseMarkdown(text: string): MarkdownFacts {
     // read the document as plain paragraphs rather than fail.
     tree = processor.parse(flatten(text)) as Root;
   }
-  const facts: MarkdownFacts = {
-    tree,
-    excluded: [],
-    urls: [],
-    headings: [],
-    bulletItemStarts: new Set(),
-    tableCells: [],
-    tables: [],
-    emphasis: [],
-    html: [],
-  };
 
   // Iterative, so that deep nesting cannot exhaust the stack.
   const stack: [Nodes, Parents | undefined][] = [[tree, undefined]];
@@ -149,8 +310,9 @@ export function parseMarkdown(text: string): MarkdownFacts {
 
   function visitNode(node: Nodes, parent: Parents | undefined): void {
     const pos = node.position;
-    const start = pos?.start.offset ?? 0;
-    const end = pos?.end.offset ?? start;
+    const rel = pos?.start.offset ?? 0;
+    const start = rel + base;
+    const end = (pos?.end.offset ?? rel) + base;
     // TOML front matter is not in mdast's node union.
     if ((node.type as string) === 'toml') {
       facts.excluded.push({ start, end });
@@ -170,14 +332,14 @@ export function parseMarkdown(text: string): MarkdownFacts {
         if (!facts.frontMatter) facts.frontMatter = { start, end, value: node.value, lang: 'yaml' };
         return;
       case 'heading': {
-        const first = text.charCodeAt(start);
+        const first = text.charCodeAt(rel);
         const kind = first === 35 /* # */ ? 'atx' : 'setext';
-        let contentStart = start;
+        let contentStart = rel;
         if (kind === 'atx') {
           while (text.charCodeAt(contentStart) === 35) contentStart++;
           while (text[contentStart] === ' ' || text[contentStart] === '\t') contentStart++;
         }
-        facts.headings.push({ start, end, depth: node.depth, kind, contentStart });
+        facts.headings.push({ start, end, depth: node.depth, kind, contentStart: contentStart + base });
         break;
       }
       case 'listItem':
@@ -187,7 +349,7 @@ export function parseMarkdown(text: string): MarkdownFacts {
         facts.tables.push({ start, end });
         node.children.forEach((row) => {
           row.children.forEach((cell, column) => {
-            const cs = cell.position?.start.offset ?? start;
+            const cs = cell.position?.start.offset ?? rel;
             const ce = cell.position?.end.offset ?? cs;
             let contentStart = cs;
             let contentEnd = ce;
@@ -195,7 +357,7 @@ export function parseMarkdown(text: string): MarkdownFacts {
             if (text[contentEnd - 1] === '|') contentEnd--;
             while (contentStart < contentEnd && /[ \t\u3000]/.test(text[contentStart])) contentStart++;
             while (contentEnd > contentStart && /[ \t\u3000]/.test(text[contentEnd - 1])) contentEnd--;
-            facts.tableCells.push({ start: cs, end: ce, contentStart, contentEnd, tableStart: start, column });
+            facts.tableCells.push({ start: cs + base, end: ce + base, contentStart: contentStart + base, contentEnd: contentEnd + base, tableStart: start, column });
           });
         });
         break;
@@ -210,8 +372,8 @@ export function parseMarkdown(text: string): MarkdownFacts {
         if (kids.length === 0) {
           if (node.type === 'link' || node.type === 'image' || node.type === 'definition') facts.urls.push({ start, end });
         } else {
-          const firstKid = kids[0].position?.start.offset ?? start;
-          const lastKid = kids[kids.length - 1].position?.end.offset ?? end;
+          const firstKid = (kids[0].position?.start.offset ?? rel) + base;
+          const lastKid = (kids[kids.length - 1].position?.end.offset ?? end - base) + base;
           if (firstKid === start) {
             // autolink literal: the whole node is the URL
             facts.urls.push({ start, end });
@@ -231,10 +393,6 @@ export function parseMarkdown(text: string): MarkdownFacts {
       for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], node as Parents]);
     }
   }
-  facts.excluded.sort((a, b) => a.start - b.start);
-  facts.urls.sort((a, b) => a.start - b.start);
-  facts.emphasis.sort((a, b) => a.start - b.start);
-  return facts;
 }
 
 /** Whether `offset` lies inside one of the sorted, non-nested `spans`. */

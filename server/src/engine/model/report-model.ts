@@ -2,7 +2,7 @@
 // source lines. Every rule reads this model; none parses the text again.
 
 import { LineIndex, type SourceLine } from '../line-index.js';
-import { parseMarkdown, inSpans, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
+import { parseMarkdown, inSpans, type MarkdownCache, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
 import { readMarker, type Level, type Marker } from './markers.js';
 import { parseChineseNumeral } from './numerals.js';
 import type { RoleDefinition } from '../report-types.js';
@@ -114,11 +114,13 @@ function cleanTitle(s: string): string {
 
 export interface ModelOptions {
   roles: RoleDefinition[];
+  /** The parse of the document's previous version, so that only changed blocks are parsed again. */
+  markdownCache?: MarkdownCache;
 }
 
 export function buildReportModel(text: string, options: ModelOptions): ReportModel {
   const index = new LineIndex(text);
-  const md = parseMarkdown(text);
+  const md = parseMarkdown(text, options.markdownCache);
   const headingByLine = new Map<number, HeadingInfo>();
   for (const h of md.headings) headingByLine.set(index.position(h.start).line, h);
   const cellsByLine = new Map<number, TableCellInfo[]>();

@@ -17,11 +17,21 @@ export class LineIndex {
   readonly eol: string;
 
   constructor(readonly text: string) {
+    const n = text.length;
     let start = 0;
+    if (!text.includes('\r')) {
+      // Only \n breaks: let the native search find them.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+        this.lines.push({ number: this.lines.length + 1, start, end: i, text: text.slice(start, i) });
+        start = i + 1;
+      }
+      this.lines.push({ number: this.lines.length + 1, start, end: n, text: text.slice(start, n) });
+      this.eol = '\n';
+      return;
+    }
     let crlf = 0;
     let lf = 0;
     let cr = 0;
-    const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {

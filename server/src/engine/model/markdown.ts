@@ -11,6 +11,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Root, Nodes, Parents } from 'mdast';
+import { LineIndex, type SourceLine } from '../line-index.js';
 
 /**
  * The GFM parts a report uses: tables, strikethrough and footnotes. GFM's literal autolinks
@@ -126,13 +127,13 @@ function emptyFacts(): MarkdownFacts {
  * The Markdown facts of a document: one remark parse of the text, or, given a cache from the
  * document's previous version, a parse of only the blocks that changed (see `blockStarts`).
  */
-export function parseMarkdown(text: string, cache?: MarkdownCache): MarkdownFacts {
+export function parseMarkdown(text: string, cache?: MarkdownCache, lines?: readonly SourceLine[]): MarkdownFacts {
   const facts = emptyFacts();
   if (!cache) {
     factsOfRun(text, 0, facts);
     return facts;
   }
-  const starts = blockStarts(text);
+  const starts = blockStarts(text, lines);
   const next = new Map<string, MarkdownFacts>();
   // Consecutive blocks not seen in the previous version are parsed together, in one run.
   let runFrom = -1;
@@ -223,36 +224,33 @@ function blockFacts(run: MarkdownFacts, start: number, end: number): MarkdownFac
  * one block: fenced code, HTML blocks other than a one-line comment, link and footnote
  * definitions (`]:`). Reports seldom have them. The first block starts at 0.
  */
-export function blockStarts(text: string): number[] {
+export function blockStarts(text: string, lines: readonly SourceLine[] = new LineIndex(text).lines): number[] {
   const whole = [0];
   if (text.includes(']:') || text.includes('```') || text.includes('~~~')) return whole;
   const starts = [0];
-  const n = text.length;
-  let lineStart = 0;
-  let previousBlank = false;
+  let from = 0;
   const fm = /^(?:\uFEFF)?(---|\+\+\+)[ \t]*(?:\r?\n|\r|$)/.exec(text);
-  let frontMatterEnd: string | undefined = fm?.[1];
-  let first = true;
-  while (lineStart <= n) {
-    let lineEnd = lineStart;
-    while (lineEnd < n) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
+  if (fm) {
+    // Nothing inside the front matter is a cut.
+    const close = fm[1];
+    from = lines.findIndex((l, i) => i > 0 && l.text.trimEnd() === close) + 1;
+    if (from === 0) return whole;
+  }
+  // Lines holding a `<`, found by the native search (they are few): only they may open HTML.
+  let nextLt = text.indexOf('<', lines[from]?.start ?? text.length);
+  let previousBlank = from > 0 && isBlankLine(lines[from - 1].text);
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (nextLt >= 0 && nextLt < line.end) {
+      if (opensHtmlBlock(line.text)) return whole;
+      nextLt = text.indexOf('<', line.end);
     }
-    const next = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
-    const line = text.slice(lineStart, lineEnd);
-    if (frontMatterEnd !== undefined) {
-      if (!first && line.trimEnd() === frontMatterEnd) frontMatterEnd = undefined;
-    } else {
-      if (opensHtmlBlock(line)) return whole;
-      const c0 = line.charCodeAt(0);
-      const blank = isBlankLine(line);
-      if (previousBlank && !blank && c0 !== 32 && c0 !== 9 && c0 !== 0xfeff && !/^(?:---|\+\+\+)[ \t]*$/.test(line)) starts.push(lineStart);
-      previousBlank = blank;
+    const c0 = text.charCodeAt(line.start);
+    const blank = line.start === line.end || ((c0 === 32 || c0 === 9) && isBlankLine(line.text));
+    if (previousBlank && !blank && c0 !== 32 && c0 !== 9 && c0 !== 0xfeff && !((c0 === 45 || c0 === 43) && /^(?:---|\+\+\+)[ \t]*$/.test(line.text))) {
+      starts.push(line.start);
     }
-    first = false;
-    lineStart = next;
+    previousBlank = blank;
   }
   return starts;
 }

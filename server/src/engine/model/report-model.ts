@@ -120,7 +120,7 @@ export interface ModelOptions {
 
 export function buildReportModel(text: string, options: ModelOptions): ReportModel {
   const index = new LineIndex(text);
-  const md = parseMarkdown(text, options.markdownCache);
+  const md = parseMarkdown(text, options.markdownCache, index.lines);
   const headingByLine = new Map<number, HeadingInfo>();
   for (const h of md.headings) headingByLine.set(index.position(h.start).line, h);
   const cellsByLine = new Map<number, TableCellInfo[]>();

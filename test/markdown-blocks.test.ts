@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MarkdownCache, blockStarts, parseMarkdown } from '../server/src/engine/model/markdown.js';
+import { MarkdownCache, blockStarts, parseMarkdown, parseWholeText } from '../server/src/engine/model/markdown.js';
 import { checkText } from '../server/src/engine/check.js';
 import { FIXTURES, damage, listFixtures, rng } from './fixture-harness.js';
 
@@ -45,7 +45,8 @@ test('blocks of the fixtures and of damaged fixtures parse alone as they do in t
     const starts = blockStarts(text);
     if (starts.length > 1) split++;
     const cache = cacheOfLoneBlocks(text);
-    assert.deepEqual(parseMarkdown(text, cache), parseMarkdown(text), `text ${i} (${starts.length} blocks)`);
+    assert.deepEqual(parseMarkdown(text, cache), parseWholeText(text), `text ${i} (${starts.length} blocks), cached`);
+    assert.deepEqual(parseMarkdown(text), parseWholeText(text), `text ${i} (${starts.length} blocks)`);
   }
   // The test means something only if most texts do have several blocks.
   assert.ok(split > texts.length / 3, `${split} of ${texts.length} texts have several blocks`);
@@ -59,7 +60,7 @@ test('a cache carried across random edits gives what a fresh parse gives, and th
   let reused = 0;
   for (let i = 0; i < 60; i++) {
     const before = new Set(cache.blocks.keys());
-    assert.deepEqual(parseMarkdown(text, cache), parseMarkdown(text), `edit ${i}`);
+    assert.deepEqual(parseMarkdown(text, cache), parseWholeText(text), `edit ${i}`);
     reused += [...cache.blocks.keys()].filter((k) => before.has(k)).length;
     assert.deepEqual(checkText(text, { markdownCache: cache }).diagnostics, checkText(text).diagnostics, `edit ${i}: diagnostics`);
     text = i % 10 === 9 ? damage(text, random) : typeAt(text, random);
@@ -68,7 +69,7 @@ test('a cache carried across random edits gives what a fresh parse gives, and th
 });
 
 /** Block-level syntax put at line starts: what could make a cut unsafe if it were missed. */
-const BLOCK_PIECES = ['    ', '\t', '> ', '- ', '1. ', '10) ', '* ', '+ ', '# ', '===\n', '---\n', '+++\n', '***\n', '| a | b |\n| - | - |\n', '<div>\n', '<pre>\n\n', '<!-- ', ' -->\n', '<?x\n\n', '\uFEFF', '\n', '\n\n', '\r\n\r\n', '\r\r', '[a]\n', '$$\n'];
+const BLOCK_PIECES = ['    ', '\t', '> ', '- ', '1. ', '10) ', '* ', '+ ', '# ', '===\n', '---\n', '+++\n', '***\n', '| a | b |\n| - | - |\n', '<div>\n', '<pre>\n\n', '<!-- ', ' -->\n', '<?x\n\n', '\uFEFF', '\n', '\n\n', '\r\n\r\n', '\r\r', '[a]\n', '$$\n', '1.     ', '2)\t\t', '1. - ', '1. # ', '3. > ', '1. 2. + ', '1.5 ', '1234567890. ', '\\', '&#42;', '&lt;', '=\n', '- - -\n'];
 
 function withBlockSyntax(text: string, random: () => number): string {
   let t = text;
@@ -88,10 +89,10 @@ function typeAt(text: string, random: () => number): string {
   return piece ? text.slice(0, at) + piece + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
 }
 
-test('block cuts: only before a line at the margin after a blank line', () => {
-  const text = '一、总述\n\n正文。\n  缩进\n\n    代码\n\n- 列表\n\n  续行\n\n（一）下文\r\n\r\n二、其后\r\r三、最后';
+test('block cuts: only before a line at the margin after a blank line, not before a list marker', () => {
+  const text = '一、总述\n\n正文。\n  缩进\n\n    代码\n\n- 列表\n\n  续行\n\n（一）下文\r\n\r\n二、其后\r\r三、最后\n\n1. 甲\n\n2) 乙\n\n* 丙\n\n+ 丁\n\n# 标题';
   const cuts = blockStarts(text).map((s) => text.slice(s, s + 4));
-  assert.deepEqual(cuts, ['一、总述', '正文。\n', '- 列表', '（一）下', '二、其后', '三、最后']);
+  assert.deepEqual(cuts, ['一、总述', '正文。\n', '（一）下', '二、其后', '三、最后', '# 标题']);
 });
 
 test('block cuts: none inside front matter, before ---, or in texts with fences, HTML blocks or definitions', () => {

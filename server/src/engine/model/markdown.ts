@@ -123,50 +123,99 @@ function emptyFacts(): MarkdownFacts {
   return { excluded: [], urls: [], headings: [], bulletItemStarts: new Set(), tableCells: [], tables: [], emphasis: [], html: [] };
 }
 
-/**
- * The Markdown facts of a document: one remark parse of the text, or, given a cache from the
- * document's previous version, a parse of only the blocks that changed (see `blockStarts`).
- */
-export function parseMarkdown(text: string, cache?: MarkdownCache, lines?: readonly SourceLine[]): MarkdownFacts {
+/** The facts of a text from one parse of the whole text: the reference the block-wise parse must equal. */
+export function parseWholeText(text: string): MarkdownFacts {
   const facts = emptyFacts();
-  if (!cache) {
-    factsOfRun(text, 0, facts);
-    return facts;
-  }
+  factsOfRun(text, 0, facts);
+  return facts;
+}
+
+const NO_FACTS: MarkdownFacts = emptyFacts();
+
+/**
+ * The Markdown facts of a document, block by block (see `blockStarts`): a block without any
+ * Markdown syntax (`isPlainBlock`) is a paragraph that yields no facts and is not parsed; the other
+ * blocks are parsed, consecutive ones together in one run. Given the cache of the document's
+ * previous version, blocks seen there are not parsed again.
+ */
+export function parseMarkdown(text: string, cache?: MarkdownCache, lines: readonly SourceLine[] = new LineIndex(text).lines): MarkdownFacts {
+  const facts = emptyFacts();
   const starts = blockStarts(text, lines);
+  const endOf = (b: number) => (b + 1 < starts.length ? starts[b + 1] : text.length);
   const next = new Map<string, MarkdownFacts>();
-  // Consecutive blocks not seen in the previous version are parsed together, in one run.
   let runFrom = -1;
   const flushRun = (toBlock: number) => {
     if (runFrom < 0) return;
     const runStart = starts[runFrom];
-    const runEnd = toBlock < starts.length ? starts[toBlock] : text.length;
+    const runEnd = endOf(toBlock - 1);
     const runFacts = emptyFacts();
     factsOfRun(text.slice(runStart, runEnd), runStart, runFacts);
     appendFacts(facts, runFacts, 0);
-    for (let b = runFrom; b < toBlock; b++) {
-      const start = starts[b];
-      const end = b + 1 < starts.length ? starts[b + 1] : text.length;
-      next.set(text.slice(start, end), blockFacts(runFacts, start, end));
-    }
+    if (cache) for (let b = runFrom; b < toBlock; b++) next.set(text.slice(starts[b], endOf(b)), blockFacts(runFacts, starts[b], endOf(b)));
     runFrom = -1;
   };
+  let line = 0;
   for (let b = 0; b < starts.length; b++) {
     const start = starts[b];
-    const end = b + 1 < starts.length ? starts[b + 1] : text.length;
-    const key = text.slice(start, end);
-    const known = cache.blocks.get(key) ?? next.get(key);
+    const end = endOf(b);
+    while (line < lines.length && lines[line].start < start) line++;
+    const key = cache ? text.slice(start, end) : '';
+    const known = cache ? (cache.blocks.get(key) ?? next.get(key)) : undefined;
     if (known) {
       flushRun(b);
       appendFacts(facts, known, start);
       next.set(key, known);
+    } else if (isPlainBlock(text, lines, line, end)) {
+      flushRun(b);
+      if (cache) next.set(key, NO_FACTS);
     } else if (runFrom < 0) {
       runFrom = b;
     }
   }
   flushRun(starts.length);
-  cache.blocks = next;
+  if (cache) cache.blocks = next;
   return facts;
+}
+
+/** Characters that may make Markdown syntax anywhere in a line: code, strikethrough, HTML and
+ * autolinks, emphasis, links and footnotes, table pipes. */
+const SYNTAX_ANYWHERE = /[`~<*_[\]|]/;
+
+/**
+ * Whether the block from `lines[first]` to `end` holds no Markdown syntax at all, so that it can
+ * only be a paragraph of plain text: none of SYNTAX_ANYWHERE, and no line that starts (after any
+ * ordered-list markers `1.` `2)`) with indentation, `-`, `+`, `=`, `#` or `>`. Ordered-list markers
+ * followed by two spaces or more (maybe indented code) count as syntax too.
+ */
+export function isPlainBlock(text: string, lines: readonly SourceLine[], first: number, end: number): boolean {
+  if (first >= lines.length) return true;
+  if (SYNTAX_ANYWHERE.test(text.slice(lines[first].start, end))) return false;
+  for (let i = first; i < lines.length && lines[i].start < end; i++) {
+    if (!plainLineStart(text, lines[i].start, lines[i].end)) return false;
+  }
+  return true;
+}
+
+function plainLineStart(text: string, start: number, end: number): boolean {
+  let p = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+  for (;;) {
+    if (p >= end) return true;
+    const c = text.charCodeAt(p);
+    // indentation, bullets, setext underlines, headings, quotes
+    if (c === 32 || c === 9 || c === 45 || c === 43 || c === 61 || c === 35 || c === 62) return false;
+    let q = p;
+    while (q < end && q - p < 9 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+    if (q === p || q >= end) return true;
+    const mark = text.charCodeAt(q);
+    if (mark !== 46 /* . */ && mark !== 41 /* ) */) return true;
+    q++;
+    if (q >= end) return true;
+    const w = text.charCodeAt(q);
+    if (w !== 32 && w !== 9) return true; // 1.5 is a number, not a marker
+    const w2 = text.charCodeAt(q + 1);
+    if (q + 1 < end && (w2 === 32 || w2 === 9)) return false;
+    p = q + 1; // what follows an ordered-list marker starts a line of its own
+  }
 }
 
 /**
@@ -218,11 +267,11 @@ function blockFacts(run: MarkdownFacts, start: number, end: number): MarkdownFac
 /**
  * Offsets where the document can be cut into blocks that parse the same on their own as inside
  * the whole text: before a line that starts at the margin after a blank line. There CommonMark has
- * closed every open block (paragraphs, lists, quotes, tables, indented code). A line of `---` or
- * `+++` is never a cut (a block must not open as front matter), nor one starting with a byte order
- * mark (the parser drops it only at the start of a text), nor anything inside the front matter. Constructs that may hold blank lines or reach across the document make the whole text
- * one block: fenced code, HTML blocks other than a one-line comment, link and footnote
- * definitions (`]:`). Reports seldom have them. The first block starts at 0.
+ * closed every open block (paragraphs, quotes, tables, indented code). Lines that `mayOpenBlock`
+ * rules out are never cuts, nor is anything inside the front matter. Constructs that may hold
+ * blank lines or reach across the document make the whole text one block: fenced code, HTML
+ * blocks other than a one-line comment, link and footnote definitions (`]:`). Reports seldom have
+ * them. The first block starts at 0.
  */
 export function blockStarts(text: string, lines: readonly SourceLine[] = new LineIndex(text).lines): number[] {
   const whole = [0];
@@ -247,12 +296,21 @@ export function blockStarts(text: string, lines: readonly SourceLine[] = new Lin
     }
     const c0 = text.charCodeAt(line.start);
     const blank = line.start === line.end || ((c0 === 32 || c0 === 9) && isBlankLine(line.text));
-    if (previousBlank && !blank && c0 !== 32 && c0 !== 9 && c0 !== 0xfeff && !((c0 === 45 || c0 === 43) && /^(?:---|\+\+\+)[ \t]*$/.test(line.text))) {
-      starts.push(line.start);
-    }
+    if (previousBlank && !blank && mayOpenBlock(c0)) starts.push(line.start);
     previousBlank = blank;
   }
   return starts;
+}
+
+/**
+ * Whether a line starting with this character may open a block: not indentation, not a byte order
+ * mark (the parser drops it only at the start of a text), and not a list marker or `---`/`+++`
+ * (after indented code the parser reads `-` or `2.` as if it interrupted a paragraph; a list may
+ * also go on after a blank line; a block must not open as front matter).
+ */
+function mayOpenBlock(c0: number): boolean {
+  const listOrRule = c0 === 45 /* - */ || c0 === 43 /* + */ || c0 === 42 /* * */ || (c0 >= 48 && c0 <= 57);
+  return c0 !== 32 && c0 !== 9 && c0 !== 0xfeff && !listOrRule;
 }
 
 function isBlankLine(line: string): boolean {

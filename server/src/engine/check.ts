@@ -82,7 +82,8 @@ function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severit
     found.push(d);
   };
   rule.check({ model, config, options, report });
-  out.push(...found);
+  // One by one: spreading tens of thousands of findings into push() would overflow the stack.
+  for (const d of found) out.push(d);
 }
 
 export interface FixResult {

@@ -51,9 +51,17 @@ export class LineIndex {
     this.eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
   }
 
+  /** The line found last: findings come mostly in document order, often on the same line. */
+  private hint = 0;
+
   /** The 0-based index into `lines` of the line holding `offset`. */
   lineIndexAt(offset: number): number {
     const lines = this.lines;
+    const h = this.hint;
+    if (h < lines.length && lines[h].start <= offset) {
+      if (h + 1 === lines.length || lines[h + 1].start > offset) return h;
+      if (h + 2 === lines.length || (h + 2 < lines.length && lines[h + 2].start > offset)) return (this.hint = h + 1);
+    }
     let lo = 0;
     let hi = lines.length - 1;
     while (lo < hi) {
@@ -61,6 +69,7 @@ export class LineIndex {
       if (lines[mid].start <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
 

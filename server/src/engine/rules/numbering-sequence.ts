@@ -19,6 +19,8 @@ export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[]
   return [...groups.values()];
 }
 
+const RENUMBER = msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings');
+
 function show(n: NumberedLine, value: number): string {
   return formatNumeral(n.level, value);
 }
@@ -55,7 +57,7 @@ export const numberingSequence: Rule = {
           start: n.marker.start,
           end: n.marker.end,
           message: msg(`序号「${written}」${kind['zh-CN']}，${after['zh-CN']}「${want}」`, `Section number "${written}" ${kind.en}; ${after.en} ${want}`),
-          fix: edits.length ? { title: msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings'), edits } : undefined,
+          fix: edits.length ? { title: RENUMBER, edits } : undefined,
         });
       });
     }

@@ -83,11 +83,12 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
   const delimiters = delimiterMap(md.emphasis);
   const formatting = new Map<EmphasisInfo, boolean>();
   const hits: Hit[] = [];
+  const found: Hit[] = [];
+  const add = (start: number, end: number) => found.push({ start, end });
   for (const line of proseLines(model)) {
     const s = line.text;
     const base = line.start;
-    const found: Hit[] = [];
-    const add = (start: number, end: number) => found.push({ start, end });
+    found.length = 0;
 
     // Most lines hold none of the characters a blank is written with: each scan runs only on a
     // line that has its first character.

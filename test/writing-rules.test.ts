@@ -8,6 +8,7 @@ import { checkText, fixText } from '../server/src/engine/check.js';
 import { parseConfigText, type RuleSetting } from '../server/src/engine/config.js';
 import { RULES } from '../server/src/engine/rules/index.js';
 import { readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
+import { WRITING_ADVERSARIAL } from './adversarial-inputs.js';
 
 const WRITING = ['copy-residue', 'punctuation-width', 'paired-punctuation', 'punctuation-form', 'date-format'];
 
@@ -59,28 +60,23 @@ test('copy-residue: weak phrases alone are the report’s own words; a title bet
   assert.equal(fixText(text, { rules }).text, '区档案馆2025年工作总结\n今年完成档案数字化。\n');
 });
 
-test('writing rules: 1 MB of adversarial text is checked in well under a second per rule', () => {
+// How fast these run is measured by `npm run bench -- adversarial`; here only that every rule
+// finishes on them (a pattern that backtracked without bound would hang until the time-out) and
+// reports inside the text.
+test('writing rules: 1 MB of adversarial text is checked to the end, findings inside the text', { timeout: 120_000 }, () => {
   const N = 1_000_000;
-  const inputs: Record<string, string> = {
-    hyphens: '-'.repeat(N),
-    dots: '.'.repeat(N),
-    brackets: '（'.repeat(N),
-    quotes: '“'.repeat(N),
-    commas: ','.repeat(N),
-    'Chinese and commas': '中,'.repeat(N / 2),
-    'Chinese and hyphens': '中-'.repeat(N / 2),
-    'ellipsis and 等': '、中中中等……'.repeat(N / 7),
-    'date-like': '2025.1.'.repeat(N / 7),
-  };
+  const inputs: Record<string, string> = WRITING_ADVERSARIAL(N);
   const off = only({});
   for (const [name, text] of Object.entries(inputs)) {
     const { model, config } = checkText(text, { rules: off });
     for (const id of WRITING) {
       const rule = RULES.find((r) => r.meta.id === id)!;
-      const t0 = performance.now();
-      rule.check({ model, config, options: {}, report: () => {} });
-      const ms = performance.now() - t0;
-      assert.ok(ms < 1000, `${id} on ${name}: ${ms.toFixed(0)} ms`);
+      rule.check({
+        model,
+        config,
+        options: {},
+        report: (r) => assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `${id} on ${name}: finding inside the text`),
+      });
     }
   }
 });

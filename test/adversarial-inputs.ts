@@ -1,0 +1,29 @@
+// Pathological texts shared by the tests (which check that every rule gets through them) and by
+// `npm run bench -- adversarial` (which times them against normal reports of the same size).
+
+/** The texts issue 5 names, at about `size` characters each. */
+export function ENGINE_ADVERSARIAL(size = 200_000): Record<string, string> {
+  return {
+    '200,000 X': 'X'.repeat(size),
+    '200,000 *': '*'.repeat(size),
+    '一是， repeated': '一是，'.repeat(Math.floor(size / 3)),
+    '200,000 （': '（'.repeat(size),
+    '60,000 一、 lines': '一、\n'.repeat(Math.floor((size * 3) / 10)),
+    'a 1 MB single line': '一是X市*（'.repeat(size),
+  };
+}
+
+/** Runs of the marks the writing rules (punctuation, dates, residue) look at, `n` characters each. */
+export function WRITING_ADVERSARIAL(n = 1_000_000): Record<string, string> {
+  return {
+    hyphens: '-'.repeat(n),
+    dots: '.'.repeat(n),
+    brackets: '（'.repeat(n),
+    quotes: '“'.repeat(n),
+    commas: ','.repeat(n),
+    'Chinese and commas': '中,'.repeat(n / 2),
+    'Chinese and hyphens': '中-'.repeat(n / 2),
+    'ellipsis and 等': '、中中中等……'.repeat(Math.floor(n / 7)),
+    'date-like': '2025.1.'.repeat(Math.floor(n / 7)),
+  };
+}

@@ -12,11 +12,38 @@ const CN_CLOSE = new Set('”’）》】」』〉〕〗'.split(''));
 const LATIN = /[A-Za-z]/;
 const DIGIT = /[0-9]/;
 
+// The predicates below take one UTF-16 code unit (from charCodeAt; NaN past the text's ends
+// matches nothing). Hot loops use them instead of one-character strings and regex tests.
+
+export function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+/** Same set as CN_PUNCT: the CJK marks block, the full-width forms other than letters, digits and ＠, and “”‘’…—·. */
+export function isCnPunctCode(c: number): boolean {
+  if (c >= 0x3000 && c <= 0x303f) return true;
+  if (c >= 0xff01 && c <= 0xff65) return !((c >= 0xff10 && c <= 0xff19) || (c >= 0xff20 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a));
+  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014 || c === 0xb7;
+}
+export function isCnCode(c: number): boolean {
+  return isHanCode(c) || isCnPunctCode(c);
+}
+export function isLatinCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+// The string predicates answer for one character (a single code unit, as `text[i]` gives);
+// longer strings keep the old meaning of "any code unit matches".
+
 export function isHan(c: string | undefined): boolean {
-  return c !== undefined && c.length > 0 && HAN.test(c);
+  if (c === undefined) return false;
+  return c.length === 1 ? isHanCode(c.charCodeAt(0)) : HAN.test(c);
 }
 export function isCnPunct(c: string | undefined): boolean {
-  return c !== undefined && c.length > 0 && CN_PUNCT.test(c);
+  if (c === undefined) return false;
+  return c.length === 1 ? isCnPunctCode(c.charCodeAt(0)) : CN_PUNCT.test(c);
 }
 /** A Chinese character or a Chinese punctuation mark. */
 export function isCn(c: string | undefined): boolean {
@@ -29,10 +56,12 @@ export function isCnClose(c: string | undefined): boolean {
   return c !== undefined && CN_CLOSE.has(c);
 }
 export function isLatin(c: string | undefined): boolean {
-  return c !== undefined && c.length > 0 && LATIN.test(c);
+  if (c === undefined) return false;
+  return c.length === 1 ? isLatinCode(c.charCodeAt(0)) : LATIN.test(c);
 }
 export function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c.length > 0 && DIGIT.test(c);
+  if (c === undefined) return false;
+  return c.length === 1 ? isDigitCode(c.charCodeAt(0)) : DIGIT.test(c);
 }
 
 /** Bare URLs and e-mail addresses written as plain text (GFM does not always link them). */

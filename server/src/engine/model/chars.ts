@@ -110,32 +110,66 @@ export class TextMask {
     return this.markers.length > 0 && inSpans(this.markers, offset);
   }
 
+  /** False when `skip` is false everywhere in `[start, end)`: loops over a line then need not
+   * ask offset by offset (most lines hold no code, HTML or URL). */
+  touches(start: number, end: number): boolean {
+    const md = this.model.md;
+    return mayHit(md.excluded, start, end) || mayHit(md.urls, start, end) || mayHit(this.urls, start, end) || mayHit(this.markers, start, end);
+  }
+
   /** True when nothing but spaces and skipped text lies in `[offset, lineEnd)`. */
   restIsEmpty(offset: number, lineEnd: number): boolean {
     const text = this.model.text;
+    const masked = this.touches(offset, lineEnd);
     for (let o = offset; o < lineEnd; o++) {
-      const c = text[o];
-      if (c === ' ' || c === '\t' || c === '\u3000') continue;
-      if (this.skip(o)) continue;
+      const c = text.charCodeAt(o);
+      if (c === 32 || c === 9 || c === 0x3000) continue;
+      if (masked && this.skip(o)) continue;
       return false;
     }
     return true;
   }
 }
 
+/** The last span starting at or before `offset` (spans sorted by start), or -1. */
+function lastStartingAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Whether `inSpans(spans, o)` can be true for some o in `[start, end)`. It looks at the last
+ * span starting at or before o and the three before that, so only those spans are checked. */
+function mayHit(spans: readonly Span[], start: number, end: number): boolean {
+  if (spans.length === 0 || start >= end) return false;
+  const last = lastStartingAt(spans, end - 1);
+  for (let i = Math.max(0, lastStartingAt(spans, start) - 3); i <= last; i++) {
+    if (spans[i].start < end && spans[i].end > start) return true;
+  }
+  return false;
+}
+
 /** A line written mostly in English (more Latin letters than Chinese characters, code and
  * URLs not counted), such as an English sentence that quotes Chinese terms. */
 export function isEnglishLine(model: ReportModel, line: LineInfo, mask: TextMask): boolean {
   const text = model.text;
+  const masked = mask.touches(line.start, line.end);
   let latin = 0;
   let han = 0;
   for (let o = line.start; o < line.end; o++) {
     const c = text.charCodeAt(o);
-    const isLatinCode = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    const isHanCode = (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-    if (!isLatinCode && !isHanCode) continue;
-    if (mask.skip(o)) continue;
-    if (isLatinCode) latin++;
+    const latinCode = isLatinCode(c);
+    if (!latinCode && !isHanCode(c)) continue;
+    if (masked && mask.skip(o)) continue;
+    if (latinCode) latin++;
     else han++;
   }
   return latin > han;

@@ -29,6 +29,11 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
+/** One of , ; : ? ! ( ) by code unit: the scan asks this of every character of a line. */
+function isHalfMark(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 63 || code === 33 || code === 40 || code === 41;
+}
+
 const WORDING = new Map<string, { message: Message; title: Message }>();
 
 /** The message and fix title for a mark (or `()` for a pair), made once. */
@@ -61,6 +66,9 @@ export const punctuationWidth: Rule = {
   },
   check({ model, report }) {
     const text = model.text;
+    const lines = [...proseLines(model, HAS_MARK)];
+    // Most reports have no half-width mark in their text lines: nothing below is needed then.
+    if (lines.length === 0) return;
     const markers = markerSpans(model);
     // `一是,` is numbering-format's finding (no mark at all after 一是), not a width problem.
     const ordinalMarks = new Set<number>();
@@ -86,24 +94,25 @@ export const punctuationWidth: Rule = {
     };
 
     const mask = new TextMask(model, markers);
-    /** Per offset: PAIRED for brackets of a half-width pair, WIDENED for brackets this rule turns
-     * full-width (they count as Chinese marks for their neighbours). */
-    const flags = new Uint8Array(text.length + 1);
-    for (const line of proseLines(model, HAS_MARK)) {
+    for (const line of lines) {
       const from = line.kind === 'table' ? line.start : line.contentStart;
       const end = line.end;
+      /** Per offset of the line (`flags[i - from]`): PAIRED for brackets of a half-width pair,
+       * WIDENED for brackets this rule turns full-width (they count as Chinese marks for their
+       * neighbours). */
+      const flags = new Uint8Array(Math.max(0, end - from) + 1);
       // An English sentence quoting Chinese terms keeps its own punctuation: (工作总结, 述职报告).
       if (isEnglishLine(model, line, mask)) continue;
       // Parentheses first: a half-width pair around Chinese text is one finding.
       let open = -1;
       for (let i = from; i < end; i++) {
-        const c = text[i];
-        if (c !== '(' && c !== ')') continue;
+        const code = text.charCodeAt(i);
+        if (code !== 40 && code !== 41) continue;
         if (mask.skip(i)) {
           open = -1;
           continue;
         }
-        if (c === '(') {
+        if (code === 40) {
           open = i;
           continue;
         }
@@ -113,8 +122,8 @@ export const punctuationWidth: Rule = {
         }
         const o = open;
         open = -1;
-        flags[o] |= PAIRED;
-        flags[i] |= PAIRED;
+        flags[o - from] |= PAIRED;
+        flags[i - from] |= PAIRED;
         const inner = text.slice(o + 1, i);
         if (!/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(inner) || PLACEHOLDER_NOTE.test(inner)) continue;
         let skipped = false;
@@ -125,26 +134,26 @@ export const punctuationWidth: Rule = {
         const wholeLine = before === undefined && mask.restIsEmpty(i + 1, end);
         if (isCn(before) || isCn(after) || wholeLine) {
           fixOne(o, o + 1, '(', 'pair', i);
-          flags[o] |= WIDENED;
-          flags[i] |= WIDENED;
+          flags[o - from] |= WIDENED;
+          flags[i - from] |= WIDENED;
         }
       }
 
       for (let i = from; i < end; i++) {
+        if (!isHalfMark(text.charCodeAt(i))) continue;
+        if (flags[i - from] & PAIRED) continue;
         const c = text[i];
-        if (!(c in FULL)) continue;
-        if (flags[i] & PAIRED) continue;
         if (mask.skip(i) || ordinalMarks.has(i)) continue;
         // The neighbours, looking through emphasis delimiters (`**重点**:`).
         let p = i - 1;
         while (p >= from && (text[p] === '*' || text[p] === '_')) p--;
-        const prev = p >= from ? (flags[p] & WIDENED ? FULL[text[p]] : text[p]) : undefined;
+        const prev = p >= from ? (flags[p - from] & WIDENED ? FULL[text[p]] : text[p]) : undefined;
         let n = i + 1;
         while (n < end && isSpace(text[n])) n++;
         const spaced = n > i + 1;
         let q = n;
         while (q < end && (text[q] === '*' || text[q] === '_')) q++;
-        const next = q < end && !mask.skip(q) ? (flags[q] & WIDENED ? FULL[text[q]] : text[q]) : undefined;
+        const next = q < end && !mask.skip(q) ? (flags[q - from] & WIDENED ? FULL[text[q]] : text[q]) : undefined;
         const atEnd = next === undefined && mask.restIsEmpty(i + 1, end);
 
         let hit = false;
@@ -158,7 +167,7 @@ export const punctuationWidth: Rule = {
           hit = isHan(next);
         }
         if (!hit) continue;
-        if (c === '(' || c === ')') flags[i] |= WIDENED;
+        if (c === '(' || c === ')') flags[i - from] |= WIDENED;
         // Spaces typed after a half-width mark go with it (not at the line end: a hard break).
         fixOne(i, atEnd || !spaced ? i + 1 : n, c, 'mark');
       }

@@ -20,7 +20,8 @@ interface Pattern {
 }
 
 interface PatternGroup {
-  /** Words that every phrase of the group contains: a line without any is not searched. */
+  /** Words that every phrase of the group contains (keep them in step with the patterns): a
+   * line without any is not searched. */
   anchor: RegExp;
   patterns: Pattern[];
 }
@@ -30,7 +31,8 @@ interface PatternGroup {
  * slower). Every quantifier is bounded; no pattern nests quantifiers. */
 const BUILTIN: PatternGroup[] = [
   {
-    anchor: /仅供|请勿|投稿|转载|版权|网络|互联网|网上|照搬|照抄|抄袭|外传|删除|商业用途/g,
+    // 来源, 来自 …, not 网络: reports speak of 网络 often, of 来源于网络 only in residue.
+    anchor: /仅供|请勿|投稿|转载|版权|来源|来自|源自|摘自|转自|照搬|照抄|抄袭|外传|删除|商业用途/g,
     patterns: [
       // Watermarks
       { kind: 'watermark', re: /仅供(?:个人)?学习/g },
@@ -47,7 +49,8 @@ const BUILTIN: PatternGroup[] = [
     ],
   },
   {
-    anchor: /违者|必究|会员|完整版|订阅|资料咨询|倒卖|QQ|qq|微信|V信|vx|VX|wx|WX/g,
+    // 微信 only before a colon: reports name their 微信群 and 微信公众号.
+    anchor: /违者|必究|会员|完整版|订阅|资料咨询|倒卖|QQ|qq|微信号?[ \t\u3000]{0,3}[：:]|V信|vx|VX|wx|WX/g,
     patterns: [
       { kind: 'watermark', weak: true, re: /违者(?:后果自负|必究)|(?:侵权|翻版)必究/g },
       // Membership and subscription pitches

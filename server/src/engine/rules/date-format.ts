@@ -14,7 +14,10 @@ const SEP_DATE = /(?<![0-9A-Za-z_./\\\-#@=&?~+])([0-9]{4})([./-])([0-9]{1,2})\2(
 /** A file name: the token after the date ends in an extension. */
 const FILE_TAIL = /^[^\s，。；：、！？（）《》“”]*\.[A-Za-z][A-Za-z0-9]{0,4}(?![A-Za-z0-9])/;
 
-const HAS_DATE = /[0-9]{4}[./-]|[0-9]月/;
+/** A line can hold a finding only with 2025. 2025- 2025/ or a two-digit month or day (01月,
+ * 05日): the test that lets most lines be skipped. Both branches start with one digit class,
+ * which V8 scans faster than two alternatives. */
+const HAS_DATE = /[0-9](?:[0-9]{3}[./-]|[0-9][月日号])/;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validDate(y: number, m: number, d: number): boolean {

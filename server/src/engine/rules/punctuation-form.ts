@@ -6,11 +6,11 @@ import type { Span } from '../model/markdown.js';
 import { isCnClose, isCnOpen, isCn, isEnglishLine, isHan, isLatin, isDigit, TextMask } from '../model/chars.js';
 import { msg, type OffsetEdit, type Rule, type RuleReport } from '../rule.js';
 import type { Message } from '../types.js';
-import { proseLines } from '../model/report-model.js';
+import { proseLinesWith } from '../model/report-model.js';
 
 /** A line can hold a finding only with a dash, an ellipsis or two marks in a row (... 。。 ，，):
  * the test that lets most lines of a report be skipped. */
-const HAS_MARK = /[-－―—–─…]|[.。，、；：]{2}/;
+const HAS_MARK = /[-－―—–─…]|[.。，、；：]{2}/g;
 const DASH_RUN = /[-－―—–─]+/g;
 const DOT_RUN = /\.{3,}/g;
 const JU_RUN = /。{2,}/g;
@@ -53,7 +53,7 @@ export const punctuationForm: Rule = {
   check({ model, report }) {
     const text = model.text;
     const mask = new TextMask(model);
-    for (const line of proseLines(model, HAS_MARK)) {
+    for (const line of proseLinesWith(model, HAS_MARK)) {
       const base = line.start;
       const s = line.text;
       const found: RuleReport[] = [];

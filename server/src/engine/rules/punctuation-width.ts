@@ -5,7 +5,7 @@
 import { isCn, isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
-import { proseLines } from '../model/report-model.js';
+import { proseLinesWith, type LineInfo } from '../model/report-model.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAME: Record<string, [string, string]> = {
@@ -21,7 +21,7 @@ const CLAUSE: Record<string, string> = { ',': '4.4', ';': '4.6', ':': '4.7', '?'
 /** Bracketed notes that the placeholder rule reports as a whole: `(此处填写……)`. */
 const PLACEHOLDER_NOTE = /^(?:此处|请在此|请填|待补充|待填写)/;
 const MAX_PAIR = 200;
-const HAS_MARK = /[,;:?!()]/;
+const HAS_MARK = /[,;:?!()]/g;
 const PAIRED = 1;
 const WIDENED = 2;
 
@@ -29,9 +29,15 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
-/** One of , ; : ? ! ( ) by code unit: the scan asks this of every character of a line. */
-function isHalfMark(code: number): boolean {
-  return code === 44 || code === 59 || code === 58 || code === 63 || code === 33 || code === 40 || code === 41;
+/** Steps through a line's half-width marks, and through its brackets (see `nextIn`). */
+const MARK = /[,;:?!()]/g;
+const BRACKET = /[()]/g;
+
+/** The offset of the first character at or after `from` on the line that `re` (global, one
+ * character) matches, or -1: the loops below visit only the marks, not every character. */
+function nextIn(line: LineInfo, re: RegExp, from: number): number {
+  re.lastIndex = from - line.start;
+  return re.test(line.text) ? line.start + re.lastIndex - 1 : -1;
 }
 
 const WORDING = new Map<string, { message: Message; title: Message }>();
@@ -66,7 +72,7 @@ export const punctuationWidth: Rule = {
   },
   check({ model, report }) {
     const text = model.text;
-    const lines = [...proseLines(model, HAS_MARK)];
+    const lines = proseLinesWith(model, HAS_MARK);
     // Most reports have no half-width mark in their text lines: nothing below is needed then.
     if (lines.length === 0) return;
     const markers = markerSpans(model);
@@ -105,9 +111,8 @@ export const punctuationWidth: Rule = {
       if (isEnglishLine(model, line, mask)) continue;
       // Parentheses first: a half-width pair around Chinese text is one finding.
       let open = -1;
-      for (let i = from; i < end; i++) {
+      for (let i = nextIn(line, BRACKET, from); i >= 0; i = nextIn(line, BRACKET, i + 1)) {
         const code = text.charCodeAt(i);
-        if (code !== 40 && code !== 41) continue;
         if (mask.skip(i)) {
           open = -1;
           continue;
@@ -139,8 +144,7 @@ export const punctuationWidth: Rule = {
         }
       }
 
-      for (let i = from; i < end; i++) {
-        if (!isHalfMark(text.charCodeAt(i))) continue;
+      for (let i = nextIn(line, MARK, from); i >= 0; i = nextIn(line, MARK, i + 1)) {
         if (flags[i - from] & PAIRED) continue;
         const c = text[i];
         if (mask.skip(i) || ordinalMarks.has(i)) continue;

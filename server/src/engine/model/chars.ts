@@ -1,7 +1,7 @@
 // Character classes and "is this offset report text?" helpers shared by the punctuation,
 // date and copy-residue rules. Everything works on UTF-16 code units of the source.
 
-import { inSpans, type Span } from './markdown.js';
+import type { Span } from './markdown.js';
 import type { LineInfo, ReportModel } from './report-model.js';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -97,17 +97,24 @@ export function textLineAt(model: ReportModel, offset: number): LineInfo | undef
  * and (optionally) section markers that the numbering rules own. */
 export class TextMask {
   private readonly urls: Span[];
+  // Rules ask about offsets mostly in text order: each list remembers where its last answer was.
+  private readonly excludedAt: SpanCursor;
+  private readonly mdUrlsAt: SpanCursor;
+  private readonly urlsAt: SpanCursor;
+  private readonly markersAt: SpanCursor;
   constructor(
     private readonly model: ReportModel,
     private readonly markers: readonly Span[] = [],
   ) {
     this.urls = bareUrls(model);
+    this.excludedAt = new SpanCursor(model.md.excluded);
+    this.mdUrlsAt = new SpanCursor(model.md.urls);
+    this.urlsAt = new SpanCursor(this.urls);
+    this.markersAt = new SpanCursor(markers);
   }
 
   skip(offset: number): boolean {
-    const md = this.model.md;
-    if (inSpans(md.excluded, offset) || inSpans(md.urls, offset) || inSpans(this.urls, offset)) return true;
-    return this.markers.length > 0 && inSpans(this.markers, offset);
+    return this.excludedAt.has(offset) || this.mdUrlsAt.has(offset) || this.urlsAt.has(offset) || this.markersAt.has(offset);
   }
 
   /** False when `skip` is false everywhere in `[start, end)`: loops over a line then need not
@@ -128,6 +135,36 @@ export class TextMask {
       return false;
     }
     return true;
+  }
+}
+
+/** `inSpans` for offsets asked mostly in increasing order: it starts from the span found last
+ * and steps forward a little before it falls back to a binary search. Same answers. */
+class SpanCursor {
+  private found = -1;
+  constructor(private readonly spans: readonly Span[]) {}
+
+  has(offset: number): boolean {
+    const spans = this.spans;
+    if (spans.length === 0) return false;
+    let found = this.found;
+    if (found >= 0 && spans[found].start <= offset) {
+      for (let steps = 0; found + 1 < spans.length && spans[found + 1].start <= offset; steps++) {
+        if (steps === 8) {
+          found = lastStartingAt(spans, offset);
+          break;
+        }
+        found++;
+      }
+    } else {
+      found = lastStartingAt(spans, offset);
+    }
+    this.found = found;
+    // Spans may nest: look back a little, as inSpans does.
+    for (let i = found; i >= 0 && i > found - 4; i--) {
+      if (spans[i].start <= offset && offset < spans[i].end) return true;
+    }
+    return false;
   }
 }
 
@@ -175,7 +212,15 @@ export function isEnglishLine(model: ReportModel, line: LineInfo, mask: TextMask
   return latin > han;
 }
 
-/** Spans of the section markers (一、 （一） 1. （1） ①) that the numbering rules own. */
-export function markerSpans(model: ReportModel): Span[] {
-  return model.numbered.map((n) => ({ start: n.marker.start, end: n.marker.end })).sort((a, b) => a.start - b.start);
+const markerCache = new WeakMap<ReportModel, readonly Span[]>();
+
+/** Spans of the section markers (一、 （一） 1. （1） ①) that the numbering rules own, computed
+ * once per model (callers only read them). */
+export function markerSpans(model: ReportModel): readonly Span[] {
+  let spans = markerCache.get(model);
+  if (!spans) {
+    spans = model.numbered.map((n) => ({ start: n.marker.start, end: n.marker.end })).sort((a, b) => a.start - b.start);
+    markerCache.set(model, spans);
+  }
+  return spans;
 }

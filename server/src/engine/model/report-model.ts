@@ -405,4 +405,22 @@ export function* proseLines(model: ReportModel, quick?: RegExp): Generator<LineI
   }
 }
 
+/** The lines of `proseLines(model, find)`, found by searching the whole text with `find` (a
+ * global regular expression) instead of testing every line: lines without a match cost no
+ * work outside the regular expression engine. `find` must match no line break, and no empty
+ * string, and look no further than the line (no lookaround, ^ or $), so that a line holds a
+ * match exactly when its text does. */
+export function proseLinesWith(model: ReportModel, find: RegExp): LineInfo[] {
+  const { text, lines, index } = model;
+  const out: LineInfo[] = [];
+  find.lastIndex = 0;
+  while (find.test(text)) {
+    const line = lines[index.lineIndexAt(find.lastIndex - 1)];
+    if (line.kind === 'text' || line.kind === 'table') out.push(line);
+    // One match is enough: go on after the line's break.
+    find.lastIndex = Math.max(find.lastIndex, line.end + 1);
+  }
+  return out;
+}
+
 export type { Span };

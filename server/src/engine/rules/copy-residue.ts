@@ -3,7 +3,7 @@
 // single lines, as sentences inside a paragraph, or as whole ad blocks at the top or the end.
 // The fix deletes the residue: the sentence, the line, or the whole block in one edit.
 
-import { isHan, TextMask } from '../model/chars.js';
+import { isDigitCode, isHan, isLatinCode, TextMask } from '../model/chars.js';
 import type { Span } from '../model/markdown.js';
 import type { LineInfo } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
@@ -19,34 +19,55 @@ interface Pattern {
   weak?: boolean;
 }
 
-/** Built-in residue phrases. Every quantifier is bounded; no pattern nests quantifiers. */
-const BUILTIN: Pattern[] = [
-  // Watermarks
-  { kind: 'watermark', re: /仅供(?:个人)?学习/g },
-  { kind: 'watermark', re: /请勿(?:直接)?(?:照搬|照抄|抄袭|转载|外传)/g },
-  { kind: 'watermark', re: /本文(?:系|为)[^，。！？,.!?\r\n]{0,12}投稿/g },
-  { kind: 'watermark', re: /转载请注明|版权归原作者/g },
-  { kind: 'watermark', re: /(?:本文|文章)(?:来源于|来自|源自|摘自)(?:网络|互联网)/g },
-  { kind: 'watermark', weak: true, re: /(?:禁止|严禁|不得)(?:直接)?(?:照搬|照抄|抄袭|转载|外传)/g },
-  { kind: 'watermark', weak: true, re: /用后(?:即)?删除/g },
-  { kind: 'watermark', weak: true, re: /(?:严禁|禁止|不得)(?:用于)?商业用途/g },
-  { kind: 'watermark', weak: true, re: /违者(?:后果自负|必究)|(?:侵权|翻版)必究/g },
-  { kind: 'watermark', weak: true, re: /(?:资料|内容|图片)(?:来源于|来自|源自|摘自)(?:网络|互联网)/g },
-  // Membership and subscription pitches
-  { kind: 'pitch', re: /会员(?:资料|材料|专享|专属)|会员群[ \t\u3000]{0,3}[：:]/g },
-  { kind: 'pitch', re: /(?:开通|购买|升级|充值)(?:VIP|vip)?会员|VIP会员/g },
-  { kind: 'pitch', re: /(?:获得|获取|领取|下载)完整版/g },
-  { kind: 'pitch', re: /(?:现在|立即|马上|点击)订阅|订阅[^，。！？\r\n]{0,6}?(?:立享|即享|尊享)/g },
-  { kind: 'pitch', weak: true, re: /会员(?:群|权益|免费)/g },
-  { kind: 'pitch', weak: true, re: /资料咨询/g },
-  { kind: 'pitch', weak: true, re: /(?:打击|举报)倒卖/g },
-  // QQ and WeChat contacts: a report may give its own service group (开通便民QQ群：…)
-  { kind: 'contact', weak: true, re: /(?:QQ|qq)群?号?[ \t\u3000]{0,3}[：:]/g },
-  { kind: 'contact', weak: true, re: /(?:QQ|qq)群?号?[ \t\u3000]{0,3}[1-9][0-9]{4,11}(?![0-9])/g },
-  { kind: 'contact', weak: true, re: /(?:指定|咨询|联系|客服|免费)(?:QQ|qq)/g },
-  { kind: 'contact', weak: true, re: /(?:微信|V信|vx|VX|wx|WX)号?[ \t\u3000]{0,3}[：:][ \t\u3000]{0,3}[A-Za-z0-9_-]{5,20}/g },
-  // Source notes
-  { kind: 'source', re: /[（(][ \t\u3000]{0,2}(?:来源|转自|摘自)[：:]?[ \t\u3000]{0,2}(?:网络|互联网|网上)[ \t\u3000]{0,2}[）)]/g },
+interface PatternGroup {
+  /** Words that every phrase of the group contains (keep them in step with the patterns): a
+   * line without any is not searched. */
+  anchor: RegExp;
+  patterns: Pattern[];
+}
+
+/** Built-in residue phrases, in two groups by the words they contain (two short word lists,
+ * not one long one: V8 scans a text for a few words fast and for many words several times
+ * slower). Every quantifier is bounded; no pattern nests quantifiers. */
+const BUILTIN: PatternGroup[] = [
+  {
+    // 来源, 来自 …, not 网络: reports speak of 网络 often, of 来源于网络 only in residue.
+    anchor: /仅供|请勿|投稿|转载|版权|来源|来自|源自|摘自|转自|照搬|照抄|抄袭|外传|删除|商业用途/g,
+    patterns: [
+      // Watermarks
+      { kind: 'watermark', re: /仅供(?:个人)?学习/g },
+      { kind: 'watermark', re: /请勿(?:直接)?(?:照搬|照抄|抄袭|转载|外传)/g },
+      { kind: 'watermark', re: /本文(?:系|为)[^，。！？,.!?\r\n]{0,12}投稿/g },
+      { kind: 'watermark', re: /转载请注明|版权归原作者/g },
+      { kind: 'watermark', re: /(?:本文|文章)(?:来源于|来自|源自|摘自)(?:网络|互联网)/g },
+      { kind: 'watermark', weak: true, re: /(?:禁止|严禁|不得)(?:直接)?(?:照搬|照抄|抄袭|转载|外传)/g },
+      { kind: 'watermark', weak: true, re: /用后(?:即)?删除/g },
+      { kind: 'watermark', weak: true, re: /(?:严禁|禁止|不得)(?:用于)?商业用途/g },
+      { kind: 'watermark', weak: true, re: /(?:资料|内容|图片)(?:来源于|来自|源自|摘自)(?:网络|互联网)/g },
+      // Source notes
+      { kind: 'source', re: /[（(][ \t\u3000]{0,2}(?:来源|转自|摘自)[：:]?[ \t\u3000]{0,2}(?:网络|互联网|网上)[ \t\u3000]{0,2}[）)]/g },
+    ],
+  },
+  {
+    // 微信 only before a colon: reports name their 微信群 and 微信公众号.
+    anchor: /违者|必究|会员|完整版|订阅|资料咨询|倒卖|QQ|qq|微信号?[ \t\u3000]{0,3}[：:]|V信|vx|VX|wx|WX/g,
+    patterns: [
+      { kind: 'watermark', weak: true, re: /违者(?:后果自负|必究)|(?:侵权|翻版)必究/g },
+      // Membership and subscription pitches
+      { kind: 'pitch', re: /会员(?:资料|材料|专享|专属)|会员群[ \t\u3000]{0,3}[：:]/g },
+      { kind: 'pitch', re: /(?:开通|购买|升级|充值)(?:VIP|vip)?会员|VIP会员/g },
+      { kind: 'pitch', re: /(?:获得|获取|领取|下载)完整版/g },
+      { kind: 'pitch', re: /(?:现在|立即|马上|点击)订阅|订阅[^，。！？\r\n]{0,6}?(?:立享|即享|尊享)/g },
+      { kind: 'pitch', weak: true, re: /会员(?:群|权益|免费)/g },
+      { kind: 'pitch', weak: true, re: /资料咨询/g },
+      { kind: 'pitch', weak: true, re: /(?:打击|举报)倒卖/g },
+      // QQ and WeChat contacts: a report may give its own service group (开通便民QQ群：…)
+      { kind: 'contact', weak: true, re: /(?:QQ|qq)群?号?[ \t\u3000]{0,3}[：:]/g },
+      { kind: 'contact', weak: true, re: /(?:QQ|qq)群?号?[ \t\u3000]{0,3}[1-9][0-9]{4,11}(?![0-9])/g },
+      { kind: 'contact', weak: true, re: /(?:指定|咨询|联系|客服|免费)(?:QQ|qq)/g },
+      { kind: 'contact', weak: true, re: /(?:微信|V信|vx|VX|wx|WX)号?[ \t\u3000]{0,3}[：:][ \t\u3000]{0,3}[A-Za-z0-9_-]{5,20}/g },
+    ],
+  },
 ];
 
 const KIND_NAME: Record<Kind, Message> = {
@@ -57,8 +78,18 @@ const KIND_NAME: Record<Kind, Message> = {
   extra: msg('自定义的广告词', 'configured residue'),
 };
 
-const SENTENCE_END = /[。！？!?]/;
-const WORD_CHAR = /[\u3400-\u9fffA-Za-z0-9]/;
+/** 。！？!? by code unit. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+}
+/** ”’）)】」』: closing marks that stay with the sentence they end. */
+function isSentenceCloser(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0xff09 || c === 41 || c === 0x3011 || c === 0x300d || c === 0x300f;
+}
+/** A Chinese character (U+3400–U+9FFF), a Latin letter or a digit. */
+function isWordChar(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || isLatinCode(c) || isDigitCode(c);
+}
 /** A brand or slogan line inside an ad block: short, no sentence or clause marks, not a title. */
 const SLOGAN_MAX = 20;
 /** Longest line that weak phrases alone can make an ad line. */
@@ -157,7 +188,7 @@ export const copyResidue: Rule = {
         for (let o = seg.start; o < seg.end; o++) {
           while (k < seg.hits.length && seg.hits[k].end <= o) k++;
           if (k < seg.hits.length && seg.hits[k].start <= o) continue;
-          if (WORD_CHAR.test(text[o])) return true;
+          if (isWordChar(text.charCodeAt(o))) return true;
         }
         return false;
       });
@@ -292,8 +323,8 @@ export const copyResidue: Rule = {
 };
 
 /** Residue hits per line number, in text order, with hits inside earlier ones dropped.
- * Built-in patterns never cross a line break and run once over the whole text; configured
- * ones run on each line, as documented. */
+ * Built-in patterns never cross a line break: they run on the text lines that hold an anchor
+ * word; configured ones run on each line, as documented. */
 function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, opts: CopyResidueOptions): Map<number, Hit[]> {
   const all: Hit[] = [];
   const index = new LineLookup(lines);
@@ -301,12 +332,15 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
     if (end <= start || mask.skip(start) || allowed(line.text, line.start, start, end, opts.allow)) return;
     all.push({ start, end, kind, weak });
   };
-  for (const p of BUILTIN) {
-    p.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = p.re.exec(text))) {
-      const line = index.at(m.index);
-      if (line.kind === 'text') add(line, m.index, m.index + m[0].length, p.kind, p.weak === true);
+  for (const [line, groups] of anchoredLines(text, index)) {
+    if (line.kind !== 'text') continue;
+    for (let g = 0; g < BUILTIN.length; g++) {
+      if (!(groups & (1 << g))) continue;
+      for (const p of BUILTIN[g].patterns) {
+        p.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = p.re.exec(line.text))) add(line, line.start + m.index, line.start + m.index + m[0].length, p.kind, p.weak === true);
+      }
     }
   }
   if (opts.extra.length > 0) {
@@ -334,6 +368,23 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
     current.push(h);
   }
   return byLine;
+}
+
+/** The lines holding an anchor word, in text order, each with a bit set per group (1 << g)
+ * whose anchor words it holds. */
+function anchoredLines(text: string, index: LineLookup): [LineInfo, number][] {
+  const found = new Map<LineInfo, number>();
+  for (let g = 0; g < BUILTIN.length; g++) {
+    const anchor = BUILTIN[g].anchor;
+    anchor.lastIndex = 0;
+    while (anchor.test(text)) {
+      const line = index.at(anchor.lastIndex - 1);
+      found.set(line, (found.get(line) ?? 0) | (1 << g));
+      // One word is enough: go on from the next line.
+      anchor.lastIndex = Math.max(anchor.lastIndex, line.end);
+    }
+  }
+  return [...found].sort((a, b) => a[0].start - b[0].start);
 }
 
 /** Finds the line of an offset: a cursor moving forward, with a binary search to go back. */
@@ -371,17 +422,18 @@ function allowed(line: string, base: number, start: number, end: number, allow: 
 function splitSentences(text: string, line: LineInfo, mask: TextMask): Segment[] {
   const out: Segment[] = [];
   let start = line.contentStart;
+  const masked = mask.touches(line.contentStart, line.end);
   for (let i = line.contentStart; i < line.end; i++) {
-    if (mask.skip(i)) {
+    if (masked && mask.skip(i)) {
       if (i > start) out.push({ start, end: i, hits: [] });
       while (i < line.end && mask.skip(i)) i++;
       start = i;
       i--;
       continue;
     }
-    if (SENTENCE_END.test(text[i])) {
+    if (isSentenceEnd(text.charCodeAt(i))) {
       let e = i + 1;
-      while (e < line.end && (SENTENCE_END.test(text[e]) || /[”’）)】」』]/.test(text[e]))) e++;
+      while (e < line.end && (isSentenceEnd(text.charCodeAt(e)) || isSentenceCloser(text.charCodeAt(e)))) e++;
       out.push({ start, end: e, hits: [] });
       start = e;
       i = e - 1;

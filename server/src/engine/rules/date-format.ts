@@ -4,7 +4,7 @@
 
 import { isCn, TextMask } from '../model/chars.js';
 import { msg, type Rule } from '../rule.js';
-import { proseLines } from '../model/report-model.js';
+import { proseLinesWith } from '../model/report-model.js';
 
 /** 年月日 with digits: month and day may carry a leading zero. */
 const ZH_DATE = /(?<![0-9０-９])(?:([0-9]{4})年)?([0-9]{1,2})月(?:([0-9]{1,2})([日号]))?/g;
@@ -14,7 +14,10 @@ const SEP_DATE = /(?<![0-9A-Za-z_./\\\-#@=&?~+])([0-9]{4})([./-])([0-9]{1,2})\2(
 /** A file name: the token after the date ends in an extension. */
 const FILE_TAIL = /^[^\s，。；：、！？（）《》“”]*\.[A-Za-z][A-Za-z0-9]{0,4}(?![A-Za-z0-9])/;
 
-const HAS_DATE = /[0-9]{4}[./-]|[0-9]月/;
+/** A line can hold a finding only with 2025. 2025- 2025/ or a two-digit month or day (01月,
+ * 05日): the test that lets most lines be skipped. Both branches start with one digit class,
+ * which V8 scans faster than two alternatives. */
+const HAS_DATE = /[0-9](?:[0-9]{3}[./-]|[0-9][月日号])/g;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -32,7 +35,7 @@ export const dateFormat: Rule = {
   check({ model, report }) {
     const text = model.text;
     const mask = new TextMask(model);
-    for (const line of proseLines(model, HAS_DATE)) {
+    for (const line of proseLinesWith(model, HAS_DATE)) {
       const base = line.start;
       const s = line.text;
 

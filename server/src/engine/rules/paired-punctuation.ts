@@ -2,7 +2,7 @@
 // (GB/T 15834-2011 4.8 引号, 4.9 括号, 4.15 书名号). Reported on the orphan mark; no fix, since
 // only the writer knows where the partner belongs.
 
-import { isCn, isDigit, isLatin, markerSpans, TextMask } from '../model/chars.js';
+import { isCn, isDigit, isDigitCode, isLatin, isLatinCode, markerSpans, TextMask } from '../model/chars.js';
 import { proseLines, type LineInfo } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
@@ -13,12 +13,17 @@ const OPENERS: Record<string, Kind> = { '“': 'dq', '‘': 'sq', '《': 'book',
 const CLOSERS: Record<string, Kind> = { '”': 'dq', '’': 'sq', '》': 'book', '）': 'paren', ')': 'paren', '】': 'lent' };
 const PARTNER: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '”': '“', '’': '‘', '》': '《', '）': '（', '】': '【' };
 const CLAUSE: Record<Kind, string> = { dq: '4.8', sq: '4.8', book: '4.15', paren: '4.9', lent: '4.9' };
-/** Characters before an inline enumerator such as `1）` or `a)`. */
-const HAS_MARK = /[“”‘’《》（）()【】]/;
+/** The paired marks, one character each: `test` with lastIndex steps from one to the next. */
 const MARKS = /[“”‘’《》（）()【】]/g;
+/** Kind and side of each paired mark by code unit (a lookup that makes no one-character strings). */
+const MARK_BY_CODE = new Map<number, { char: string; kind: Kind; opens: boolean }>([
+  ...Object.entries(OPENERS).map(([c, kind]) => [c.charCodeAt(0), { char: c, kind, opens: true }] as const),
+  ...Object.entries(CLOSERS).map(([c, kind]) => [c.charCodeAt(0), { char: c, kind, opens: false }] as const),
+]);
 const NONE: Mark[] = [];
 const KINDS: readonly Kind[] = ['dq', 'sq', 'book', 'paren', 'lent'];
 const ENUM_BOUNDARY = new Set([...'：:；;，,。、 \t\u3000（(']);
+const ENUM_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 interface Mark {
   at: number;
@@ -64,7 +69,8 @@ export const pairedPunctuation: Rule = {
     const mask = new TextMask(model, markers);
     const results: LineResult[] = [];
     const stacks: Record<Kind, Mark[]> = { dq: [], sq: [], book: [], paren: [], lent: [] };
-    for (const line of proseLines(model, HAS_MARK)) {
+    // No quick test first: the scan of a line without marks is one failed regex search too.
+    for (const line of proseLines(model)) {
       const result = scanLine(line);
       if (result) results.push(result);
     }
@@ -76,18 +82,19 @@ export const pairedPunctuation: Rule = {
       let orphanClose: Mark[] = NONE;
       /** Enumerator-like closers (`1）`): they close a bracket only if one is left open. */
       let optional: number[] | undefined;
+      const s = line.text;
+      /** Whether the mask can skip anything on this line: asked at the first mark. */
+      let masked: boolean | undefined;
       // Only the paired marks are visited (the regular expression skips the rest natively).
-      for (const found of line.text.matchAll(MARKS)) {
-        const i = line.start + found.index;
-        const c = found[0];
-        const ok = OPENERS[c];
-        const ck = CLOSERS[c];
-        if (mask.skip(i)) continue;
-        if (ok) {
-          stacks[ok].push({ at: i, char: c, kind: ok });
+      MARKS.lastIndex = 0;
+      while (MARKS.test(s)) {
+        const i = line.start + MARKS.lastIndex - 1;
+        const { char: c, kind, opens } = MARK_BY_CODE.get(s.charCodeAt(MARKS.lastIndex - 1))!;
+        if ((masked ??= mask.touches(line.start, line.end)) && mask.skip(i)) continue;
+        if (opens) {
+          stacks[kind].push({ at: i, char: c, kind });
           continue;
         }
-        const kind = ck!;
         const stack = stacks[kind];
         if (kind === 'paren' && isEnumerator(i, line, stack)) {
           (optional ??= []).push(i);
@@ -115,20 +122,24 @@ export const pairedPunctuation: Rule = {
         }
         stacks.paren = parens.filter((m) => !closed.has(m));
       }
+      if (orphanClose.length === 0 && allClosed()) return undefined;
       const left = [stacks.dq, stacks.sq, stacks.book, stacks.paren, stacks.lent].filter((st) => st.length > 0);
-      if (left.length === 0 && orphanClose.length === 0) return undefined;
       const open = left.length === 0 ? NONE : left.length === 1 ? left[0] : left.flat().sort((a, b) => a.at - b.at);
       return { line, open, orphanClose };
+    }
+
+    function allClosed(): boolean {
+      return stacks.dq.length === 0 && stacks.sq.length === 0 && stacks.book.length === 0 && stacks.paren.length === 0 && stacks.lent.length === 0;
     }
 
     /** `1）` `a)` `一）` after a clause boundary: an inline enumerator, not half of a pair. */
     function isEnumerator(at: number, line: LineInfo, stack: Mark[]): boolean {
       // One or two digits, one Latin letter, or one Chinese numeral.
       let s = at - 1;
-      if (isDigit(text[s])) {
+      if (isDigitCode(text.charCodeAt(s))) {
         s--;
-        if (isDigit(text[s])) s--;
-      } else if (isLatin(text[s]) || /[一二三四五六七八九十]/.test(text[s])) {
+        if (isDigitCode(text.charCodeAt(s))) s--;
+      } else if (isLatinCode(text.charCodeAt(s)) || ENUM_NUMERALS.has(text.charCodeAt(s))) {
         s--;
       } else {
         return false;

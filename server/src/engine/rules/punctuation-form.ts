@@ -6,9 +6,11 @@ import type { Span } from '../model/markdown.js';
 import { isCnClose, isCnOpen, isCn, isEnglishLine, isHan, isLatin, isDigit, TextMask } from '../model/chars.js';
 import { msg, type OffsetEdit, type Rule, type RuleReport } from '../rule.js';
 import type { Message } from '../types.js';
-import { proseLines } from '../model/report-model.js';
+import { proseLinesWith } from '../model/report-model.js';
 
-const HAS_MARK = /[-－―—–─.。…，、；：]/;
+/** A line can hold a finding only with a dash, an ellipsis or two marks in a row (... 。。 ，，):
+ * the test that lets most lines of a report be skipped. */
+const HAS_MARK = /[-－―—–─…]|[.。，、；：]{2}/g;
 const DASH_RUN = /[-－―—–─]+/g;
 const DOT_RUN = /\.{3,}/g;
 const JU_RUN = /。{2,}/g;
@@ -51,11 +53,12 @@ export const punctuationForm: Rule = {
   check({ model, report }) {
     const text = model.text;
     const mask = new TextMask(model);
-    for (const line of proseLines(model, HAS_MARK)) {
+    for (const line of proseLinesWith(model, HAS_MARK)) {
       const base = line.start;
       const s = line.text;
       const found: RuleReport[] = [];
-      const books = bookSpans(s, base);
+      // 《…》 spans, found only when a lone - or — needs them.
+      let books: Span[] | undefined;
       // In an English sentence, ... and a lone … are English ellipses even next to a Chinese word.
       let english: boolean | undefined;
       const inEnglish = () => (english ??= isEnglishLine(model, line, mask));
@@ -73,6 +76,7 @@ export const punctuationForm: Rule = {
           if (!MAYBE_DASH.test(run) || !isHan(left) || !isHan(right)) continue;
           // A single - or — is also the connector of ranges and places (北京—上海, 一-三): only a
           // dash between longer phrases, or inside a book title (《主标题-副标题》).
+          books ??= bookSpans(s, base);
           while (bookAt < books.length && books[bookAt].end <= start) bookAt++;
           const inBook = bookAt < books.length && books[bookAt].start < start;
           const need = inBook ? 3 : 4;
@@ -210,10 +214,11 @@ function bookSpans(s: string, base: number): Span[] {
   let open = -1;
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    if (s[i] === '《') {
+    const c = s.charCodeAt(i);
+    if (c === 0x300a /* 《 */) {
       if (depth === 0) open = i;
       depth++;
-    } else if (s[i] === '》' && depth > 0) {
+    } else if (c === 0x300b /* 》 */ && depth > 0) {
       depth--;
       if (depth === 0) spans.push({ start: base + open, end: base + i + 1 });
     }

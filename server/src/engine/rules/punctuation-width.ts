@@ -5,7 +5,7 @@
 import { isCn, isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
-import { proseLines } from '../model/report-model.js';
+import { proseLinesWith, type LineInfo } from '../model/report-model.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAME: Record<string, [string, string]> = {
@@ -21,12 +21,23 @@ const CLAUSE: Record<string, string> = { ',': '4.4', ';': '4.6', ':': '4.7', '?'
 /** Bracketed notes that the placeholder rule reports as a whole: `(此处填写……)`. */
 const PLACEHOLDER_NOTE = /^(?:此处|请在此|请填|待补充|待填写)/;
 const MAX_PAIR = 200;
-const HAS_MARK = /[,;:?!()]/;
+const HAS_MARK = /[,;:?!()]/g;
 const PAIRED = 1;
 const WIDENED = 2;
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
+}
+
+/** Steps through a line's half-width marks, and through its brackets (see `nextIn`). */
+const MARK = /[,;:?!()]/g;
+const BRACKET = /[()]/g;
+
+/** The offset of the first character at or after `from` on the line that `re` (global, one
+ * character) matches, or -1: the loops below visit only the marks, not every character. */
+function nextIn(line: LineInfo, re: RegExp, from: number): number {
+  re.lastIndex = from - line.start;
+  return re.test(line.text) ? line.start + re.lastIndex - 1 : -1;
 }
 
 const WORDING = new Map<string, { message: Message; title: Message }>();
@@ -61,6 +72,9 @@ export const punctuationWidth: Rule = {
   },
   check({ model, report }) {
     const text = model.text;
+    const lines = proseLinesWith(model, HAS_MARK);
+    // Most reports have no half-width mark in their text lines: nothing below is needed then.
+    if (lines.length === 0) return;
     const markers = markerSpans(model);
     // `一是,` is numbering-format's finding (no mark at all after 一是), not a width problem.
     const ordinalMarks = new Set<number>();
@@ -86,24 +100,24 @@ export const punctuationWidth: Rule = {
     };
 
     const mask = new TextMask(model, markers);
-    /** Per offset: PAIRED for brackets of a half-width pair, WIDENED for brackets this rule turns
-     * full-width (they count as Chinese marks for their neighbours). */
-    const flags = new Uint8Array(text.length + 1);
-    for (const line of proseLines(model, HAS_MARK)) {
+    for (const line of lines) {
       const from = line.kind === 'table' ? line.start : line.contentStart;
       const end = line.end;
+      /** Per offset of the line (`flags[i - from]`): PAIRED for brackets of a half-width pair,
+       * WIDENED for brackets this rule turns full-width (they count as Chinese marks for their
+       * neighbours). */
+      const flags = new Uint8Array(Math.max(0, end - from) + 1);
       // An English sentence quoting Chinese terms keeps its own punctuation: (工作总结, 述职报告).
       if (isEnglishLine(model, line, mask)) continue;
       // Parentheses first: a half-width pair around Chinese text is one finding.
       let open = -1;
-      for (let i = from; i < end; i++) {
-        const c = text[i];
-        if (c !== '(' && c !== ')') continue;
+      for (let i = nextIn(line, BRACKET, from); i >= 0; i = nextIn(line, BRACKET, i + 1)) {
+        const code = text.charCodeAt(i);
         if (mask.skip(i)) {
           open = -1;
           continue;
         }
-        if (c === '(') {
+        if (code === 40) {
           open = i;
           continue;
         }
@@ -113,8 +127,8 @@ export const punctuationWidth: Rule = {
         }
         const o = open;
         open = -1;
-        flags[o] |= PAIRED;
-        flags[i] |= PAIRED;
+        flags[o - from] |= PAIRED;
+        flags[i - from] |= PAIRED;
         const inner = text.slice(o + 1, i);
         if (!/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(inner) || PLACEHOLDER_NOTE.test(inner)) continue;
         let skipped = false;
@@ -125,26 +139,25 @@ export const punctuationWidth: Rule = {
         const wholeLine = before === undefined && mask.restIsEmpty(i + 1, end);
         if (isCn(before) || isCn(after) || wholeLine) {
           fixOne(o, o + 1, '(', 'pair', i);
-          flags[o] |= WIDENED;
-          flags[i] |= WIDENED;
+          flags[o - from] |= WIDENED;
+          flags[i - from] |= WIDENED;
         }
       }
 
-      for (let i = from; i < end; i++) {
+      for (let i = nextIn(line, MARK, from); i >= 0; i = nextIn(line, MARK, i + 1)) {
+        if (flags[i - from] & PAIRED) continue;
         const c = text[i];
-        if (!(c in FULL)) continue;
-        if (flags[i] & PAIRED) continue;
         if (mask.skip(i) || ordinalMarks.has(i)) continue;
         // The neighbours, looking through emphasis delimiters (`**重点**:`).
         let p = i - 1;
         while (p >= from && (text[p] === '*' || text[p] === '_')) p--;
-        const prev = p >= from ? (flags[p] & WIDENED ? FULL[text[p]] : text[p]) : undefined;
+        const prev = p >= from ? (flags[p - from] & WIDENED ? FULL[text[p]] : text[p]) : undefined;
         let n = i + 1;
         while (n < end && isSpace(text[n])) n++;
         const spaced = n > i + 1;
         let q = n;
         while (q < end && (text[q] === '*' || text[q] === '_')) q++;
-        const next = q < end && !mask.skip(q) ? (flags[q] & WIDENED ? FULL[text[q]] : text[q]) : undefined;
+        const next = q < end && !mask.skip(q) ? (flags[q - from] & WIDENED ? FULL[text[q]] : text[q]) : undefined;
         const atEnd = next === undefined && mask.restIsEmpty(i + 1, end);
 
         let hit = false;
@@ -158,7 +171,7 @@ export const punctuationWidth: Rule = {
           hit = isHan(next);
         }
         if (!hit) continue;
-        if (c === '(' || c === ')') flags[i] |= WIDENED;
+        if (c === '(' || c === ')') flags[i - from] |= WIDENED;
         // Spaces typed after a half-width mark go with it (not at the line end: a hard break).
         fixOne(i, atEnd || !spaced ? i + 1 : n, c, 'mark');
       }

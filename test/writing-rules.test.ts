@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { checkText, fixText } from '../server/src/engine/check.js';
 import { parseConfigText, type RuleSetting } from '../server/src/engine/config.js';
 import { RULES } from '../server/src/engine/rules/index.js';
-import { readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BUILTIN_PHRASES, readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
+import { FIXTURES } from './fixture-harness.js';
 import { WRITING_ADVERSARIAL } from './adversarial-inputs.js';
 
 const WRITING = ['copy-residue', 'punctuation-width', 'paired-punctuation', 'punctuation-form', 'date-format'];
@@ -77,6 +80,22 @@ test('writing rules: 1 MB of adversarial text is checked to the end, findings in
         options: {},
         report: (r) => assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `${id} on ${name}: finding inside the text`),
       });
+    }
+  }
+});
+
+test('copy-residue: every built-in phrase has an example in the fixtures, and its line holds one of its group\'s anchor words', () => {
+  const lines = ['copy-residue.md', 'copy-residue-negatives.md', '../corpus']
+    .flatMap((f) => {
+      const p = path.join(FIXTURES, 'rules', f);
+      return fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((x) => path.join(p, x)) : [p];
+    })
+    .flatMap((f) => fs.readFileSync(f, 'utf8').split(/\r\n|\r|\n/));
+  for (const group of BUILTIN_PHRASES) {
+    for (const { re } of group.patterns) {
+      const examples = lines.filter((l) => new RegExp(re.source, re.flags.replace('g', '')).test(l));
+      assert.ok(examples.length > 0, `no fixture line shows ${re}`);
+      for (const l of examples) assert.ok(new RegExp(group.anchor.source).test(l), `${re} matches a line without an anchor word of its group: ${l}`);
     }
   }
 });

@@ -9,9 +9,9 @@ import type { LineInfo } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
 
-type Kind = 'watermark' | 'pitch' | 'contact' | 'source' | 'extra';
+export type Kind = 'watermark' | 'pitch' | 'contact' | 'source' | 'extra';
 
-interface Pattern {
+export interface Pattern {
   re: RegExp;
   kind: Kind;
   /** Weak phrases also occur in reports' own words (严厉打击倒卖, 涉密资料严禁外传, 开通QQ群：…):
@@ -19,7 +19,7 @@ interface Pattern {
   weak?: boolean;
 }
 
-interface PatternGroup {
+export interface PatternGroup {
   /** Words that every phrase of the group contains (keep them in step with the patterns): a
    * line without any is not searched. */
   anchor: RegExp;
@@ -29,7 +29,7 @@ interface PatternGroup {
 /** Built-in residue phrases, in two groups by the words they contain (two short word lists,
  * not one long one: V8 scans a text for a few words fast and for many words several times
  * slower). Every quantifier is bounded; no pattern nests quantifiers. */
-const BUILTIN: PatternGroup[] = [
+export const BUILTIN_PHRASES: PatternGroup[] = [
   {
     // 来源, 来自 …, not 网络: reports speak of 网络 often, of 来源于网络 only in residue.
     anchor: /仅供|请勿|投稿|转载|版权|来源|来自|源自|摘自|转自|照搬|照抄|抄袭|外传|删除|商业用途/g,
@@ -334,9 +334,9 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
   };
   for (const [line, groups] of anchoredLines(text, index)) {
     if (line.kind !== 'text') continue;
-    for (let g = 0; g < BUILTIN.length; g++) {
+    for (let g = 0; g < BUILTIN_PHRASES.length; g++) {
       if (!(groups & (1 << g))) continue;
-      for (const p of BUILTIN[g].patterns) {
+      for (const p of BUILTIN_PHRASES[g].patterns) {
         p.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = p.re.exec(line.text))) add(line, line.start + m.index, line.start + m.index + m[0].length, p.kind, p.weak === true);
@@ -374,8 +374,8 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
  * whose anchor words it holds. */
 function anchoredLines(text: string, index: LineLookup): [LineInfo, number][] {
   const found = new Map<LineInfo, number>();
-  for (let g = 0; g < BUILTIN.length; g++) {
-    const anchor = BUILTIN[g].anchor;
+  for (let g = 0; g < BUILTIN_PHRASES.length; g++) {
+    const anchor = BUILTIN_PHRASES[g].anchor;
     anchor.lastIndex = 0;
     while (anchor.test(text)) {
       const line = index.at(anchor.lastIndex - 1);

@@ -9,11 +9,12 @@ import type { ConfigLookup } from './config-lookup.js';
 import { decode, encode, encodingLabel } from './encoding.js';
 import { errorReason, type FileEntry } from './files.js';
 import { MESSAGES } from './messages.js';
-import { formatProblem } from './output.js';
+import { formatFile, formatProblem, type FileOutput, type OutputFormat } from './output.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface FileSettings {
   fix: boolean;
+  format: OutputFormat;
   type?: string;
   cwd: string;
   locale: Locale;
@@ -21,8 +22,8 @@ export interface FileSettings {
 
 export interface FileOutcome {
   display: string;
-  /** Undefined when the file was not checked (unreadable or binary). */
-  diagnostics?: Diagnostic[];
+  /** The file's part of the output; undefined when the file was not checked (unreadable or binary). */
+  output?: FileOutput;
   fixed: number;
   /** Lines for stderr that make the exit code 2 (unreadable, unwritable, configuration problems). */
   troubles: string[];
@@ -77,7 +78,7 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
       const where = p.path !== undefined ? path.relative(settings.cwd, p.path) || p.path : file.display;
       outcome.troubles.push(formatProblem(p, where, settings.locale));
     }
-    outcome.diagnostics = result.diagnostics;
+    outcome.output = formatFile({ path: file.display, diagnostics: result.diagnostics }, settings.format, settings.locale);
   } catch (e) {
     outcome.troubles.push(m.internalError(file.display, (e as Error)?.message ?? String(e)));
   }

@@ -2,6 +2,7 @@
 // UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, otherwise GB18030 when the bytes are not
 // valid UTF-8. NUL bytes without a UTF-16 BOM mean a binary file.
 
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -28,11 +29,8 @@ function startsWith(bytes: Uint8Array, prefix: Buffer): boolean {
 
 function decodeAs(body: Uint8Array, name: EncodingName): { text: string; valid: boolean } {
   if (name === 'utf-8') {
-    try {
-      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), valid: true };
-    } catch {
-      return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), valid: false };
-    }
+    if (isUtf8(body)) return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), valid: true };
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), valid: false };
   }
   return { text: iconv.decode(Buffer.from(body), name, { stripBOM: false }), valid: true };
 }
@@ -45,11 +43,12 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   if (!encoding) {
     if (bytes.includes(0)) return { kind: 'binary' };
-    encoding = { name: decodeAs(bytes, 'utf-8').valid ? 'utf-8' : 'gb18030', bom: false };
+    encoding = { name: isUtf8(bytes) ? 'utf-8' : 'gb18030', bom: false };
   }
   const body = bytes.subarray(encoding.bom ? BOMS[encoding.name].length : 0);
   const { text, valid } = decodeAs(body, encoding.name);
-  const lossless = valid && encode(text, encoding).equals(Buffer.from(bytes));
+  // Valid UTF-8 always encodes back to the bytes it came from; other encodings are checked.
+  const lossless = valid && (encoding.name === 'utf-8' || encode(text, encoding).equals(Buffer.from(bytes)));
   return { kind: 'text', text, encoding, lossless };
 }
 

@@ -11,9 +11,9 @@ import type { Locale } from '../engine/types.js';
 import { ConfigLookup } from './config-lookup.js';
 import { expandPaths } from './files.js';
 import { checkFile, type FileSettings } from './check-file.js';
-import { checkInWorkers, WORKER_THRESHOLD } from './worker-pool.js';
+import { checkInParallel, PARALLEL_THRESHOLD } from './parallel-check.js';
 import { MESSAGES, isLocale, type CliMessages } from './messages.js';
-import { formatJson, formatText, type FileReport } from './output.js';
+import { joinOutput, type FileOutput, type OutputFormat } from './output.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -181,22 +181,24 @@ async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
     else warn(m.cannotReadDir(e.path, e.reason));
   }
 
-  const settings: FileSettings = { fix: args.fix, type: args.type, cwd: io.cwd, locale };
+  const settings: FileSettings = { fix: args.fix, format: args.format as OutputFormat, type: args.type, cwd: io.cwd, locale };
   const outcomes =
-    args.jobs > 1 && files.length >= WORKER_THRESHOLD
-      ? await checkInWorkers(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / WORKER_THRESHOLD)))
+    args.jobs > 1 && files.length >= PARALLEL_THRESHOLD
+      ? await checkInParallel(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / PARALLEL_THRESHOLD)), configs)
       : files.map((file) => checkFile(file, settings, configs));
-  const reports: FileReport[] = [];
+  const parts: FileOutput[] = [];
   let fixed = 0;
+  let errorCount = 0;
   for (const outcome of outcomes) {
     outcome.troubles.forEach(warn);
     outcome.notes.forEach((line) => io.stderr(line + '\n'));
-    if (!outcome.diagnostics) continue;
+    if (!outcome.output) continue;
     fixed += outcome.fixed;
-    reports.push({ path: outcome.display, diagnostics: outcome.diagnostics });
+    errorCount += outcome.output.counts.errors;
+    parts.push(outcome.output);
   }
 
-  io.stdout(args.format === 'json' ? formatJson(reports, locale) : formatText(reports, locale, args.fix ? fixed : undefined));
+  io.stdout(joinOutput(parts, settings.format, locale, args.fix ? fixed : undefined));
   if (trouble) return EXIT_TROUBLE;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+  return errorCount > 0 ? EXIT_ERRORS : EXIT_OK;
 }

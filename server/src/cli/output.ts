@@ -26,58 +26,82 @@ export interface JsonReport {
   files: { path: string; diagnostics: JsonDiagnostic[] }[];
 }
 
-export function countDiagnostics(files: FileReport[]): Counts {
-  const counts: Counts = { total: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 };
-  for (const file of files) {
-    for (const d of file.diagnostics) {
-      counts.total++;
-      if (d.severity === 'error') counts.errors++;
-      else if (d.severity === 'warning') counts.warnings++;
-      else counts.infos++;
-      if (d.fix) counts.fixable++;
-    }
+export type OutputFormat = 'text' | 'json';
+
+/** One file's part of the output, made where the file was checked (on a worker thread in a large
+ * batch) so that only text crosses between threads. */
+export interface FileOutput {
+  /** Text: the file's finding lines, each ending in a line break. JSON: the file's entry. */
+  part: string;
+  counts: Counts;
+}
+
+function emptyCounts(): Counts {
+  return { total: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 };
+}
+
+function addCounts(to: Counts, from: Counts): void {
+  to.total += from.total;
+  to.errors += from.errors;
+  to.warnings += from.warnings;
+  to.infos += from.infos;
+  to.fixable += from.fixable;
+}
+
+function countOf(diagnostics: readonly Diagnostic[]): Counts {
+  const counts = emptyCounts();
+  for (const d of diagnostics) {
+    counts.total++;
+    if (d.severity === 'error') counts.errors++;
+    else if (d.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+    if (d.fix) counts.fixable++;
   }
   return counts;
 }
 
-/** `path:line:column  severity  message  rule` lines, then the summary line. */
-export function formatText(files: FileReport[], locale: Locale, fixed?: number): string {
+/** One file's output in the given format, with its counts. */
+export function formatFile(file: FileReport, format: OutputFormat, locale: Locale): FileOutput {
+  const part = format === 'json' ? JSON.stringify(jsonEntry(file, locale)) : textLines(file, locale);
+  return { part, counts: countOf(file.diagnostics) };
+}
+
+/** `path:line:column  severity  message  rule`, one line per finding. */
+function textLines(file: FileReport, locale: Locale): string {
   const m = MESSAGES[locale];
-  const lines: string[] = [];
-  for (const file of files) {
-    for (const d of file.diagnostics) {
-      const { line, column } = d.range.start;
-      lines.push(`${file.path}:${line}:${column}  ${m.severity(d.severity)}  ${d.message[locale]}  ${d.rule}`);
-    }
+  let out = '';
+  for (const d of file.diagnostics) {
+    const { line, column } = d.range.start;
+    out += `${file.path}:${line}:${column}  ${m.severity(d.severity)}  ${d.message[locale]}  ${d.rule}\n`;
   }
-  const counts = countDiagnostics(files);
+  return out;
+}
+
+/** The whole output from the files' parts, in order: text with the summary line, or JSON (version 1). */
+export function joinOutput(parts: readonly FileOutput[], format: OutputFormat, locale: Locale, fixed?: number): string {
+  if (format === 'json') return `{"version":1,"files":[${parts.map((p) => p.part).join(',')}]}\n`;
+  const m = MESSAGES[locale];
+  const counts = emptyCounts();
+  for (const p of parts) addCounts(counts, p.counts);
   let summary = counts.total === 0 ? m.noProblems : m.summary(counts);
   if (fixed !== undefined && fixed > 0) summary += (locale === 'en' ? ', ' : '，') + m.fixed(fixed);
-  lines.push(summary);
-  return lines.join('\n') + '\n';
+  return parts.map((p) => p.part).join('') + summary + '\n';
 }
 
-export function toJsonReport(files: FileReport[], locale: Locale): JsonReport {
+function jsonEntry(file: FileReport, locale: Locale): JsonReport['files'][number] {
   return {
-    version: 1,
-    files: files.map((file) => ({
-      path: file.path,
-      diagnostics: file.diagnostics.map((d) => ({
-        rule: d.rule,
-        severity: d.severity,
-        message: d.message[locale],
-        line: d.range.start.line,
-        column: d.range.start.column,
-        endLine: d.range.end.line,
-        endColumn: d.range.end.column,
-        fixable: d.fix !== undefined,
-      })),
+    path: file.path,
+    diagnostics: file.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message[locale],
+      line: d.range.start.line,
+      column: d.range.start.column,
+      endLine: d.range.end.line,
+      endColumn: d.range.end.column,
+      fixable: d.fix !== undefined,
     })),
   };
-}
-
-export function formatJson(files: FileReport[], locale: Locale): string {
-  return JSON.stringify(toJsonReport(files, locale)) + '\n';
 }
 
 /** `path:line:column: message`, or `path: message` when the problem has no position. */

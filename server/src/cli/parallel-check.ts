@@ -1,0 +1,55 @@
+// Checks a large batch of files in parallel, keeping the input order: the main process checks one
+// share, child processes (one per further core) the others. Child processes rather than worker
+// threads: on the 2-core machine the Markdown parser, which allocates heavily, ran 1.3× as fast on
+// two threads of one process but 1.6× on two processes (bench/results, docs/performance.md).
+
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ConfigLookup } from './config-lookup.js';
+import { checkFile, type FileOutcome, type FileSettings } from './check-file.js';
+import type { FileEntry } from './files.js';
+
+/** What the main process sends a child: its share of the files. */
+export interface ShareInput {
+  files: { index: number; file: FileEntry }[];
+  settings: FileSettings;
+  config?: string;
+}
+
+/** What a child sends back: one message per file, then `done`. */
+export type ShareMessage = { index: number; outcome: FileOutcome } | { done: true };
+
+/** Fewer files than this are checked in the main process alone: starting processes costs more. */
+export const PARALLEL_THRESHOLD = 64;
+
+const CHILD = fileURLToPath(new URL('./check-share.js', import.meta.url));
+
+export async function checkInParallel(files: FileEntry[], settings: FileSettings, config: string | undefined, jobs: number, configs: ConfigLookup): Promise<FileOutcome[]> {
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  // Interleaved shares: neighbouring files (often of similar size) go to different processes.
+  const shares: ShareInput['files'][] = Array.from({ length: jobs }, () => []);
+  files.forEach((file, index) => shares[index % jobs].push({ index, file }));
+  const children = shares.slice(1).map((share) => runChild({ files: share, settings, config }, outcomes));
+  // Each child has its share before the main process starts on its own (the main process's
+  // event loop, which writes the shares out, is busy until then).
+  await Promise.all(children.map((c) => c.sent));
+  for (const { index, file } of shares[0]) outcomes[index] = checkFile(file, settings, configs);
+  await Promise.all(children.map((c) => c.finished.catch(() => undefined)));
+  // A child that failed (it should not) leaves files without an outcome: check them here.
+  return Array.from(outcomes, (o, index) => o ?? checkFile(files[index], settings, configs));
+}
+
+function runChild(input: ShareInput, outcomes: (FileOutcome | undefined)[]): { sent: Promise<void>; finished: Promise<void> } {
+  const child = fork(CHILD, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+  const sent = new Promise<void>((resolve) => child.send(input, () => resolve()));
+  const finished = new Promise<void>((resolve, reject) => {
+    let done = false;
+    child.on('message', (m: ShareMessage) => {
+      if ('done' in m) done = true;
+      else outcomes[m.index] = m.outcome;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`gongwen check process exited with code ${code}`))));
+  });
+  return { sent, finished };
+}

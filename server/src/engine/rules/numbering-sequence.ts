@@ -43,20 +43,35 @@ export const numberingSequence: Rule = {
         const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => ({ start: s.item.marker.numeralStart, end: s.item.marker.numeralEnd, text: show(s.item, s.expected) }));
         const written = n.marker.written;
         const want = show(n, expected);
-        const kind =
-          prev === 0
-            ? msg(`应从「${show(n, 1)}」开始`, `should start at ${show(n, 1)}`)
-            : n.value === prev
-              ? msg('与上一个序号重复', 'repeats the previous number')
-              : n.value < prev
-                ? msg(`比上一个序号「${show(n, prev)}」小`, `goes back from ${show(n, prev)}`)
-                : msg(`跳过了「${show(n, prev + 1)}」`, `skips ${show(n, prev + 1)}`);
+        // Worded straight into one string per language (tens of thousands of findings are possible).
+        let kindZh: string;
+        let kindEn: string;
+        if (prev === 0) {
+          const first = show(n, 1);
+          kindZh = `应从「${first}」开始`;
+          kindEn = `should start at ${first}`;
+        } else if (n.value === prev) {
+          kindZh = '与上一个序号重复';
+          kindEn = 'repeats the previous number';
+        } else if (n.value < prev) {
+          const previous = show(n, prev);
+          kindZh = `比上一个序号「${previous}」小`;
+          kindEn = `goes back from ${previous}`;
+        } else {
+          const skipped = show(n, prev + 1);
+          kindZh = `跳过了「${skipped}」`;
+          kindEn = `skips ${skipped}`;
+        }
         // After an earlier break the right value follows the position, not the written predecessor.
-        const after = expected === prev + 1 ? msg('此处应为', 'expected') : msg('依次重排后此处应为', 'in order this becomes');
+        const inOrder = expected === prev + 1;
+        const message = msg(
+          `序号「${written}」${kindZh}，${inOrder ? '此处应为' : '依次重排后此处应为'}「${want}」`,
+          `Section number "${written}" ${kindEn}; ${inOrder ? 'expected' : 'in order this becomes'} ${want}`,
+        );
         report({
           start: n.marker.start,
           end: n.marker.end,
-          message: msg(`序号「${written}」${kind['zh-CN']}，${after['zh-CN']}「${want}」`, `Section number "${written}" ${kind.en}; ${after.en} ${want}`),
+          message,
           fix: edits.length ? { title: RENUMBER, edits } : undefined,
         });
       });

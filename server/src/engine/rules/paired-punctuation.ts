@@ -3,7 +3,7 @@
 // only the writer knows where the partner belongs.
 
 import { isCn, isDigit, isDigitCode, isLatin, isLatinCode, markerSpans, TextMask } from '../model/chars.js';
-import { proseLines, type LineInfo } from '../model/report-model.js';
+import { proseLinesWith, type LineInfo } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
 
@@ -15,6 +15,8 @@ const PARTNER: Record<string, string> = { '“': '”', '‘': '’', '《': '�
 const CLAUSE: Record<Kind, string> = { dq: '4.8', sq: '4.8', book: '4.15', paren: '4.9', lent: '4.9' };
 /** The paired marks, one character each: `test` with lastIndex steps from one to the next. */
 const MARKS = /[“”‘’《》（）()【】]/g;
+/** The same marks, for finding the lines that hold one (a regular expression of its own: MARKS keeps its place in a line). */
+const LINES_WITH_MARKS = /[“”‘’《》（）()【】]/g;
 /** Kind and side of each paired mark by code unit (a lookup that makes no one-character strings). */
 const MARK_BY_CODE = new Map<number, { char: string; kind: Kind; opens: boolean }>([
   ...Object.entries(OPENERS).map(([c, kind]) => [c.charCodeAt(0), { char: c, kind, opens: true }] as const),
@@ -69,8 +71,8 @@ export const pairedPunctuation: Rule = {
     const mask = new TextMask(model, markers);
     const results: LineResult[] = [];
     const stacks: Record<Kind, Mark[]> = { dq: [], sq: [], book: [], paren: [], lent: [] };
-    // No quick test first: the scan of a line without marks is one failed regex search too.
-    for (const line of proseLines(model)) {
+    // Only lines holding a paired mark can leave one unpaired: one search of the whole text finds them.
+    for (const line of proseLinesWith(model, LINES_WITH_MARKS)) {
       const result = scanLine(line);
       if (result) results.push(result);
     }

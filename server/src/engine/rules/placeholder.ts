@@ -2,7 +2,7 @@
 // where CommonMark read them as emphasis), 某某, ○○, □□, empty 【】 and notes such as 【待补充】.
 
 import { inSpans, type EmphasisInfo } from '../model/markdown.js';
-import { proseLines, type ReportModel } from '../model/report-model.js';
+import { proseLines, proseLinesWith, type ReportModel } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
 
@@ -55,6 +55,8 @@ const BRACKET_EMPTY = /【[ \t\u3000]*】/g;
 const BRACKET_NOTE = /【[^】\r\n]{0,30}?(待补充|待填|待定|填写|此处|请输入|请填|插入|补充完整)[^】\r\n]{0,30}】/g;
 const PAREN_NOTE = /[（(](此处|请在此|请填|待补充|待填写)[^）)\r\n]{0,40}[）)]/g;
 const URL = /(https?:\/\/|www\.)[^\s，。；）)】」]+/g;
+/** The first characters of every built-in blank below. */
+const BLANK_STARTS = /[XＸ×＊*某○□【（(]/g;
 
 export const placeholder: Rule = {
   meta: {
@@ -85,7 +87,9 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
   const hits: Hit[] = [];
   const found: Hit[] = [];
   const add = (start: number, end: number) => found.push({ start, end });
-  for (const line of proseLines(model)) {
+  // Without configured patterns, only lines holding a character a blank starts with can hold one.
+  const candidates = extra.length > 0 ? proseLines(model) : proseLinesWith(model, BLANK_STARTS);
+  for (const line of candidates) {
     const s = line.text;
     const base = line.start;
     found.length = 0;

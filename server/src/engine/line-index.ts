@@ -10,22 +10,31 @@ export interface SourceLine {
   text: string;
 }
 
+/** Makes the object for one line: a `SourceLine`, or a richer record built on one (the report
+ * model's lines), so that each line is one object. */
+export type LineMaker<L extends SourceLine> = (number: number, start: number, end: number, text: string) => L;
+
+const sourceLine: LineMaker<SourceLine> = (number, start, end, text) => ({ number, start, end, text });
+
 /** Maps UTF-16 offsets to 1-based line/column and back. Line breaks are \r\n, \n or \r. */
-export class LineIndex {
-  readonly lines: SourceLine[] = [];
+export class LineIndex<L extends SourceLine = SourceLine> {
+  readonly lines: L[] = [];
   /** The document's dominant line break, used for text that fixes insert. */
   readonly eol: string;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    makeLine: LineMaker<L> = sourceLine as LineMaker<L>,
+  ) {
     const n = text.length;
     let start = 0;
     if (!text.includes('\r')) {
       // Only \n breaks: let the native search find them.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-        this.lines.push({ number: this.lines.length + 1, start, end: i, text: text.slice(start, i) });
+        this.lines.push(makeLine(this.lines.length + 1, start, i, text.slice(start, i)));
         start = i + 1;
       }
-      this.lines.push({ number: this.lines.length + 1, start, end: n, text: text.slice(start, n) });
+      this.lines.push(makeLine(this.lines.length + 1, start, n, text.slice(start, n)));
       this.eol = '\n';
       return;
     }
@@ -35,7 +44,7 @@ export class LineIndex {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {
-        this.lines.push({ number: this.lines.length + 1, start, end: i, text: text.slice(start, i) });
+        this.lines.push(makeLine(this.lines.length + 1, start, i, text.slice(start, i)));
         if (c === 13 && text.charCodeAt(i + 1) === 10) {
           i++;
           crlf++;
@@ -47,7 +56,7 @@ export class LineIndex {
         start = i + 1;
       }
     }
-    this.lines.push({ number: this.lines.length + 1, start, end: n, text: text.slice(start, n) });
+    this.lines.push(makeLine(this.lines.length + 1, start, n, text.slice(start, n)));
     this.eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
   }
 

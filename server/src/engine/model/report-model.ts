@@ -76,7 +76,7 @@ export interface RoleOccurrence {
 
 export interface ReportModel {
   text: string;
-  index: LineIndex;
+  index: LineIndex<LineInfo>;
   eol: string;
   md: MarkdownFacts;
   lines: LineInfo[];
@@ -118,8 +118,13 @@ export interface ModelOptions {
   markdownCache?: MarkdownCache;
 }
 
+/** A line of the model, as the line index makes it: one object per line, every field present. */
+function newLine(number: number, start: number, end: number, lineText: string): LineInfo {
+  return { number, start, end, text: lineText, kind: 'text', contentStart: start, heading: undefined, numbered: undefined };
+}
+
 export function buildReportModel(text: string, options: ModelOptions): ReportModel {
-  const index = new LineIndex(text);
+  const index = new LineIndex<LineInfo>(text, newLine);
   const md = parseMarkdown(text, options.markdownCache, index.lines);
   const headingByLine = new Map<number, HeadingInfo>();
   for (const h of md.headings) headingByLine.set(index.position(h.start).line, h);
@@ -131,16 +136,15 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     else cellsByLine.set(ln, [c]);
   }
 
-  const lines: LineInfo[] = [];
+  const lines = index.lines;
   const numbered: NumberedLine[] = [];
   const headings: PlainHeading[] = [];
   const ordinals: InlineOrdinal[] = [];
   const sectionsInOrder: SectionNode[] = [];
   let scope = 's:0';
 
-  for (const src of index.lines) {
-    const info: LineInfo = { number: src.number, start: src.start, end: src.end, text: src.text, kind: 'text', contentStart: src.start };
-    lines.push(info);
+  for (const info of lines) {
+    const src = info;
     if (BLANK.test(src.text)) {
       info.kind = 'blank';
       continue;

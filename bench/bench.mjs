@@ -178,7 +178,7 @@ if (want('cli')) {
 }
 
 if (want('adversarial')) {
-  const { ENGINE_ADVERSARIAL, WRITING_ADVERSARIAL } = await import(pathToFileURL(path.join(ROOT, 'out/test/adversarial-inputs.js')).href);
+  const { ENGINE_ADVERSARIAL, WRITING_ADVERSARIAL, RUN_ADVERSARIAL } = await import(pathToFileURL(path.join(ROOT, 'out/test/adversarial-inputs.js')).href);
   const size = 200_000;
   const normal = time(() => checkText(reportOfSize(size)), 5);
   row('adversarial', `normal report, ${size / 1000}k chars`, normal, 'ms');
@@ -198,6 +198,12 @@ if (want('adversarial')) {
     if (r > worst.r) worst = { name, r };
   }
   row('adversarial', `worst of 9 punctuation/date runs (${worst.name})`, worst.r, '×', '≤ 5×', worst.r <= 5);
+  worst = { name: '', r: 0 };
+  for (const [name, text] of Object.entries(RUN_ADVERSARIAL(size))) {
+    const r = ratio(text);
+    if (r > worst.r) worst = { name, r };
+  }
+  row('adversarial', `worst of 8 long runs in one line (${worst.name})`, worst.r, '×', '≤ 5×', worst.r <= 5);
 }
 
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });

@@ -27,3 +27,22 @@ export function WRITING_ADVERSARIAL(n = 1_000_000): Record<string, string> {
     'date-like': '2025.1.'.repeat(Math.floor(n / 7)),
   };
 }
+
+/** One long run of a character inside a line, after a marker or a heading mark and before one
+ * more character: a pattern like /[：\s]+$/ would search the run again from each of its characters. */
+export function RUN_ADVERSARIAL(n = 200_000): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [prefix, run] of [
+    ['一、', ' '],
+    ['一、', '\u3000'],
+    ['（一）', '\t'],
+    ['1. ', '：'],
+    ['一、', ':'],
+    ['# ', '*'],
+    ['# ', '_'],
+    ['一是', '*'],
+  ]) {
+    out[`${prefix}${JSON.stringify(run)}×${n}x`] = prefix + run.repeat(n) + 'x';
+  }
+  return out;
+}

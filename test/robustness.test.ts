@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../server/src/engine/check.js';
 import { DELIMITER_LIMIT, QUOTE_DEPTH_LIMIT, parserInput } from '../server/src/engine/model/markdown.js';
+import { RUN_ADVERSARIAL } from './adversarial-inputs.js';
 
 test('thousands of nested quotes do not exhaust the stack; markers after them are still read', () => {
   const text = '>'.repeat(20000) + ' 一、甲\n' + '> '.repeat(20000) + '\n\n一、乙\n三、丙\n';
@@ -44,5 +45,14 @@ test('a rule that throws is skipped; the others still report', async () => {
     assert.ok(!r.diagnostics.some((d) => d.rule === 'placeholder'));
   } finally {
     rule.check = original;
+  }
+});
+
+// A hang guard, not a speed test (`npm run bench -- adversarial` times these): a trimming pattern
+// that searched a run again from each of its characters took minutes on a million of them.
+test('a million spaces, colons, stars or underscores in one line are checked to the end', { timeout: 60_000 }, () => {
+  for (const [name, text] of Object.entries(RUN_ADVERSARIAL(1_000_000))) {
+    const { diagnostics } = checkText(text);
+    for (const d of diagnostics) assert.ok(d.range.end.offset <= text.length, name);
   }
 });

@@ -5,6 +5,7 @@ import { LineIndex, type SourceLine } from '../line-index.js';
 import { parseMarkdown, inSpans, type MarkdownCache, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
 import { readMarker, type Level, type Marker } from './markers.js';
 import { parseChineseNumeral } from './numerals.js';
+import { trimEndWhere, trimStartWhere } from './trim.js';
 import type { RoleDefinition } from '../report-types.js';
 
 export type LineKind = 'blank' | 'text' | 'excluded' | 'table';
@@ -104,12 +105,18 @@ function skipSpaces(text: string, p: number, end: number): number {
   return p;
 }
 
+const TITLE_END_JUNK = /[：:\s\u3000]/;
+const SPACE_ANY = /[\s\u3000]/;
+const isTitleEndJunk = (c: string) => TITLE_END_JUNK.test(c);
+const isSpaceAny = (c: string) => SPACE_ANY.test(c);
+const isEmphasisMark = (c: string) => c === '*' || c === '_';
+
 function cleanTitle(s: string): string {
+  if (s.length === 0) return s;
   let t = s;
   const cut = t.search(SENTENCE_END);
   if (cut >= 0) t = t.slice(0, cut);
-  t = t.replace(/[*_]+/g, '').replace(/[：:\s\u3000]+$/, '').replace(/^[\s\u3000]+/, '');
-  return t;
+  return trimStartWhere(trimEndWhere(t.replace(/[*_]+/g, ''), isTitleEndJunk), isSpaceAny);
 }
 
 export interface ModelOptions {
@@ -331,7 +338,7 @@ function findTitleAndOpening(model: ReportModel): void {
       });
   }
   if (titleLine) {
-    const t = text.slice(titleLine.contentStart, titleLine.end).replace(/[*_]+$/, '').trim();
+    const t = trimEndWhere(text.slice(titleLine.contentStart, titleLine.end), isEmphasisMark).trim();
     model.title = { line: titleLine.number, start: titleLine.contentStart, end: titleLine.end, text: t };
   }
   // The opening: the first run of text lines after the title, before the first section.

@@ -4,6 +4,7 @@
 import { inSpans, type EmphasisInfo } from '../model/markdown.js';
 import { proseLines, proseLinesWith, type ReportModel } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
+import { trimEndWhere, trimStartWhere } from '../model/trim.js';
 import type { Message } from '../types.js';
 
 interface Hit {
@@ -180,6 +181,7 @@ function delimiterMap(emphasis: readonly EmphasisInfo[]): Map<number, EmphasisIn
 }
 
 const SENTENCE_PUNCT = /[。！？；!?;]/;
+const isStar = (c: string): boolean => c === '*';
 
 /** What the star test needs of a line, computed once per line that has a `*`. */
 interface StarLine {
@@ -206,7 +208,7 @@ function starLine(text: string, lineStart: number, contentStart: number, lineEnd
     lineStart,
     contentStart,
     thematic: /^[ \t>]*(\*[ \t]*){3,}$/.test(line),
-    bare: text.slice(from, lineEnd).trim().replace(/^\*+|\*+$/g, ''),
+    bare: trimStartWhere(trimEndWhere(text.slice(from, lineEnd).trim(), isStar), isStar),
     unclosedBold,
   };
 }

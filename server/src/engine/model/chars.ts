@@ -1,7 +1,7 @@
 // Character classes and "is this offset report text?" helpers shared by the punctuation,
 // date and copy-residue rules. Everything works on UTF-16 code units of the source.
 
-import type { Span } from './markdown.js';
+import { lastStartingAt, type Span } from './markdown.js';
 import type { LineInfo, ReportModel } from './report-model.js';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -166,21 +166,6 @@ class SpanCursor {
     }
     return false;
   }
-}
-
-/** The last span starting at or before `offset` (spans sorted by start), or -1. */
-function lastStartingAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** Whether `inSpans(spans, o)` can be true for some o in `[start, end)`. It looks at the last

@@ -451,8 +451,8 @@ function factsOfRun(text: string, base: number, facts: MarkdownFacts): void {
   }
 }
 
-/** Whether `offset` lies inside one of the sorted, non-nested `spans`. */
-export function inSpans(spans: readonly Span[], offset: number): boolean {
+/** The last span starting at or before `offset` (spans sorted by start), or -1. */
+export function lastStartingAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length - 1;
   let found = -1;
@@ -463,6 +463,12 @@ export function inSpans(spans: readonly Span[], offset: number): boolean {
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  return found;
+}
+
+/** Whether `offset` lies inside one of the sorted, non-nested `spans`. */
+export function inSpans(spans: readonly Span[], offset: number): boolean {
+  const found = lastStartingAt(spans, offset);
   // Spans may nest (a code span inside an excluded block): look back a little.
   for (let i = found; i >= 0 && i > found - 4; i--) {
     if (spans[i].start <= offset && offset < spans[i].end) return true;

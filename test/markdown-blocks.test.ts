@@ -119,3 +119,14 @@ test('a byte order mark at the start does not shift the offsets of the Markdown 
   assert.deepEqual([...facts.bulletItemStarts].map((s) => text[s]), ['-']);
   assert.equal(text.slice(facts.excluded[0].start, facts.excluded[0].end), '`代码`');
 });
+
+test('many small blocks with syntax, parsed in several short runs, give the facts of one whole parse (seeded)', () => {
+  const random = rng(Number(process.env.GONGWEN_SEED ?? 20261122) + 2);
+  const kinds = ['# 标题', '标题\n===', '> 引用\n> 续', '| 甲 | 乙 |\n| - | - |\n| X | **重点** |', '一是**加强**学习。', '正文`代码`正文', '~~删去~~的话', '普通的一段话。', '（一）小标题'];
+  for (let round = 0; round < 20; round++) {
+    const blocks = Array.from({ length: 40 + Math.floor(random() * 80) }, () => kinds[Math.floor(random() * kinds.length)]);
+    const text = blocks.join('\n\n');
+    assert.ok(blockStarts(text).length > 32, 'more blocks than one run holds');
+    assert.deepEqual(parseMarkdown(text), parseWholeText(text), `round ${round}`);
+  }
+});

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../server/src/engine/check.js';
-import { DELIMITER_LIMIT, QUOTE_DEPTH_LIMIT, parserInput } from '../server/src/engine/model/markdown.js';
+import { DELIMITER_LIMIT, QUOTE_DEPTH_LIMIT, UNDERLINE_LIMIT, parseMarkdown, parserInput } from '../server/src/engine/model/markdown.js';
 import { RUN_ADVERSARIAL } from './adversarial-inputs.js';
 
 test('thousands of nested quotes do not exhaust the stack; markers after them are still read', () => {
@@ -55,4 +55,15 @@ test('a million spaces, colons, stars or underscores in one line are checked to 
     const { diagnostics } = checkText(text);
     for (const d of diagnostics) assert.ok(d.range.end.offset <= text.length, name);
   }
+});
+
+test('a block with more setext underlines than the limit reads them as text; headings in many small blocks are all found', () => {
+  const within = '标题\n===\n'.repeat(UNDERLINE_LIMIT);
+  assert.equal(parserInput(within), within);
+  const over = '标题\n===\n'.repeat(UNDERLINE_LIMIT + 1);
+  assert.equal(parserInput(over), over.replace(/=/g, 'x'));
+  assert.equal(parseMarkdown(over).headings.length, 0);
+  // Separated by blank lines, each heading is a block of its own: parsed in short runs, every one found.
+  const separate = '标题\n===\n\n'.repeat(UNDERLINE_LIMIT * 4);
+  assert.equal(parseMarkdown(separate).headings.length, UNDERLINE_LIMIT * 4);
 });

@@ -80,6 +80,10 @@ const COSTLY: { chars: RegExp; test: RegExp }[] = [
 ];
 /** More delimiters of one kind than this in one block are read as plain text. */
 export const DELIMITER_LIMIT = 2000;
+/** More lines of only `=` or `-` (setext heading underlines) than this in one block are read as
+ * text: the parser's cost grows with their square (2,000 such headings took a second). */
+export const UNDERLINE_LIMIT = 300;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/gm;
 
 /**
  * The text handed to the parser: the source itself, except that in a block (text between blank
@@ -90,7 +94,8 @@ export const DELIMITER_LIMIT = 2000;
 export function parserInput(text: string): string {
   const source = limitQuoteDepth(text);
   const totals = COSTLY.map(({ chars }) => (source.match(chars)?.length ?? 0));
-  if (totals.every((n) => n <= DELIMITER_LIMIT)) return source;
+  const underlines = source.match(UNDERLINE)?.length ?? 0;
+  if (totals.every((n) => n <= DELIMITER_LIMIT) && underlines <= UNDERLINE_LIMIT) return source;
   const blocks = source.split(/(\n[ \t]*\r?\n)/);
   return blocks
     .map((block) => {
@@ -99,6 +104,7 @@ export function parserInput(text: string): string {
         const count = out.match(chars)?.length ?? 0;
         if (count > DELIMITER_LIMIT) out = out.replace(chars, 'x');
       }
+      if ((out.match(UNDERLINE)?.length ?? 0) > UNDERLINE_LIMIT) out = out.replace(UNDERLINE, (line) => line.replace(/[=-]/g, 'x'));
       return out;
     })
     .join('');
@@ -132,6 +138,11 @@ export function parseWholeText(text: string): MarkdownFacts {
 
 const NO_FACTS: MarkdownFacts = emptyFacts();
 
+/** A run of blocks parsed together holds at most this many blocks, and stops growing past this
+ * many characters. */
+const RUN_BLOCKS = 16;
+const RUN_CHARS = 16_384;
+
 /**
  * The Markdown facts of a document, block by block (see `blockStarts`): a block without any
  * Markdown syntax (`isPlainBlock`) is a paragraph that yields no facts and is not parsed; the other
@@ -144,6 +155,7 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, lines: readon
   const endOf = (b: number) => (b + 1 < starts.length ? starts[b + 1] : text.length);
   const next = new Map<string, MarkdownFacts>();
   let runFrom = -1;
+  let runLength = 0;
   const flushRun = (toBlock: number) => {
     if (runFrom < 0) return;
     const runStart = starts[runFrom];
@@ -168,8 +180,15 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, lines: readon
     } else if (isPlainBlock(text, lines, line, end)) {
       flushRun(b);
       if (cache) next.set(key, NO_FACTS);
-    } else if (runFrom < 0) {
-      runFrom = b;
+    } else {
+      // The parser's cost grows faster than linearly with the number of headings or quotes in
+      // one parse: runs are kept short (blocks parse the same in any grouping).
+      if (runFrom >= 0 && (b - runFrom >= RUN_BLOCKS || runLength >= RUN_CHARS)) flushRun(b);
+      if (runFrom < 0) {
+        runFrom = b;
+        runLength = 0;
+      }
+      runLength += end - start;
     }
   }
   flushRun(starts.length);

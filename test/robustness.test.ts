@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../server/src/engine/check.js';
-import { DELIMITER_LIMIT, QUOTE_DEPTH_LIMIT, UNDERLINE_LIMIT, parseMarkdown, parserInput } from '../server/src/engine/model/markdown.js';
+import { DELIMITER_LIMIT, NESTING_LIMIT, QUOTE_DEPTH_LIMIT, UNDERLINE_LIMIT, parseMarkdown, parseWholeText, parserInput } from '../server/src/engine/model/markdown.js';
 import { RUN_ADVERSARIAL } from './adversarial-inputs.js';
 
 test('thousands of nested quotes do not exhaust the stack; markers after them are still read', () => {
@@ -66,4 +66,19 @@ test('a block with more setext underlines than the limit reads them as text; hea
   // Separated by blank lines, each heading is a block of its own: parsed in short runs, every one found.
   const separate = '标题\n===\n\n'.repeat(UNDERLINE_LIMIT * 4);
   assert.equal(parseMarkdown(separate).headings.length, UNDERLINE_LIMIT * 4);
+});
+
+test('more nested list items or lazy quote lines than the limit in one block are read as text; fewer are parsed as written', () => {
+  const nested = (n: number) => '- 甲\n  - 乙\n'.repeat(n);
+  const within = nested(NESTING_LIMIT);
+  assert.equal(parserInput(within), within);
+  assert.equal(parseMarkdown(within).bulletItemStarts.size, NESTING_LIMIT * 2);
+  const over = nested(NESTING_LIMIT + 1);
+  // Only the outer items stay items; the nested markers are text of their parent item.
+  assert.equal(parseMarkdown(over).bulletItemStarts.size, NESTING_LIMIT + 1);
+  const lazy = '> 引用\n接续\n'.repeat(NESTING_LIMIT + 1);
+  assert.equal(parserInput(lazy), lazy.replace(/>/g, 'x'));
+  // Limits apply block by block, so a block-wise parse equals one parse of the whole text.
+  const mixed = `一、总述\n\n${over}\n二、其他\n\n${within}\n三、再其他\n\n${lazy}`;
+  assert.deepEqual(parseMarkdown(mixed), parseWholeText(mixed));
 });

@@ -82,3 +82,12 @@ test('more nested list items or lazy quote lines than the limit in one block are
   const mixed = `一、总述\n\n${over}\n二、其他\n\n${within}\n三、再其他\n\n${lazy}`;
   assert.deepEqual(parseMarkdown(mixed), parseWholeText(mixed));
 });
+
+test('more HTML starts, references, image marks, backticks or backslashes than the limit in one block are read as text', () => {
+  for (const c of ['<', '&', '!', '`', '\\']) {
+    const within = `一、${c}\n`.repeat(DELIMITER_LIMIT);
+    assert.equal(parserInput(within), within, c);
+    const over = `一、${c}\n`.repeat(DELIMITER_LIMIT + 1);
+    assert.equal(parserInput(over), over.split(c).join('x'), c);
+  }
+});

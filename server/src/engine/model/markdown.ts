@@ -74,8 +74,8 @@ export interface MarkdownFacts {
 
 /** Characters that make the parser's resolution of a paragraph's text costly (its time grows
  * with their square) when thousands stand in one block: emphasis, strikethrough and link
- * delimiters, and the starts of HTML, character references and images. */
-const COSTLY: { chars: RegExp }[] = [{ chars: /[*_]/g }, { chars: /~/g }, { chars: /[[\]]/g }, { chars: /</g }, { chars: /&/g }, { chars: /!/g }];
+ * delimiters, the starts of HTML, character references and images, backticks and backslashes. */
+const COSTLY: { chars: RegExp }[] = [{ chars: /[*_]/g }, { chars: /~/g }, { chars: /[[\]]/g }, { chars: /</g }, { chars: /&/g }, { chars: /!/g }, { chars: /`/g }, { chars: /\\/g }];
 /** More delimiters of one kind than this in one block are read as plain text. */
 export const DELIMITER_LIMIT = 2000;
 /** More lines of only `=` or `-` (setext heading underlines) than this in one block are read as

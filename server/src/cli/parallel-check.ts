@@ -1,7 +1,7 @@
 // Checks a large batch of files in parallel, keeping the input order: the main process checks one
 // share, child processes (one per further core) the others. Child processes rather than worker
-// threads: on the 2-core machine the Markdown parser, which allocates heavily, ran 1.3× as fast on
-// two threads of one process but 1.6× on two processes (bench/results, docs/performance.md).
+// threads: each has a heap of its own, one that dies leaves its files to the main process, and on
+// the 2-core machine two warm processes checked 1.85× as fast as one (docs/performance.md).
 
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -82,12 +82,22 @@ export class LineIndex<L extends SourceLine = SourceLine> {
     return lo;
   }
 
+  /** The last two positions made: a finding's range and its fix's range often share an end.
+   * Positions are never changed once made, so one object can serve both. */
+  private last: Position | undefined;
+  private beforeLast: Position | undefined;
+
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.last?.offset === clamped) return this.last;
+    if (this.beforeLast?.offset === clamped) return this.beforeLast;
     const line = this.lines[this.lineIndexAt(clamped)];
     // An offset inside a \r\n pair maps to the end of the line.
     const column = Math.min(clamped, line.end) - line.start + 1;
-    return { offset: clamped, line: line.number, column };
+    const made = { offset: clamped, line: line.number, column };
+    this.beforeLast = this.last;
+    this.last = made;
+    return made;
   }
 
   range(start: number, end: number): Range {

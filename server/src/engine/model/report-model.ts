@@ -370,6 +370,18 @@ function compiledPattern(source: string): RegExp {
   return re;
 }
 
+/** Two lists of sections, each in line order, merged into one in line order. */
+function mergeByLine(a: readonly SectionNode[], b: readonly SectionNode[]): SectionNode[] {
+  const out: SectionNode[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].line <= b[j].line)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
 function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
   const compiled = roles.map((r) => ({
     id: r.id,
@@ -377,7 +389,10 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     paragraphs: r.paragraphs.map(compiledPattern),
   }));
   const titleLine = model.title?.line;
-  const sections: SectionNode[] = [...model.numbered.filter((n) => n.scope === 'body'), ...model.headings].sort((a, b) => a.line - b.line);
+  const sections = mergeByLine(
+    model.numbered.filter((n) => n.scope === 'body'),
+    model.headings,
+  );
   let lastTopLine = 0;
   for (const node of sections) {
     if (node.line === titleLine) continue;

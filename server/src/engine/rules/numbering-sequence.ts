@@ -8,16 +8,26 @@ import { sequenceSteps, stepsToRenumber } from './sequence.js';
 
 /** Groups siblings: same scope, same parent, same level, in document order. */
 export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[][] {
-  const groups = new Map<string, NumberedLine[]>();
+  // Keyed by the parent node itself, then by scope and level: no key string is built per line.
+  const byParent = new Map<object, Map<string, NumberedLine[][]>>();
+  const groups: NumberedLine[][] = [];
   for (const n of numbered) {
-    const parentKey = n.parent ? `${n.parent.kind}:${n.parent.line}` : 'root';
-    const key = `${n.scope}|${parentKey}|${n.level}`;
-    const g = groups.get(key);
-    if (g) g.push(n);
-    else groups.set(key, [n]);
+    const parent: object = n.parent ?? ROOT;
+    let byScope = byParent.get(parent);
+    if (!byScope) byParent.set(parent, (byScope = new Map()));
+    let byLevel = byScope.get(n.scope);
+    if (!byLevel) byScope.set(n.scope, (byLevel = []));
+    let g = byLevel[n.level];
+    if (!g) {
+      g = byLevel[n.level] = [];
+      groups.push(g);
+    }
+    g.push(n);
   }
-  return [...groups.values()];
+  return groups;
 }
+
+const ROOT = {};
 
 const RENUMBER = msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings');
 

@@ -37,14 +37,13 @@ export function isDigitCode(c: number): boolean {
 // The string predicates answer for one character (a single code unit, as `text[i]` gives);
 // longer strings keep the old meaning of "any code unit matches".
 
-export function isHan(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  return c.length === 1 ? isHanCode(c.charCodeAt(0)) : HAN.test(c);
+/** A string predicate from its code-unit test, and the pattern for longer strings. */
+function charPredicate(codeTest: (c: number) => boolean, pattern: RegExp): (c: string | undefined) => boolean {
+  return (c) => c !== undefined && (c.length === 1 ? codeTest(c.charCodeAt(0)) : pattern.test(c));
 }
-export function isCnPunct(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  return c.length === 1 ? isCnPunctCode(c.charCodeAt(0)) : CN_PUNCT.test(c);
-}
+
+export const isHan = charPredicate(isHanCode, HAN);
+export const isCnPunct = charPredicate(isCnPunctCode, CN_PUNCT);
 /** A Chinese character or a Chinese punctuation mark. */
 export function isCn(c: string | undefined): boolean {
   return isHan(c) || isCnPunct(c);
@@ -55,14 +54,8 @@ export function isCnOpen(c: string | undefined): boolean {
 export function isCnClose(c: string | undefined): boolean {
   return c !== undefined && CN_CLOSE.has(c);
 }
-export function isLatin(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  return c.length === 1 ? isLatinCode(c.charCodeAt(0)) : LATIN.test(c);
-}
-export function isDigit(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  return c.length === 1 ? isDigitCode(c.charCodeAt(0)) : DIGIT.test(c);
-}
+export const isLatin = charPredicate(isLatinCode, LATIN);
+export const isDigit = charPredicate(isDigitCode, DIGIT);
 
 /** Bare URLs and e-mail addresses written as plain text (GFM does not always link them). */
 const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s，。；、！？）)】」>”]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;

@@ -151,14 +151,13 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
   let scope = 's:0';
 
   for (const info of lines) {
-    const src = info;
-    if (BLANK.test(src.text)) {
+    if (BLANK.test(info.text)) {
       info.kind = 'blank';
       continue;
     }
-    if (md.tables.length > 0 && (inSpans(md.tables, src.start) || inSpans(md.tables, skipSpaces(text, src.start, src.end)))) {
+    if (md.tables.length > 0 && (inSpans(md.tables, info.start) || inSpans(md.tables, skipSpaces(text, info.start, info.end)))) {
       info.kind = 'table';
-      for (const cell of cellsByLine.get(src.number) ?? []) {
+      for (const cell of cellsByLine.get(info.number) ?? []) {
         let p = cell.contentStart;
         if (text.startsWith('**', p) || text.startsWith('__', p)) p += 2;
         const cellScope = `table:${cell.tableStart}:${cell.column}`;
@@ -166,51 +165,51 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
           const marker = readMarker(text, p, cell.contentEnd);
           if (marker) {
             numbered.push({
-              kind: 'numbered', index: numbered.length, line: src.number, marker, level: marker.level, value: marker.value,
+              kind: 'numbered', index: numbered.length, line: info.number, marker, level: marker.level, value: marker.value,
               scope: cellScope, title: cleanTitle(text.slice(marker.end, cell.contentEnd)), top: true,
             });
           }
         }
-        scanOrdinals(text, cell.contentStart, cell.contentEnd, cell.contentStart, src.number, `cell:${cell.start}`, md, ordinals);
+        scanOrdinals(text, cell.contentStart, cell.contentEnd, cell.contentStart, info.number, `cell:${cell.start}`, md, ordinals);
       }
       continue;
     }
     // Container prefixes: indentation, block quotes, heading marks, bullets, an opening **.
-    let p = skipSpaces(text, src.start, src.end);
-    while (text[p] === '>' && p < src.end) {
-      p = skipSpaces(text, p + 1, src.end);
+    let p = skipSpaces(text, info.start, info.end);
+    while (text[p] === '>' && p < info.end) {
+      p = skipSpaces(text, p + 1, info.end);
     }
     if (inSpans(md.excluded, p)) {
       info.kind = 'excluded';
       continue;
     }
-    const heading = headingByLine.get(src.number);
+    const heading = headingByLine.get(info.number);
     if (heading) {
       info.heading = heading;
       if (heading.kind === 'atx') p = Math.max(p, heading.contentStart);
     }
-    if (md.bulletItemStarts.has(p)) p = skipSpaces(text, p + 1, src.end);
-    p = skipSpaces(text, p, src.end);
+    if (md.bulletItemStarts.has(p)) p = skipSpaces(text, p + 1, info.end);
+    p = skipSpaces(text, p, info.end);
     if (text.startsWith('**', p) || text.startsWith('__', p)) p += 2;
     info.contentStart = p;
 
-    const marker = p < src.end ? readMarker(text, p, src.end) : undefined;
+    const marker = p < info.end ? readMarker(text, p, info.end) : undefined;
     if (marker) {
       const node: NumberedLine = {
-        kind: 'numbered', index: numbered.length, line: src.number, marker, level: marker.level, value: marker.value,
-        heading, scope: 'body', title: cleanTitle(text.slice(marker.end, src.end)), top: true,
+        kind: 'numbered', index: numbered.length, line: info.number, marker, level: marker.level, value: marker.value,
+        heading, scope: 'body', title: cleanTitle(text.slice(marker.end, info.end)), top: true,
       };
       numbered.push(node);
       info.numbered = node;
       sectionsInOrder.push(node);
-      scope = `s:${src.number}`;
+      scope = `s:${info.number}`;
     } else if (heading) {
-      const node: PlainHeading = { kind: 'heading', line: src.number, heading, title: cleanTitle(text.slice(p, src.end)), top: true };
+      const node: PlainHeading = { kind: 'heading', line: info.number, heading, title: cleanTitle(text.slice(p, info.end)), top: true };
       headings.push(node);
       sectionsInOrder.push(node);
-      scope = `s:${src.number}`;
+      scope = `s:${info.number}`;
     }
-    scanOrdinals(text, marker ? marker.end : p, src.end, marker ? marker.end : p, src.number, scope, md, ordinals);
+    scanOrdinals(text, marker ? marker.end : p, info.end, marker ? marker.end : p, info.number, scope, md, ordinals);
   }
 
   buildSectionTree(sectionsInOrder);

@@ -2,7 +2,7 @@
 // where CommonMark read them as emphasis), 某某, ○○, □□, empty 【】 and notes such as 【待补充】.
 
 import { inSpans, type EmphasisInfo } from '../model/markdown.js';
-import { proseLines, proseLinesWith, type ReportModel } from '../model/report-model.js';
+import { proseLines, proseLinesWith, type LineInfo, type ReportModel } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
 import { trimEndWhere, trimStartWhere } from '../model/trim.js';
 import type { Message } from '../types.js';
@@ -28,7 +28,13 @@ function isDigit(c: string | undefined): boolean {
 
 /** What the blank stands for, read from the words around it. */
 export function describeBlank(text: string, start: number, end: number): Message {
-  const after = text.slice(end, end + 4);
+  if (inDocumentNumber(text, start, end)) return msg('文号（机关代字、年份或序号）', 'the document number (issuer code, year or serial number)');
+  // Across spaces (`XX 公司`) and the rest of a joined blank (`x.x万`, `x-x月`).
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\u3000')) e++;
+  const joined = /^[.\-~～][xXＸ×_#＊*]+/.exec(text.slice(e, e + 8));
+  if (joined) e += joined[0].length;
+  const after = text.slice(e, e + 4);
   const before = text.slice(Math.max(0, start - 2), start);
   if (/^年/.test(after)) return msg('年份', 'a year');
   if (/^月/.test(after)) return msg('月份', 'a month');
@@ -41,13 +47,34 @@ export function describeBlank(text: string, start: number, end: number): Message
   ) {
     return msg('数字', 'a number');
   }
-  if (/^(省|市|县|区|镇|乡|村|州|局|街道|社区|公司|单位|部门|委|办|厅|处|科|股|室|中心|医院|学校|小学|中学|大学|集团|银行|路|街|高速|基地|园|厂|企业|协会|学院|支部|党委|党组)/.test(after)) {
+  if (/^(省|市|县|区|镇|乡|村|州|局|街道|社区|公司|分公司|分行|支行|单位|部门|委|办|厅|处|科|股|室|中心|医院|学校|小学|中学|大学|集团|银行|路|街|高速|基地|园|厂|企业|协会|学院|支部|党委|党组)/.test(after)) {
     return msg('名称（地名或单位名）', 'a place or unit name');
   }
   return msg('内容', 'the missing text');
 }
 
+/** A document number such as x发〔20××〕5号 or 〔2023〕x号, blanks included. */
+const DOCUMENT_NUMBER = /[\u4e00-\u9fffxXＸ×]{0,8}[〔\[［][0-9０-９xXＸ×_]{2,4}[〕\]］][0-9０-９xXＸ×_]{1,5}号/g;
+
+/** Whether [start, end) lies inside a document number (文号): its blank is the number, not a date. */
+function inDocumentNumber(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 16);
+  const window = text.slice(from, Math.min(text.length, end + 16));
+  if (!window.includes('号')) return false;
+  DOCUMENT_NUMBER.lastIndex = 0;
+  for (const m of window.matchAll(DOCUMENT_NUMBER)) {
+    if (from + m.index <= start && end <= from + m.index + m[0].length) return true;
+  }
+  return false;
+}
+
 const X_RUN = /[XＸ×]+/g;
+/** Lowercase blanks: x, xx, xxx (20xx年, x月x日, xx区, x.x个百分点). */
+const LOWER_X_RUN = /x+/g;
+const UNDERSCORE_RUN = /_+/g;
+const HASH_RUN = /#+/g;
+/** Operators around a lowercase x that make it a variable (3x+1, y=2x), not a blank. */
+const MATH_OPERATOR = /[+=^*/<>]/;
 const STAR_RUN = /\*+/g;
 const FULL_STAR = /＊+/g;
 const MOUMOU = /某某+/g;
@@ -57,7 +84,7 @@ const BRACKET_NOTE = /【[^】\r\n]{0,30}?(待补充|待填|待定|填写|此处
 const PAREN_NOTE = /[（(](此处|请在此|请填|待补充|待填写)[^）)\r\n]{0,40}[）)]/g;
 const URL = /(https?:\/\/|www\.)[^\s，。；）)】」]+/g;
 /** The first characters of every built-in blank below. */
-const BLANK_STARTS = /[XＸ×＊*某○□【（(]/g;
+const BLANK_STARTS = /[XＸ×x_#＊*某○□【（(]/g;
 
 export const placeholder: Rule = {
   meta: {
@@ -104,21 +131,48 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
         const before = text[start - 1];
         const after = text[end];
         if (LATIN.test(before ?? '') || LATIN.test(after ?? '')) continue;
-        // 3×4 is a product, not a blank.
-        if (m[0].includes('×') && (isDigit(before) || isDigit(after))) continue;
-        if (!(isCjk(before) || isCjk(after) || isDigit(before) || isDigit(after) || CHINESE_PUNCT.test(before ?? '') || CHINESE_PUNCT.test(after ?? ''))) continue;
+        // 3×4 is a product, not a blank; 〔20××〕 is a blank.
+        if (m[0] === '×' && isDigit(nonSpaceBefore(text, start)) && isDigit(nonSpaceAfter(text, end))) continue;
+        if (!nearBlankText(text, start, end)) continue;
         if (m[0].length === 1 && X_WORDS.some((w) => text.startsWith(w, end))) continue;
         add(start, end);
       }
     }
+    if (s.includes('x')) {
+      for (const m of s.matchAll(LOWER_X_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        if (isLowerXBlank(text, start, end)) add(start, end);
+      }
+    }
+    if (s.includes('_')) {
+      let marks: MarkLine | undefined;
+      for (const m of s.matchAll(UNDERSCORE_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        const before = text[start - 1];
+        const after = text[end];
+        // snake_case, file_name.md
+        if (LATIN.test(before ?? '') || LATIN.test(after ?? '') || isDigit(before) && LATIN.test(nonSpaceAfter(text, end) ?? '')) continue;
+        marks ??= markLine(text, line.start, line.contentStart, line.end, '_');
+        if (isMarkPlaceholder(model, marks, start, end, delimiters, formatting, '_')) add(start, end);
+      }
+    }
+    if (s.includes('#')) {
+      for (const m of s.matchAll(HASH_RUN)) {
+        const start = base + m.index;
+        const end = start + m[0].length;
+        if (isHashBlank(text, line, start, end)) add(start, end);
+      }
+    }
     if (s.includes('＊')) for (const m of s.matchAll(FULL_STAR)) add(base + m.index, base + m.index + m[0].length);
     if (s.includes('*')) {
-      let stars: StarLine | undefined;
+      let stars: MarkLine | undefined;
       for (const m of s.matchAll(STAR_RUN)) {
         const start = base + m.index;
         const end = start + m[0].length;
-        stars ??= starLine(text, line.start, line.contentStart, line.end);
-        if (isStarPlaceholder(model, stars, start, end, delimiters, formatting)) add(start, end);
+        stars ??= markLine(text, line.start, line.contentStart, line.end, '*');
+        if (isMarkPlaceholder(model, stars, start, end, delimiters, formatting, '*')) add(start, end);
       }
     }
     if (s.includes('某某')) for (const m of s.matchAll(MOUMOU)) add(base + m.index, base + m.index + m[0].length);
@@ -181,25 +235,120 @@ function delimiterMap(emphasis: readonly EmphasisInfo[]): Map<number, EmphasisIn
 }
 
 const SENTENCE_PUNCT = /[。！？；!?;]/;
-const isStar = (c: string): boolean => c === '*';
+/** Clause marks inside an emphasis that a writer's bold of a short phrase does not hold. */
+const CLAUSE_PUNCT = /[，,：:；;、]/;
+/** Measure words and units a number blank stands before (宣讲**场, 群众**余人). */
+const MEASURE_AFTER = /^(余|多|个|名|人|次|场|项|件|家|户|万|亿|千|百|元|%|％|篇|期|批|所|条|份|支|座|台|套|张|例|起|位|天|亩|吨|公里|平方|倍|届|轮|课时|学时|人次)/;
 
-/** What the star test needs of a line, computed once per line that has a `*`. */
-interface StarLine {
+/** The same after a closing run, where a writer's bold may also be followed by 人, 名, 家…: fewer. */
+const MEASURE_AFTER_CLOSE = /^(余|个|人次|场|项|万|亿|元|%|％|篇|期|批|次)/;
+
+function nonSpaceBefore(text: string, offset: number): string | undefined {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u3000')) i--;
+  return i >= 0 ? text[i] : undefined;
+}
+function nonSpaceAfter(text: string, offset: number): string | undefined {
+  let i = offset;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\u3000')) i++;
+  return text[i];
+}
+
+const nearText = (c: string | undefined) => isCjk(c) || isDigit(c) || (c !== undefined && CHINESE_PUNCT.test(c));
+
+/** A blank's neighbours are Chinese text, digits or Chinese punctuation, directly or across a
+ * space (`XX 公司 XX 分公司`); a Latin letter on either side, across a space too, makes it a word
+ * (`iPhone X 和`). */
+function nearBlankText(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  if (nearText(before) || nearText(after)) return true;
+  const spacedBefore = nonSpaceBefore(text, start);
+  const spacedAfter = nonSpaceAfter(text, end);
+  if (LATIN.test(spacedBefore ?? '') || LATIN.test(spacedAfter ?? '')) return false;
+  const spaced = (c: string | undefined) => c === ' ' || c === '\u3000';
+  return (spaced(before) && isCjk(spacedBefore)) || (spaced(after) && isCjk(spacedAfter));
+}
+
+/**
+ * Lowercase x as a blank: `20xx年`, `x月x日`, `营收xx万元`, `x.x个百分点`, `x-x月`, `GDPxxxx万元`.
+ * Not a blank: a Latin word (`box`, `index`, `xlsx`), `x86`, a product `3x4`, a variable in a
+ * formula (`3x+1`, `y=2x`), `x光`.
+ */
+function isLowerXBlank(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  const runLength = end - start;
+  if (LATIN.test(after ?? '')) return false;
+  if (LATIN.test(before ?? '')) {
+    // An upper-case abbreviation before a run of blanks: GDPxxxx万元.
+    if (runLength < 2 || !/[A-Z]/.test(before ?? '') || !(isCjk(after) || isDigit(after) || after === '%')) return false;
+    let a = start - 1;
+    while (a > 0 && /[A-Z]/.test(text[a - 1])) a--;
+    if (a > 0 && LATIN.test(text[a - 1])) return false;
+  }
+  if (isDigit(after)) return false;
+  if (isDigit(before) && runLength === 1 && !isCjk(after)) return false;
+  if (MATH_OPERATOR.test(before ?? '') || MATH_OPERATOR.test(after ?? '')) return false;
+  // x-x月 and x.x万: a blank on each side of the mark.
+  const joined = (c: string | undefined, next: string | undefined) => (c === '-' || c === '.' || c === '~' || c === '～') && next === 'x';
+  if (before === '-' || before === '.') {
+    if (text[start - 2] !== 'x') return false;
+  }
+  if (after === '-' || after === '.') {
+    if (!joined(after, text[end + 1]) && !isCjk(before) && !isDigit(before)) return false;
+  }
+  if (!nearBlankText(text, start, end) && !joined(after, text[end + 1]) && !(before === '-' || before === '.')) return false;
+  if (runLength === 1 && X_WORDS.some((w) => text.startsWith(w, end))) return false;
+  return true;
+}
+
+/**
+ * `#` inside a line as a blank: `由##主任主持`, `在##社区`. Not: the opening or closing run of an
+ * ATX heading, `C#`, `3#楼`, `#1`, a topic tag `#两会#`, and a line-start run that only looks
+ * like a heading written without its space, unless the words after it name what is missing.
+ */
+function isHashBlank(text: string, line: LineInfo, start: number, end: number): boolean {
+  if (line.heading && start < line.contentStart) return false;
+  const before = text[start - 1];
+  const after = text[end];
+  if (LATIN.test(before ?? '') || LATIN.test(after ?? '') || before === '&') return false;
+  if (end - start === 1 && (isDigit(before) || isDigit(after))) return false;
+  if (!(nearText(before) || nearText(after))) return false;
+  if (end - start === 1) {
+    // #两会#: a topic tag between two single #.
+    const close = text.indexOf('#', end);
+    if (close > end && close - end <= 15 && close < line.end && text[close + 1] !== '#' && !/[\s#]/.test(text.slice(end, close))) return false;
+    const open = text.lastIndexOf('#', start - 1);
+    if (open >= line.start && start - open <= 16 && text[open - 1] !== '#' && !/[\s#]/.test(text.slice(open + 1, start))) return false;
+  }
+  // At the start of a line, `##标题` may be a heading without its space.
+  let first = line.contentStart;
+  while (first < line.end && (text[first] === ' ' || text[first] === '\t' || text[first] === '\u3000')) first++;
+  if (start <= first) return describeBlank(text, start, end).en !== 'the missing text';
+  return true;
+}
+
+/** What the test of a `*` or `_` run needs of its line, computed once per line that has one. */
+interface MarkLine {
   lineStart: number;
   contentStart: number;
-  /** The line is a thematic break (`***`, `* * *`). */
+  /** The line is a thematic break (`***`, `* * *`, `___`). */
   thematic: boolean;
-  /** The line's text from its opening `**` on, trimmed, without outer stars. */
+  /** The line's text from its opening `**` on, trimmed, without outer marks. */
   bare: string;
   /** Offsets of the two `**` of a bold CommonMark cannot close (`**（一）加强学习。**今年`). */
   unclosedBold: number[];
 }
 
-function starLine(text: string, lineStart: number, contentStart: number, lineEnd: number): StarLine {
+function markLine(text: string, lineStart: number, contentStart: number, lineEnd: number, mark: '*' | '_'): MarkLine {
   const line = text.slice(lineStart, lineEnd);
-  const from = contentStart - (text.startsWith('**', contentStart - 2) ? 2 : 0);
+  const isMark = (c: string): boolean => c === mark;
+  const pair = mark + mark;
+  const from = contentStart - (text.startsWith(pair, contentStart - 2) ? 2 : 0);
   const unclosedBold: number[] = [];
-  const m = /^([ \t\u3000>]*)\*\*([^*\r\n]{1,40}?[。：:！？；，、）”])\*\*/.exec(line);
+  const e = mark === '*' ? '\\*' : '_';
+  const m = new RegExp(`^([ \\t\\u3000>]*)${e}${e}([^${e}\\r\\n]{1,40}?[。：:！？；，、）”])${e}${e}`).exec(line);
   if (m) {
     const open = lineStart + m[1].length;
     if (open <= contentStart) unclosedBold.push(open, open + 2 + m[2].length);
@@ -207,27 +356,28 @@ function starLine(text: string, lineStart: number, contentStart: number, lineEnd
   return {
     lineStart,
     contentStart,
-    thematic: /^[ \t>]*(\*[ \t]*){3,}$/.test(line),
-    bare: trimStartWhere(trimEndWhere(text.slice(from, lineEnd).trim(), isStar), isStar),
+    thematic: new RegExp(`^[ \\t>]*(${e}[ \\t]*){3,}$`).test(line),
+    bare: trimStartWhere(trimEndWhere(text.slice(from, lineEnd).trim(), isMark), isMark),
     unclosedBold,
   };
 }
 
 /**
- * A run of `*` is a placeholder unless it is Markdown emphasis that looks like formatting:
+ * A run of `*` or `_` is a placeholder unless it is Markdown emphasis that looks like formatting:
  * `**重点**` (a short phrase), not `全市***个党组织……党员***名` nor a pair of `**` that
- * CommonMark matched across sentences (`中共**县……提供**力量`).
+ * CommonMark matched across sentences (`中共**县……提供**力量`) or around a blank
+ * (`宣讲**场，覆盖群众**余人`).
  */
-function isStarPlaceholder(model: ReportModel, line: StarLine, start: number, end: number, delimiters: Map<number, EmphasisInfo>, formatting: Map<EmphasisInfo, boolean>): boolean {
+function isMarkPlaceholder(model: ReportModel, line: MarkLine, start: number, end: number, delimiters: Map<number, EmphasisInfo>, formatting: Map<EmphasisInfo, boolean>, mark: '*' | '_'): boolean {
   const text = model.text;
   const before = text[start - 1];
   const after = text[end];
   // A thematic break or a bullet marker.
   if (line.thematic) return false;
-  if (model.md.bulletItemStarts.has(start) && (after === ' ' || after === '\t')) return false;
-  const nearText = (c: string | undefined) => isCjk(c) || isDigit(c) || (c !== undefined && CHINESE_PUNCT.test(c));
+  if (mark === '*' && model.md.bulletItemStarts.has(start) && (after === ' ' || after === '\t')) return false;
   // `**一、总述**` at a line start: the run sits before the content.
   if (!nearText(before) && !nearText(after) && start > line.contentStart) return false;
+  if (mark === '_' && !nearText(before) && !nearText(after)) return false;
   const nodes = new Set<EmphasisInfo>();
   let covered = 0;
   for (let o = start; o < end; o++) {
@@ -237,12 +387,18 @@ function isStarPlaceholder(model: ReportModel, line: StarLine, start: number, en
       covered++;
     }
   }
-  // Literal stars are blanks, except the two of a bold CommonMark could not close.
-  if (covered < end - start) return !(end - start === 2 && line.unclosedBold.includes(start));
+  // Literal marks are blanks, except the two of a bold CommonMark could not close, and a
+  // `__加粗__` the writer meant as bold between Chinese words (CommonMark reads `_` inside words
+  // literally), unless the words around a run name what is missing (`__村位于__镇南部`).
+  if (covered < end - start) {
+    if (end - start === 2 && line.unclosedBold.includes(start)) return false;
+    if (mark === '_' && end - start >= 2 && meantAsBold(text, start, end)) return false;
+    return true;
+  }
   for (const node of nodes) {
     let plausible = formatting.get(node);
     if (plausible === undefined) {
-      plausible = looksLikeFormatting(text, node);
+      plausible = looksLikeFormatting(text, node, line, mark);
       formatting.set(node, plausible);
     }
     if (!plausible) return true;
@@ -252,10 +408,27 @@ function isStarPlaceholder(model: ReportModel, line: StarLine, start: number, en
   return false;
 }
 
+/** `__加粗__`: two equal runs of `_` around a short phrase without punctuation, in one line, where
+ * neither run reads as a blank from the words beside it. */
+function meantAsBold(text: string, start: number, end: number): boolean {
+  const size = end - start;
+  const pair = (open: number, close: number) => {
+    const inner = text.slice(open + size, close);
+    if (inner.length === 0 || inner.length > 20 || /[\r\n_]/.test(inner) || CLAUSE_PUNCT.test(inner) || SENTENCE_PUNCT.test(inner)) return false;
+    if (markRunLength(text, open, '_') !== size || markRunLength(text, close, '_') !== size) return false;
+    return describeBlank(text, open, open + size).en === 'the missing text' && describeBlank(text, close, close + size).en === 'the missing text';
+  };
+  const next = text.indexOf('_'.repeat(size), end);
+  if (next > end && next - end <= 20 && pair(start, next)) return true;
+  const prev = text.lastIndexOf('_'.repeat(size), start - 1);
+  if (prev >= 0 && start - prev - size <= 20 && prev + size <= start && pair(prev, start)) return true;
+  return false;
+}
+
 /** Whether an emphasis node reads as a writer's formatting of a short phrase. */
-function looksLikeFormatting(text: string, node: EmphasisInfo): boolean {
+function looksLikeFormatting(text: string, node: EmphasisInfo, line: MarkLine, mark: '*' | '_'): boolean {
   // `**县***工作`: delimiter runs of unequal length around a node are not a writer's formatting.
-  if (starRunLength(text, node.start) !== starRunLength(text, node.end - 1)) return false;
+  if (markRunLength(text, node.start, mark) !== markRunLength(text, node.end - 1, mark)) return false;
   if (node.end - node.start > 80) return false;
   const inner = text.slice(node.start + node.size, node.end - node.size);
   if (/[\r\n]/.test(inner)) return false;
@@ -265,14 +438,22 @@ function looksLikeFormatting(text: string, node: EmphasisInfo): boolean {
     // Italics do not exist in Chinese typesetting: *期* between Chinese words is a blank.
     if (isCjk(text[node.start - 1]) || isCjk(text[node.end])) return false;
   }
+  const before = text[node.start - 1];
+  const after = text[node.end];
+  // The marks stand where a number was: 开展宣讲**场 (a measure word right after the opening
+  // run, mid-word) or 覆盖群众**余人 (one right after the closing run).
+  if (isCjk(before) && MEASURE_AFTER.test(body)) return false;
+  if (isCjk(body[body.length - 1]) && MEASURE_AFTER_CLOSE.test(text.slice(node.end, node.end + 2))) return false;
+  // Mid-word on both sides around a clause break: 开展**员活动：组织各类**员活动.
+  if (isCjk(after) && isCjk(body[body.length - 1]) && CLAUSE_PUNCT.test(body.slice(1, -1)) && (isCjk(before) || node.start <= line.contentStart)) return false;
   return true;
 }
 
-/** Length of the run of `*` that holds `offset`. */
-function starRunLength(text: string, offset: number): number {
+/** Length of the run of `mark` that holds `offset`. */
+function markRunLength(text: string, offset: number, mark: string): number {
   let a = offset;
   let b = offset;
-  while (a > 0 && text[a - 1] === '*') a--;
-  while (b < text.length && text[b] === '*') b++;
+  while (a > 0 && text[a - 1] === mark) a--;
+  while (b < text.length && text[b] === mark) b++;
   return b - a;
 }

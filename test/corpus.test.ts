@@ -19,8 +19,10 @@ function placeholders(text: string, diagnostics: Diagnostic[]): string[] {
     .map((d) => text.slice(d.range.start.offset, d.range.end.offset) + '|' + text.slice(d.range.end.offset, d.range.end.offset + 2));
 }
 
+/** Placeholder findings next to a word (copy-residue findings span whole ad lines, QQ included). */
 function around(text: string, diagnostics: Diagnostic[], word: string): Diagnostic[] {
   return diagnostics.filter((d) => {
+    if (d.rule !== 'placeholder') return false;
     const s = Math.max(0, d.range.start.offset - word.length);
     return text.slice(s, d.range.end.offset + word.length).includes(word);
   });

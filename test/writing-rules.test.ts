@@ -9,7 +9,7 @@ import { parseConfigText, type RuleSetting } from '../server/src/engine/config.j
 import { RULES } from '../server/src/engine/rules/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUILTIN_PHRASES, readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
+import { FAMILIES, STRUCTURAL, readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
 import { FIXTURES } from './fixture-harness.js';
 import { WRITING_ADVERSARIAL } from './adversarial-inputs.js';
 
@@ -25,10 +25,13 @@ const residue = (text: string, options?: Record<string, unknown>) =>
   checkText(text, { rules: only({ 'copy-residue': options ? ['warning', options] : 'warning' }) }).diagnostics.map(removed);
 
 test('copy-residue: "extra" adds phrases, "allow" keeps the writer’s own words', () => {
-  const text = '# 区文化馆2025年工作总结\n\n关注某某范文网，每日更新\n推出会员专享服务，服务会员200人。\n';
-  assert.deepEqual(residue(text), ['4-5']);
-  assert.deepEqual(residue(text, { extra: ['某某范文网'] }), ['2-5'], 'two neighbouring residue lines are one block, at the end: the blank line before it goes too');
-  assert.deepEqual(residue(text, { extra: ['某某范文网'], allow: ['会员专享服务'] }), ['3-4']);
+  const text = '# 区文化馆2025年工作总结\n\n关注某某资料站，每日更新\n开通VIP会员即可下载全部资料\n';
+  assert.deepEqual(residue(text), ['4-5'], 'the pitch line at the end; the line before it holds no residue phrase');
+  assert.deepEqual(residue(text, { allow: ['开通VIP会员即可下载全部资料'] }), []);
+  const own = '# 区文化馆2025年工作总结\n\n关注某某资料站，每日更新\n\n今年推出文化惠民服务。\n';
+  assert.deepEqual(residue(own), []);
+  assert.deepEqual(residue(own, { extra: ['某某资料站'] }), ['3-5'], 'a configured phrase makes its line residue (removed with one of the blank lines around it)');
+  assert.deepEqual(residue(own, { extra: ['某某资料站'], allow: ['某某资料站'] }), []);
 });
 
 test('copy-residue: invalid options are a configuration problem; the rule still runs on what is valid', () => {
@@ -84,18 +87,38 @@ test('writing rules: 1 MB of adversarial text is checked to the end, findings in
   }
 });
 
-test('copy-residue: every built-in phrase has an example in the fixtures, and its line holds one of its group\'s anchor words', () => {
-  const lines = ['copy-residue.md', 'copy-residue-negatives.md', '../corpus']
-    .flatMap((f) => {
-      const p = path.join(FIXTURES, 'rules', f);
-      return fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((x) => path.join(p, x)) : [p];
-    })
-    .flatMap((f) => fs.readFileSync(f, 'utf8').split(/\r\n|\r|\n/));
-  for (const group of BUILTIN_PHRASES) {
-    for (const { re } of group.patterns) {
-      const examples = lines.filter((l) => new RegExp(re.source, re.flags.replace('g', '')).test(l));
-      assert.ok(examples.length > 0, `no fixture line shows ${re}`);
-      for (const l of examples) assert.ok(new RegExp(group.anchor.source).test(l), `${re} matches a line without an anchor word of its group: ${l}`);
+test('copy-residue: every family has examples; each pattern matches one, and only lines holding an anchor word of its family', () => {
+  const ids = new Set<string>();
+  for (const family of FAMILIES) {
+    assert.ok(!ids.has(family.id), `family ${family.id} twice`);
+    ids.add(family.id);
+    assert.ok(family.examples.length > 0, `${family.id}: no example`);
+    for (const p of family.patterns) {
+      const once = new RegExp(p.source, p.flags.replace('g', ''));
+      const shown = family.examples.filter((l) => once.test(l));
+      assert.ok(shown.length > 0, `${family.id}: no example shows ${p}`);
+      for (const l of shown) assert.ok(new RegExp(family.anchor.source).test(l), `${family.id}: ${p} matches a line without an anchor word: ${l}`);
+    }
+  }
+});
+
+test('copy-residue: every example of a family or a recogniser of shape is reported, and the fix removes it', () => {
+  const rules = only({ 'copy-residue': 'warning' });
+  for (const family of FAMILIES) {
+    for (const example of family.examples) {
+      // Between two paragraphs of report text, so that no rule of the frame applies.
+      const text = `# 区档案馆2025年度工作总结\n\n今年完成档案数字化，服务群众1200人次。\n\n${example}\n\n下一步，我们将继续推进档案开放。\n`;
+      const found = checkText(text, { rules }).diagnostics;
+      assert.ok(found.length > 0, `${family.id}: not reported: ${example}`);
+      const fixed = fixText(text, { rules }).text;
+      assert.ok(fixed.includes('今年完成档案数字化，服务群众1200人次。') && fixed.includes('下一步，我们将继续推进档案开放。'), `${family.id}: the fix touched report text`);
+    }
+  }
+  for (const shape of STRUCTURAL) {
+    for (const example of shape.examples) {
+      const found = checkText(example + '\n', { rules }).diagnostics;
+      const lastLine = example.split('\n').length;
+      assert.ok(found.some((d) => d.range.end.line === lastLine), `${shape.id}: not reported: ${found.map((d) => d.message.en).join(' | ')}`);
     }
   }
 });

@@ -56,21 +56,60 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const model = buildReportModel(text, { roles: Object.values(config.roles), markdownCache: options.markdownCache });
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
+  const owned: OwnedSpan[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
     try {
       if (FAULT_RULE === rule.meta.id) throw new Error('fault injected by GONGWEN_FAULT_RULE');
-      runRule(rule, model, config, setting.severity, setting.options, diagnostics);
+      runRule(rule, model, config, setting.severity, setting.options, diagnostics, owned);
     } catch (e) {
       failures.push({ rule: rule.meta.id, error: (e as Error)?.stack ?? String(e) });
     }
   }
-  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
-  return { diagnostics: applyDirectives(model, diagnostics), problems, failures, model, config };
+  const kept = owned.length > 0 ? withoutOwned(diagnostics, owned) : diagnostics;
+  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
+  return { diagnostics: applyDirectives(model, kept), problems, failures, model, config };
 }
 
-function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[]): void {
+/** Text a rule's finding claims for itself (`RuleReport.owns`). */
+interface OwnedSpan {
+  rule: string;
+  start: number;
+  end: number;
+}
+
+/** Drops the findings of other rules that overlap a span another rule owns: a residue line to
+ * delete gets one finding, not a date-format or punctuation finding besides. */
+function withoutOwned(diagnostics: Diagnostic[], owned: OwnedSpan[]): Diagnostic[] {
+  owned.sort((a, b) => a.start - b.start);
+  // The furthest end of the spans up to each one, so one binary search answers "does any span
+  // starting before offset x reach past y?".
+  const reach: number[] = [];
+  let furthest = -1;
+  for (const o of owned) reach.push((furthest = Math.max(furthest, o.end)));
+  const overlaps = (d: Diagnostic): boolean => {
+    const s = d.range.start.offset;
+    const e = Math.max(d.range.end.offset, s + 1);
+    // Last owned span starting before e.
+    let lo = 0;
+    let hi = owned.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (owned[mid].start < e) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0 || reach[found] <= s) return false;
+    for (let i = found; i >= 0 && reach[i] > s; i--) if (owned[i].end > s && owned[i].rule !== d.rule) return true;
+    return false;
+  };
+  return diagnostics.filter((d) => !overlaps(d));
+}
+
+function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[], owned: OwnedSpan[]): void {
   const found: Diagnostic[] = [];
   const index = model.index;
   const report = (r: RuleReport) => {
@@ -79,6 +118,7 @@ function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severit
       const edits: TextEdit[] = r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text }));
       d.fix = { title: r.fix.title, edits };
     }
+    if (r.owns) owned.push({ rule: rule.meta.id, start: r.ownsFrom ?? r.start, end: r.end });
     found.push(d);
   };
   rule.check({ model, config, options, report });

@@ -14,6 +14,10 @@ export interface RuleReport {
   end: number;
   message: Message;
   fix?: { title: Message; edits: OffsetEdit[] };
+  /** The finding's text is this rule's alone (a residue line to delete): the runner drops other
+   * rules' findings that overlap `[ownsFrom ?? start, end)`, so the user gets one finding there. */
+  owns?: boolean;
+  ownsFrom?: number;
 }
 
 export interface RuleContext {

@@ -1,72 +1,429 @@
-// copy-residue: watermarks and advertising that template sites stamp on the texts they hand out
-// (仅供学习参考, 请勿照搬照抄, 本文系……投稿, 会员资料, 获得完整版, QQ numbers, （来源：网络）), as
-// single lines, as sentences inside a paragraph, or as whole ad blocks at the top or the end.
-// The fix deletes the residue: the sentence, the line, or the whole block in one edit.
+// copy-residue: what template and document sites add to the texts they hand out — intros and
+// outros (以下是小编整理的……), disclaimers (本文由网友上传，不代表本站立场), paywall and omission
+// markers (……此处隐藏N个字……), breadcrumbs, metadata and share lines, related-links lists, title
+// debris (_第1页, （精选6篇）), page-chunk numbers, repeated page titles, watermarks, membership
+// pitches, contacts, spam.
+//
+// A residue line stands on its own: every clause of it is residue, or it sits in the site's
+// frame at the top or the bottom of the text. Such lines, and blocks of them, are deleted whole.
+// Inside a line that also holds report text only the residue itself is reported, and a fix
+// removes nothing but a self-contained residue sentence, a title's debris or a bracketed source
+// note: no fix ever removes the writer's words. Once a line is residue it is this rule's alone
+// (`owns`): no other rule reports on it.
 
-import { isDigitCode, isHan, isLatinCode, TextMask } from '../model/chars.js';
+import { isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
 import type { Span } from '../model/markdown.js';
 import type { LineInfo } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
 
-export type Kind = 'watermark' | 'pitch' | 'contact' | 'source' | 'extra';
+export type Kind =
+  | 'watermark' | 'pitch' | 'contact' | 'source' | 'intro' | 'disclaimer' | 'paywall' | 'breadcrumb' | 'navigation' | 'metadata' | 'share'
+  | 'related' | 'title-debris' | 'repeated-title' | 'chunk-number' | 'spam' | 'extra';
 
-export interface Pattern {
-  re: RegExp;
+// ---- The residue families: data. Every quantifier is bounded; no pattern nests quantifiers or
+// crosses a line break. Each family's examples are fresh lines written for this project: a test
+// checks that each pattern matches one of them and that the rule reports each example.
+
+/** How much a phrase proves on its own.
+ * - `site`: only template and document sites write it (本站, 小编整理, 网友上传, 我要投稿). It makes
+ *   a line, a block or a sentence residue; inside a report's own sentence it is still reported,
+ *   without a fix.
+ * - `line`: a watermark a report may also say in its own sentences (请勿外传, 仅供学习, 扫一扫):
+ *   residue only as a whole short line, or inside a block.
+ * - `weak`: ordinary words (QQ：, 时间：, 资料咨询): only inside a block with a stronger phrase. */
+export type Strength = 'site' | 'line' | 'weak';
+
+export interface Family {
+  id: string;
   kind: Kind;
-  /** Weak phrases also occur in reports' own words (严厉打击倒卖, 涉密资料严禁外传, 开通QQ群：…):
-   * they count only inside an ad block that holds a strong phrase, on a short line. */
-  weak?: boolean;
-}
-
-export interface PatternGroup {
-  /** Words that every phrase of the group contains (keep them in step with the patterns): a
-   * line without any is not searched. */
+  strength: Strength;
+  /** Words every pattern of the family contains: a line without any is not searched. */
   anchor: RegExp;
-  patterns: Pattern[];
+  patterns: RegExp[];
+  /** Inside a line that also holds report text: `remove` offers to delete just the match (title
+   * debris, a bracketed source note); `report` reports it without a fix (an omission marker: the
+   * text is missing, only the writer can restore it). Otherwise site phrases are reported there
+   * without a fix, and `line`/`weak` ones not at all. */
+  inline?: 'remove' | 'report';
+  /** A match at the start of a line claims the whole line (breadcrumbs, related-links headers). */
+  claimsLine?: boolean;
+  /** Longest line (characters of content) that `line` phrases alone make residue. */
+  maxLine?: number;
+  /** Lines in our own words that show the family; each must be reported as residue. */
+  examples: string[];
 }
 
-/** Built-in residue phrases, in two groups by the words they contain (two short word lists,
- * not one long one: V8 scans a text for a few words fast and for many words several times
- * slower). Every quantifier is bounded; no pattern nests quantifiers. */
-export const BUILTIN_PHRASES: PatternGroup[] = [
+const SP = '[ \\t\\u3000]';
+const re = (source: string): RegExp => new RegExp(source.replaceAll('SP', SP), 'g');
+
+export const FAMILIES: Family[] = [
   {
-    // 来源, 来自 …, not 网络: reports speak of 网络 often, of 来源于网络 only in residue.
-    anchor: /仅供|请勿|投稿|转载|版权|来源|来自|源自|摘自|转自|照搬|照抄|抄袭|外传|删除|商业用途/g,
+    id: 'study-watermark',
+    kind: 'watermark',
+    strength: 'line',
+    anchor: /仅供|请勿|禁止|严禁|不得|用后/g,
     patterns: [
-      // Watermarks
-      { kind: 'watermark', re: /仅供(?:个人)?学习/g },
-      { kind: 'watermark', re: /请勿(?:直接)?(?:照搬|照抄|抄袭|转载|外传)/g },
-      { kind: 'watermark', re: /本文(?:系|为)[^，。！？,.!?\r\n]{0,12}投稿/g },
-      { kind: 'watermark', re: /转载请注明|版权归原作者/g },
-      { kind: 'watermark', re: /(?:本文|文章)(?:来源于|来自|源自|摘自)(?:网络|互联网)/g },
-      { kind: 'watermark', weak: true, re: /(?:禁止|严禁|不得)(?:直接)?(?:照搬|照抄|抄袭|转载|外传)/g },
-      { kind: 'watermark', weak: true, re: /用后(?:即)?删除/g },
-      { kind: 'watermark', weak: true, re: /(?:严禁|禁止|不得)(?:用于)?商业用途/g },
-      { kind: 'watermark', weak: true, re: /(?:资料|内容|图片)(?:来源于|来自|源自|摘自)(?:网络|互联网)/g },
-      // Source notes
-      { kind: 'source', re: /[（(][ \t\u3000]{0,2}(?:来源|转自|摘自)[：:]?[ \t\u3000]{0,2}(?:网络|互联网|网上)[ \t\u3000]{0,2}[）)]/g },
+      re('(?:本文|本资料|此文|以上内容|本范文)?仅供(?:个人|大家|各位)?(?:学习|参考|借鉴|交流|研究)(?:参考|交流|借鉴|使用|之用)?'),
+      re('(?:请勿|禁止|严禁|不得)(?:直接)?(?:照搬|照抄|抄袭|转载|外传|复制|传播)(?:照抄|照搬|转载)?'),
+      re('(?:请勿|禁止|严禁|不得)(?:用于)?(?:商业|其他|其它)(?:用途|目的)'),
+      re('用后(?:即)?删除'),
+    ],
+    maxLine: 30,
+    examples: ['仅供学习交流 禁止外传', '本范文仅供参考，请勿照搬照抄', '严禁用于商业用途，用后即删除'],
+  },
+  {
+    id: 'site-watermark',
+    kind: 'watermark',
+    strength: 'site',
+    anchor: /投稿|转载|版权|来源于|来自|源自|摘自|转自|本站/g,
+    patterns: [
+      re('本文(?:系|为)[^，。！？,.!?\\r\\n]{0,12}投稿'),
+      re('转载请(?:注明|保留)'),
+      re('版权归(?:原)?作者(?:所有)?'),
+      re('(?:本文|文章)(?:来源于|来自|源自|摘自|转自)(?:网络|互联网)'),
+      re('本站(?:全部|所有|更多|海量)?(?:范文|资料|文章|内容|文档)'),
+      re('(?:即可|免费)?下载本站'),
+    ],
+    examples: ['本文为网友投稿，转载请注明出处', '文章来源于网络，版权归原作者所有', '注册后即可下载本站全部范文'],
+  },
+  {
+    id: 'source-words',
+    kind: 'watermark',
+    strength: 'weak',
+    anchor: /来源于|来自|源自|摘自|转自/g,
+    patterns: [re('(?:资料|内容|图片)(?:来源于|来自|源自|摘自|转自)(?:网络|互联网)')],
+    examples: ['【图片来源于网络，侵权必删】'],
+  },
+  {
+    id: 'source-note',
+    kind: 'source',
+    strength: 'site',
+    anchor: /来源|转自|摘自/g,
+    patterns: [re('[（(]SP{0,2}(?:来源|转自|摘自)[：:]?SP{0,2}(?:网络|互联网|网上)SP{0,2}[）)]')],
+    inline: 'remove',
+    examples: ['全年组织培训六期。（来源：网络）'],
+  },
+  {
+    id: 'disclaimer',
+    kind: 'disclaimer',
+    strength: 'site',
+    anchor: /网友|本站|本网|侵权|版权声明|预览|不全|原创|客服|二次传播|一经发现|用户/g,
+    patterns: [
+      re('(?:来源于|来自|由)?网友(?:上传|投稿|发布|分享|提供)'),
+      re('不代表本(?:站|网|平台)(?:的)?(?:观点|立场)'),
+      re('(?:本站|本网|本平台)(?:只|仅)?(?:提供|不)[^，。！？\\r\\n]{0,12}?(?:存储|保证|负责|承担)'),
+      re('如有侵权[^\\r\\n]{0,12}?(?:删除|联系|告知)'),
+      re('侵权(?:必删|请联系|联系删除|删除)'),
+      re('版权声明'),
+      re('(?:文章|文档|本文)?内容仅供预览'),
+      re('部分内容可能不全'),
+      re('(?:若|如)需要?原创(?:文章|范文)?'),
+      re('(?:咨询|联系)(?:在线)?客服'),
+      re('不允许二次传播'),
+      re('一经发现(?:收回|追究|必究)'),
+      re('由用户(?:上传|提供)'),
+    ],
+    examples: [
+      '本文由网友上传，不代表本站立场，如有侵权请联系删除',
+      '版权声明：本站仅提供信息存储空间服务',
+      '说明：文章内容仅供预览，部分内容可能不全',
+      '若需要原创文章可咨询客服老师',
+      '作品归作者所有，不允许二次传播，一经发现收回',
+      '本文档由用户上传，收益归属内容提供方',
     ],
   },
   {
-    // 微信 only before a colon: reports name their 微信群 and 微信公众号.
-    anchor: /违者|必究|会员|完整版|订阅|资料咨询|倒卖|QQ|qq|微信号?[ \t\u3000]{0,3}[：:]|V信|vx|VX|wx|WX/g,
+    id: 'intro-outro',
+    kind: 'intro',
+    strength: 'site',
+    anchor: /小编|希望|但愿|为您|为你|为大家|给大家|以下|下面|欢迎|歡迎|精心|為|更多|总结是|为此|因此|看看吧|参考吧|学习吧|范文/g,
     patterns: [
-      { kind: 'watermark', weak: true, re: /违者(?:后果自负|必究)|(?:侵权|翻版)必究/g },
-      // Membership and subscription pitches
-      { kind: 'pitch', re: /会员(?:资料|材料|专享|专属)|会员群[ \t\u3000]{0,3}[：:]/g },
-      { kind: 'pitch', re: /(?:开通|购买|升级|充值)(?:VIP|vip)?会员|VIP会员/g },
-      { kind: 'pitch', re: /(?:获得|获取|领取|下载)完整版/g },
-      { kind: 'pitch', re: /(?:现在|立即|马上|点击)订阅|订阅[^，。！？\r\n]{0,6}?(?:立享|即享|尊享)/g },
-      { kind: 'pitch', weak: true, re: /会员(?:群|权益|免费)/g },
-      { kind: 'pitch', weak: true, re: /资料咨询/g },
-      { kind: 'pitch', weak: true, re: /(?:打击|举报)倒卖/g },
-      // QQ and WeChat contacts: a report may give its own service group (开通便民QQ群：…)
-      { kind: 'contact', weak: true, re: /(?:QQ|qq)群?号?[ \t\u3000]{0,3}[：:]/g },
-      { kind: 'contact', weak: true, re: /(?:QQ|qq)群?号?[ \t\u3000]{0,3}[1-9][0-9]{4,11}(?![0-9])/g },
-      { kind: 'contact', weak: true, re: /(?:指定|咨询|联系|客服|免费)(?:QQ|qq)/g },
-      { kind: 'contact', weak: true, re: /(?:微信|V信|vx|VX|wx|WX)号?[ \t\u3000]{0,3}[：:][ \t\u3000]{0,3}[A-Za-z0-9_-]{5,20}/g },
+      re('小编(?:精心|用心|特意|特地|为您|为你|为大家|给大家|给您)?(?:整理|收集|搜集|编辑|准备|推荐|分享|带来|汇总|精选|编写)'),
+      re('(?:希望|但愿)[^，。！？\\r\\n]{0,12}?对(?:您|你|大家)(?:有所|有)?(?:帮助|启发|参考价值|收获)'),
+      re('(?:[为為](?:您|你|大家)|[给給]大家)(?:带来|帶來|整理|精选|精選|推荐|推薦|收集|分享)(?:了|的)'),
+      re('(?:以下|下面)(?:是|为)[^，。！？\\r\\n]{0,30}?(?:范文|模板|精选|优秀文章)'),
+      re('[欢歡]迎(?:阅读|閱讀|借鉴|收藏|下载|分享)'),
+      re('精心(?:挑选|挑選|整理|收集|为您|為您)'),
+      re('[为為](?:您|你)提供[^，。！？,\\r\\n]{0,6}?(?:范文|資料|资料|文章)'),
+      re('(?:搜索|找)到?更多[^，。！？,\\r\\n]{0,8}?(?:范文|资料|文章)'),
+      re('总结是(?:对|把)[^\\r\\n]{0,40}?(?:书面材料|应用文)'),
+      re('(?:为此|因此)[^，。！？,\\r\\n]{0,6}?(?:写|做)(?:一份|一篇)(?:总结|报告)'),
+      re('(?:快来|一起来?)(?:看看|参考|学习)吧'),
+      re('[（(][^（）()\\r\\n]{0,12}范文SP{0,2}[：:]'),
     ],
+    examples: [
+      '以下是小编精心收集的半年工作总结范文，供大家参考借鉴',
+      '希望这篇范文对您有所帮助',
+      '本栏目为您带来了述职报告五篇，欢迎阅读',
+      '某某文库为您提供优质参考范文，想找什么都有',
+      '在这里能搜索到更多你想要的范文',
+      '总结是对一段时间工作的回顾和分析的书面材料，为此我们要写一份总结，快来看看吧',
+      '（汇报型范文：条理清楚，适合向上级汇报）',
+    ],
+  },
+  {
+    id: 'courtesy',
+    kind: 'intro',
+    strength: 'weak',
+    anchor: /供|欢迎|感谢|谢谢|更多/g,
+    patterns: [
+      re('(?:仅)?供(?:大家|您|各位|你)(?:参考|借鉴|学习|阅读)(?:借鉴|参考)?'),
+      re('欢迎参考'),
+      re('(?:感谢|谢谢)(?:您的)?(?:阅读|浏览|支持|配合)'),
+      re('更多(?:相关|精彩|优秀)?(?:范文|内容|资料|文章|文档)'),
+    ],
+    examples: ['以下是小编精心收集的半年工作总结范文，供大家参考借鉴', '更多范文请获取完整版', '以上范文由小编整理，欢迎参考，感谢阅读'],
+  },
+  {
+    id: 'paywall',
+    kind: 'paywall',
+    strength: 'site',
+    anchor: /此处|略|页|下载|阅读|全文|预览|显示|金币|积分|扣费|解压|…………/g,
+    patterns: [
+      re('(?:……|…|\\.{3,6}|。。。)?此处(?:隐藏|省略|已隐藏)[0-9０-９]{1,6}个?字(?:……|…|\\.{3,6}|。。。)?'),
+      re('(?:……|…|\\.{3,6})[（(]?略[）)]?(?:……|…|\\.{3,6})'),
+      re('已(?:阅读|读|浏览)(?:到)?[0-9０-９]{1,4}页'),
+      re('(?:还剩|剩余)[0-9０-９]{1,4}页(?:未读)?'),
+      re('(?:点击|免费|立即)?下载(?:本文档|本文|全文|此文档|完整文档|后的文档|文档)'),
+      re('(?:展开|查看|阅读)(?:全文|剩余|完整)(?:内容)?'),
+      re('内容与下面显示的完全一致'),
+      re('下载之前请确认'),
+      re('(?:在线)?预览结束'),
+      re('喜欢就下载'),
+      re('[0-9]{1,5}SP{0,2}(?:金币|积分|下载券)'),
+      re('(?:无法|如何)下载(?:资料|文档)?'),
+      re('下载(?:需要|需)(?:金币|积分|下载券)'),
+      re('(?:不重复|重复)扣费'),
+      re('(?:用|使用)软件解压'),
+      re('(?:…){4,12}SP{0,2}$'),
+    ],
+    inline: 'report',
+    examples: ['……此处隐藏2386个字……', '已阅读2页，还剩5页未读，继续阅读', '点击下载本文档，展开全文', '……略……', '下载后的内容与下面显示的完全一致，下载之前请确认', '在线预览结束，喜欢就下载吧', '下载需要金币：5 金币，已购买过的不重复扣费', '如果无法下载资料，请先用软件解压', '（三）各村对政策的理解不够，…………'],
+  },
+  {
+    id: 'lead',
+    kind: 'intro',
+    strength: 'site',
+    anchor: /导语|导读|编者按/g,
+    patterns: [re('^SP{0,4}(?:导语|导读)SP{0,2}[：:]')],
+    claimsLine: true,
+    examples: ['导语：这篇半年总结由用户分享，可作写作参考。'],
+  },
+  {
+    id: 'breadcrumb',
+    kind: 'breadcrumb',
+    strength: 'site',
+    anchor: /位置|首页|首頁|主页|>|»|›|＞/g,
+    patterns: [
+      re('^SP{0,4}(?:(?:您|你)?(?:当前|現在|现在)?(?:的|所在)?位置|所在位置)SP{0,2}[：:]'),
+      re('(?:网站首页|首页|首頁|主页)SP{0,3}(?:>|->|›|»|＞|→|/|>>)'),
+      re('^SP{0,4}(?:->|>|»|›|＞)SP{0,2}[^>\\r\\n]{1,16}SP{0,2}(?:->|>|»|›|＞)'),
+      re('^SP{0,4}[^>，。,\\r\\n]{1,12}(?:SP{0,2}(?:>|->|»|›|＞)SP{0,2}[^>，。,\\r\\n]{1,16}){2,8}SP{0,2}(?:>|->|»|›|＞)?SP{0,4}$'),
+    ],
+    claimsLine: true,
+    examples: ['当前位置：首页 > 范文 > 工作总结', '首页 -> 文档 -> 总结汇报 ->', '您的位置：首页 > 总结报告', '-> 新闻 -> 通知公告', '范文网>总结>年终总结>'],
+  },
+  {
+    id: 'navigation',
+    kind: 'navigation',
+    strength: 'site',
+    anchor: /首页|首頁|范文|範文|文档|文檔|总结|總結|报告|報告/g,
+    patterns: [
+      re('^SP{0,4}(?=[^\\r\\n]{0,80}(?:首页|首頁|范文|範文|文档|文檔))[\\u4e00-\\u9fff]{2,6}(?:(?:SP|[|｜/]){1,4}[\\u4e00-\\u9fff]{2,6}){4,24}SP{0,4}$'),
+    ],
+    examples: ['网站首页 工作总结 述职报告 心得体会 演讲稿 范文大全'],
+  },
+  {
+    id: 'metadata',
+    kind: 'metadata',
+    strength: 'site',
+    anchor: /投稿|围观|阅读|浏览|点击|人气|人氣|热度|发布|發佈|更新|上传|作者|收藏|打印|纠错|举报|分享本文|[0-9]:[0-5][0-9]:|共|全文|欄目|栏目/g,
+    patterns: [
+      re('我要投稿'),
+      re('人已围观'),
+      re('[0-9０-９]{1,9}人(?:已)?(?:阅读|浏览|围观|收藏|点赞)'),
+      re('(?:阅读|浏览|点击)(?:量|数|次数)?SP{0,2}[：:]SP{0,2}[0-9.]{1,9}[万wWkK]?'),
+      re('(?:人气|热度)SP{0,2}[：:]SP{0,2}[0-9.]{1,9}[万wWkK]?'),
+      re('[0-9.]{1,9}[万wW]?次(?:阅读|浏览)'),
+      re('(?:发布|更新|上传|提交|录入)(?:时间|日期|于)SP{0,2}[：:]?'),
+      re('作者SP{0,2}[：:]SP{0,2}(?:佚名|匿名|网友|admin|小编|未知)'),
+      re('(?:收藏|打印|纠错|举报|分享)(?:本文|此文|本页)'),
+      re('[12][0-9]{3}-[01][0-9]-[0-3][0-9]SP{1,3}[0-2][0-9]:[0-5][0-9]:[0-5][0-9]'),
+      re('(?:本文|全文)共?SP{0,2}[0-9]{2,6}SP{0,2}字'),
+      re('[欄栏]目SP{0,2}[：:]|[發发][佈布]於|人[氣气]SP{0,2}[：:]'),
+    ],
+    examples: ['发布时间：2024-03-18 09:12:40 作者：佚名 我要投稿', '2023-07-02 人已围观 356人阅读', '阅读量：2310 收藏本文', '发布于 2021-04-09 3.1万次浏览', '栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W', '时间：2022-03-04 10:15:26', '本文共980字'],
+  },
+  {
+    id: 'metadata-fields',
+    kind: 'metadata',
+    strength: 'weak',
+    anchor: /[0-9]{4}|时间|時間|日期|来源|栏目|分类|标签|字数|编辑|作者/g,
+    patterns: [
+      re('[12][0-9]{3}[-/.][01]?[0-9][-/.][0-3]?[0-9](?:SP{1,3}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?'),
+      re('(?:时间|時間|日期|来源|栏目|分类|标签|类别|字数|编辑|责编|作者)SP{0,2}[：:]'),
+    ],
+    examples: ['栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W'],
+  },
+  {
+    id: 'page-words',
+    kind: 'metadata',
+    strength: 'site',
+    anchor: /约|举报|分享|收藏|打印|纠错|预览|下载|点赞|评论|返回|关闭|复制|正文|概述|简介|目录|首页|字体|【大】|范文|文秘|作文|期刊|学习啦|www|com|注册|会员|刷新|登录|打开全文|我站|网站编辑/g,
+    patterns: [
+      re('^SP{0,4}(?:[•·]SP{0,2})?(?:举报|分享|收藏|打印|纠错|预览|内容预览|下载|点赞|评论|返回顶部|返回首页|返回列表|关闭窗口|复制链接|文档简介|首页)SP{0,2}[：:]?SP{0,4}$'),
+      re('^SP{0,4}【SP{0,2}(?:正文|概述|简介|目录|摘要)SP{0,2}】SP{0,4}$'),
+      re('^SP{0,4}(?:[•·]SP{0,2})?约SP{0,2}[0-9.]{1,6}SP{0,2}(?:千字|万字|字|页)SP{0,4}$'),
+      re('字体(?:大小)?SP{0,2}[：:]|【大】SP{0,3}【中】SP{0,3}【小】'),
+      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:网|網|站)|学习啦'),
+      re('【SP{0,2}(?:https?://)?(?:www\\.)?[A-Za-z0-9-]{1,30}\\.(?:com|cn|net|org|cc)'),
+      re('(?:点此|立即|免费)注册|加入会员|站内会员|刷新页面|登录网站|打开全文|了解我站|网站编辑'),
+    ],
+    examples: ['举报', '【正文】', '• 约 12页', '字体大小：【大】 【中】 【小】', '某某范文网', '【www.example.com--工作总结】', '初次访问请【点此注册】加入会员'],
+  },
+  {
+    id: 'disclosure-fields',
+    kind: 'metadata',
+    strength: 'line',
+    anchor: /索引号|发文|主题词|成文日期|发布机构|公开方式|生效日期/g,
+    patterns: [re('(?:索引号|发文字号|发文时间|发文机关|主题词|成文日期|发布机构|公开方式|生效日期)SP{0,2}[：:]')],
+    maxLine: 80,
+    examples: ['索引号： | 发文字号： |', '发文机关： | 主题词： | 成文日期：'],
+  },
+  {
+    id: 'share',
+    kind: 'share',
+    strength: 'site',
+    anchor: /分享|手机|扫一扫/g,
+    patterns: [
+      re('分享到(?:朋友圈|微信|QQ|微博|QQ空间)'),
+      re('(?:访问|进入|切换到?)手机版'),
+      re('(?:在)?手机(?:上)?(?:阅读|打开|查看)(?:、分享)?(?:本文)?'),
+      re('分享本文'),
+    ],
+    examples: ['微信扫一扫，分享到朋友圈', '访问手机版', '扫一扫在手机阅读、分享本文'],
+  },
+  {
+    id: 'scan',
+    kind: 'share',
+    strength: 'line',
+    anchor: /扫一扫/g,
+    patterns: [re('(?:微信)?扫一扫')],
+    maxLine: 20,
+    examples: ['微信扫一扫，分享到朋友圈'],
+  },
+  {
+    id: 'related',
+    kind: 'related',
+    strength: 'site',
+    anchor: /相关|推荐|热门|精选|最新|猜你|延伸|大家|上一篇|下一篇/g,
+    patterns: [
+      re('^SP{0,4}(?:相关(?:文章|阅读|推荐|范文|文档|内容|专题|热搜|搜索)|推荐(?:阅读|文章|范文)|热门(?:文章|范文|推荐|阅读)|精选(?:文章|范文)|最新(?:文章|范文)|猜你喜欢|延伸阅读|大家(?:都在看|还看了))SP{0,2}[：:]?SP{0,4}$'),
+      re('^SP{0,4}相关[^，。；：:,;\\r\\n]{1,16}?(?:报告|总结|范文|汇报|材料|文章)SP{0,2}[：:]SP{0,4}$'),
+      re('^SP{0,4}(?:上一篇|下一篇)SP{0,2}[：:]'),
+      re('^SP{0,4}相关[^，。；：:,;\\r\\n]{1,16}?(?:报告|总结|范文)SP{0,2}[：:](?=[^\\r\\n]{0,200}?(?:报告|总结)[、 ][^\\r\\n]{0,200}?(?:报告|总结))'),
+    ],
+    claimsLine: true,
+    examples: ['相关文章：', '相关述职报告：', '下一篇：年度考核个人总结', '相关自查报告：档案工作自查报告、保密工作自查报告、安全生产自查报告'],
+  },
+  {
+    id: 'title-debris',
+    kind: 'title-debris',
+    strength: 'site',
+    anchor: /页|篇|【|范文|模板|范例|例文|全文/g,
+    patterns: [
+      re('_第[0-9]{1,3}页'),
+      re('范文[0-9一二三四五六七八九十]{1,3}篇'),
+      re('[（(【\\[]SP{0,2}(?:精选|优选|推荐|通用|热门|最新|实用|必备|汇总|合集|大全|范文|经典|优秀)?SP{0,2}[0-9一二三四五六七八九十多]{1,3}篇SP{0,2}(?:精选|汇总|合集|范文)?[）)】\\]]'),
+      re('【(?:精选|优选|推荐|热门|最新|通用|实用|必备|汇总|合集|经典|优秀|原创|范文)[^】\\r\\n]{0,8}】'),
+      re('(?<=总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路|格式)(?:范文|模板|范例|例文)(?:大全|精选|汇总)?(?=SP{0,4}$)'),
+      re('^SP{0,4}第[一二三四五六七八九十0-9]{1,3}篇SP{0,2}[：:]'),
+      re('^SP{0,4}篇[一二三四五六七八九十0-9]{1,3}SP{0,2}[：:]'),
+      re('(?<=总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|范文|模板|例文)SP{0,2}(?:第SP{0,2}[0-9一二三四五六七八九十]{1,3}SP{0,2}篇|篇SP{0,2}[0-9一二三四五六七八九十]{1,3})(?=SP{0,4}$)'),
+      re('(?<=总结|报告|汇报|述职|计划|方案|材料)SP{0,2}(?:范文|范例|模板|例文)SP{0,2}[0-9]{1,2}(?=SP{0,4}$)'),
+      re('(?:范文|范例|範例|模板|例文)?(?:[0-9]{4})?(?:精选|優選|优选|优秀|推荐|最新|通用|热门|实用|精選)?[0-9一二三四五六七八九十]{1,3}篇(?=SP{0,4}$|[（(]|[0-9])'),
+      re('(?<=总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路)(?:范文|模板|范例|例文)(?=】)'),
+      re('[（(](?:精選|精选)多篇[）)]'),
+      re('[（(]SP{0,2}全文(?:共|完整)?SP{0,2}[0-9]{0,6}字?SP{0,2}[）)]'),
+    ],
+    inline: 'remove',
+    examples: [
+      '年度工作总结_第2页', '社区工作总结范文五篇', '述职报告（精选6篇）', '村级党建总结【推荐】', '镇半年工作总结范文', '第一篇：个人述职报告',
+      '篇二：年度考核总结', '中学教学工作总结 篇3', '党建工作总结第2篇', '安全检查自查报告模板2', '基层治理工作总结优秀9篇', '【卫生院半年工作总结范文】今年以来', '鄉鎮半年工作思路(精選多篇)', '社区工作总结（全文共1860字）',
+    ],
+  },
+  {
+    id: 'spam',
+    kind: 'spam',
+    strength: 'line',
+    anchor: /娱乐|百家乐|视讯|老虎机|葡京|威尼斯人|赌|博彩|投注|彩票|注册|开户|返水|成人|精品|另类|无码|av/g,
+    patterns: [
+      re('(?:[\\u4e00-\\u9fff]{0,4}娱乐城|百家乐|真人视讯|老虎机|葡京|威尼斯人|(?:在线|网上)(?:赌场|博彩|投注)|博彩(?:网|平台|公司)|体育投注|彩票(?:平台|网|注册|开户)|注册(?:就)?送[0-9]{1,4}|开户(?:即)?送|返水)'),
+      re('(?:在线)?成人(?:免费)?(?:视频|电影|影院)|(?:亚洲|欧美|日本|国产)(?:精品|另类|无码)|av(?:在线|网站)'),
+    ],
+    maxLine: 80,
+    examples: ['金沙娱乐城真人视讯百家乐，注册送88', '欧美精品 在线成人免费视频'],
+  },
+];
+
+FAMILIES.push(
+  {
+    id: 'pitch',
+    kind: 'pitch',
+    strength: 'site',
+    anchor: /会员|完整版|订阅|途径|下载/g,
+    patterns: [
+      re('会员(?:资料|材料|专享|专属)|会员群SP{0,3}[：:]'),
+      re('(?:开通|购买|升级|充值)(?:VIP|vip)?会员|VIP会员'),
+      re('(?:获得|获取|领取|下载)完整版'),
+      re('(?:(?:现在|立即|马上|点击)?订阅)?[^，。！？\\r\\n]{0,4}?(?:立享|即享|尊享)[^，。！？\\r\\n]{0,8}?(?:权益|资料|服务|特权)|(?:现在|立即|马上|点击)订阅'),
+      re('(?:其他|其它)(?:任何)?途径获取的(?:资料|文档)均?不完整'),
+      re('(?:即可|就能|免费)下载(?:全部|所有|海量)?(?:范文|资料|文档)'),
+    ],
+    examples: ['【会员专享资料，严禁用于商业用途，违者必究】', '开通VIP会员即可下载全部范文', '获取完整版请联系客服', '现在订阅立享全部权益', '本站整理，其他任何途径获取的资料均不完整'],
+  },
+  {
+    id: 'pitch-words',
+    kind: 'pitch',
+    strength: 'weak',
+    anchor: /会员|资料咨询|倒卖|违者|必究/g,
+    patterns: [
+      re('会员(?:群|权益|免费)'),
+      re('资料咨询'),
+      re('(?:打击|举报)倒卖'),
+      re('违者(?:后果自负|必究)|(?:侵权|翻版)必究'),
+    ],
+    examples: ['【会员专享资料，严禁用于商业用途，违者必究】', '获取完整版资料咨询，举报倒卖享会员权益'],
+  },
+  {
+    id: 'contact',
+    kind: 'contact',
+    strength: 'weak',
+    anchor: /QQ|qq|微信|V信|vx|VX|wx|WX/g,
+    patterns: [
+      re('(?:QQ|qq)群?号?SP{0,3}[：:]?SP{0,3}[1-9][0-9]{4,11}(?![0-9])'),
+      re('(?:QQ|qq)群?号?SP{0,3}[：:]'),
+      re('(?:指定|咨询|联系|客服|免费)(?:QQ|qq)'),
+      re('(?:微信|V信|vx|VX|wx|WX)号?SP{0,3}[：:]SP{0,3}[A-Za-z0-9_-]{5,20}'),
+    ],
+    examples: ['获取完整版资料咨询唯一指定QQ：3581234567', '会员群：  免费QQ群：', '加微信：gongwen_2025 获取完整版'],
+  },
+);
+
+/** The structural recognisers: no phrase, the shape of the text shows them. Listed with their
+ * examples (each a small text, the residue on its last line) like the phrase families. */
+export const STRUCTURAL: { id: string; kind: Kind; examples: string[] }[] = [
+  { id: 'related-list', kind: 'related', examples: ['# 村委会2025年工作总结\n\n今年完成了道路硬化。\n\n相关文章：\n村委会年度工作总结【精选5篇】'] },
+  {
+    id: 'repeated-title',
+    kind: 'repeated-title',
+    examples: ['社区2025年上半年工作总结\n\n今年以来，社区围绕服务居民开展了多项工作，成效明显。\n\n社区2025年上半年工作总结'],
+  },
+  {
+    id: 'chunk-number',
+    kind: 'chunk-number',
+    examples: ['今年以来，我们依托各街道综合服务中心，联合街道办事处、社区居委会和驻区单位共同开展了便民服务，服务范围覆盖辖区各街\n2、道办事处的全部社区。'],
   },
 ];
 
@@ -75,8 +432,26 @@ const KIND_NAME: Record<Kind, Message> = {
   pitch: msg('会员推销', 'membership pitch'),
   contact: msg('QQ/微信联系方式', 'QQ/WeChat contact'),
   source: msg('来源注记', 'source note'),
+  intro: msg('网站导语', 'site intro or outro'),
+  disclaimer: msg('网站声明', 'site disclaimer'),
+  paywall: msg('付费阅读或省略提示', 'paywall or omission marker'),
+  breadcrumb: msg('网页导航路径', 'breadcrumb'),
+  navigation: msg('网站栏目菜单', 'site menu'),
+  metadata: msg('网页发布信息', 'page metadata'),
+  share: msg('分享提示', 'share prompt'),
+  related: msg('相关文章链接', 'related-links list'),
+  'title-debris': msg('网页标题附加词', 'page-title debris'),
+  'repeated-title': msg('重复的网页标题', 'repeated page title'),
+  'chunk-number': msg('分页序号', 'page-chunk number'),
+  spam: msg('垃圾广告', 'spam'),
   extra: msg('自定义的广告词', 'configured residue'),
 };
+
+const RANK: Record<Strength, number> = { weak: 0, line: 1, site: 2 };
+/** Kinds whose site phrases are reported (without a fix) even inside a report's own sentence:
+ * no report says 不代表本站立场 or 小编整理. Pitches, contacts and page words inside a sentence
+ * (推出会员专享服务) may be the report's own, and are left alone there. */
+const INLINE_SURE = new Set<Kind>(['disclaimer', 'intro', 'paywall', 'watermark']);
 
 /** 。！？!? by code unit. */
 function isSentenceEnd(c: number): boolean {
@@ -86,32 +461,38 @@ function isSentenceEnd(c: number): boolean {
 function isSentenceCloser(c: number): boolean {
   return c === 0x201d || c === 0x2019 || c === 0xff09 || c === 41 || c === 0x3011 || c === 0x300d || c === 0x300f;
 }
-/** A Chinese character (U+3400–U+9FFF), a Latin letter or a digit. */
-function isWordChar(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || isLatinCode(c) || isDigitCode(c);
+/** Where a clause ends: clause and sentence marks, separators of metadata and menus, spaces. */
+function isClauseBreak(c: number): boolean {
+  return (
+    c === 0xff0c || c === 44 || c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63 || c === 0x3001 ||
+    c === 0xff1a || c === 58 || c === 124 || c === 0xff5c || c === 47 || c === 62 || c === 32 || c === 9 || c === 0x3000
+  );
 }
-/** A brand or slogan line inside an ad block: short, no sentence or clause marks, not a title. */
-const SLOGAN_MAX = 20;
-/** Longest line that weak phrases alone can make an ad line. */
+/** Word characters a clause may keep beside its residue phrases and still be residue
+ * (`时间：… 总结 我要投稿`, `说明：文章内容仅供预览`): a few, counting a digit or Latin run as one. */
+const LEFTOVER = 4;
+/** Longest line that weak phrases alone can make a block member. */
 const WEAK_LINE_MAX = 40;
+/** Longest line that `line` phrases make residue by default. */
+const LINE_MAX = 30;
+/** A brand or slogan line inside a block: short, no sentence or clause marks, not a title. */
+const SLOGAN_MAX = 20;
 const TITLE_WORDS = /总结|报告|汇报|述职|计划|要点|讲话|情况|方案|意见|通知/;
 /** At most this many non-residue lines (slogans, blank lines) between two residue lines of a block. */
 const MAX_GAP = 6;
 const MAX_GAP_SLOGANS = 4;
+/** Longest line that can be a page title, or a title in a related-links list. */
+const TITLE_MAX = 60;
 
 interface Hit extends Span {
-  kind: Kind;
-  weak: boolean;
-}
-
-interface Segment extends Span {
-  hits: Hit[];
+  family: Family;
 }
 
 interface ResidueLine {
   line: LineInfo;
   hits: Hit[];
-  /** Only weak phrases: a member of an ad block at most, never a finding on its own. */
+  kind?: Kind;
+  /** Only weak phrases: a member of a block at most, never a finding on its own. */
   weak: boolean;
 }
 
@@ -119,6 +500,9 @@ export interface CopyResidueOptions {
   extra: RegExp[];
   allow: string[];
 }
+
+/** Configured phrases: site strength. */
+const EXTRA_FAMILY: Family = { id: 'extra', kind: 'extra', strength: 'site', anchor: /$^/g, patterns: [], examples: [] };
 
 /** Reads `{"extra": [regex…], "allow": [word…]}`; invalid entries are dropped. */
 export function readCopyResidueOptions(options: Record<string, unknown>): { options: CopyResidueOptions; problems: string[] } {
@@ -158,7 +542,10 @@ export function validateCopyResidueOptions(options: Record<string, unknown>): Me
 export const copyResidue: Rule = {
   meta: {
     id: 'copy-residue',
-    description: msg('从模板网站复制带入的水印和广告：仅供学习参考、会员资料、获得完整版、QQ号、（来源：网络）等', 'Watermarks and ads copied from template sites: 仅供学习参考, 会员资料, 获得完整版, QQ numbers, （来源：网络）…'),
+    description: msg(
+      '从模板网站复制带入的内容：小编导语、免责声明、付费与省略提示、导航路径、发布信息、相关文章、标题附加词、水印、会员推销、QQ号等',
+      'Text copied in from template sites: intros, disclaimers, paywall and omission markers, breadcrumbs, page metadata, related links, title debris, watermarks, pitches, QQ numbers…',
+    ),
     defaultSeverity: 'warning',
     docs: 'docs/rules/copy-residue.md',
     fixable: true,
@@ -167,68 +554,93 @@ export const copyResidue: Rule = {
   check({ model, options, report }) {
     const { options: opts } = readCopyResidueOptions(options);
     const text = model.text;
+    const lines = model.lines;
     const mask = new TextMask(model);
-    const hitsByLine = collectHits(model.text, model.lines, mask, opts);
+    const hitsByLine = collectHits(text, lines, mask, opts);
+    /** A line's words, without code, comments and URLs. */
+    const content = (l: LineInfo) => visible(text, l, mask);
 
-    // 1. Residue lines (every sentence is residue) and residue sentences inside real lines.
+    // 1. Lines that are residue as a whole.
     const whole = new Map<number, ResidueLine>();
     for (const [number, hits] of hitsByLine) {
-      const line = model.lines[number - 1];
-      const segments = splitSentences(text, line, mask);
-      // Both lists are in text order: hand each segment the hits that overlap it.
-      let first = 0;
-      for (const seg of segments) {
-        while (first < hits.length && hits[first].end <= seg.start) first++;
-        for (let k = first; k < hits.length && hits[k].start < seg.end; k++) seg.hits.push(hits[k]);
-      }
-      // What is left once residue sentences and self-contained source notes are taken out.
-      const residueLeft = segments.some((seg) => {
-        if (seg.hits.some((h) => h.kind !== 'source')) return false;
-        let k = 0;
-        for (let o = seg.start; o < seg.end; o++) {
-          while (k < seg.hits.length && seg.hits[k].end <= o) k++;
-          if (k < seg.hits.length && seg.hits[k].start <= o) continue;
-          if (isWordChar(text.charCodeAt(o))) return true;
-        }
-        return false;
-      });
-      if (!residueLeft) {
-        const weak = hits.every((h) => h.weak);
-        // A weak line joins a block only when it is short, like the ad lines around it.
-        if (weak && text.slice(line.contentStart, line.end).trim().length > WEAK_LINE_MAX) continue;
-        whole.set(line.number, { line, hits, weak });
-        continue;
-      }
-      for (const seg of segments) {
-        if (seg.hits.length === 0 || seg.hits.every((h) => h.weak)) continue;
-        const sentence = seg.hits.some((h) => h.kind !== 'source');
-        if (sentence) {
-          reportPart(seg.start, seg.end, seg.hits);
-        } else {
-          for (const h of seg.hits) reportPart(h.start, h.end, [h]);
-        }
+      const line = lines[number - 1];
+      const verdict = classify(text, line, hits, content(line).length, mask);
+      if (verdict) whole.set(number, { line, hits, weak: verdict === 'weak' });
+    }
+    const isResidue = (n: number) => whole.has(n) && !whole.get(n)!.weak;
+
+    // The page title: among the lines before the first sentence that are not residue, the first
+    // that names a report (else the first short one).
+    let titleLine: LineInfo | undefined;
+    let shortLine: LineInfo | undefined;
+    for (const l of lines) {
+      if (l.kind !== 'text' || whole.has(l.number)) continue;
+      const t = content(l);
+      if (t.length > TITLE_MAX || /[。！？；;]/.test(t)) break;
+      shortLine ??= l;
+      if (TITLE_WORDS.test(t)) {
+        titleLine = l;
+        break;
       }
     }
+    titleLine ??= shortLine;
 
-    function reportPart(start: number, end: number, hits: Hit[]) {
-      const what = describe(text, hits);
-      let s = start;
-      while (s < end && /[ \t\u3000]/.test(text[s])) s++;
-      report({
-        start: s,
-        end,
-        message: msg(`疑似从模板网站带入的${what['zh-CN']}，应删除`, `Looks like ${what.en} copied from a template site: remove it`),
-        fix: { title: msg('删除这段文字', 'Remove this text'), edits: [{ start, end, text: '' }] },
-      });
+    // 2. The site's frame: lines with a site phrase above the title and the body's first line,
+    //    and below the body's last line.
+    const frameCandidate = (l: LineInfo): boolean => {
+      const hits = hitsByLine.get(l.number);
+      if (!hits || l.kind !== 'text' || l.heading || l.numbered) return false;
+      return hits.some((h) => h.family.strength === 'site' && !h.family.inline) || (hits.some((h) => h.family.strength === 'line') && content(l).length <= TITLE_MAX);
+    };
+    for (let n = 1; n <= lines.length; n++) {
+      const l = lines[n - 1];
+      if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(n) || l === titleLine) continue;
+      if (frameCandidate(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
+      else if (!isSlogan(l) && !whole.has(n)) break;
+    }
+    for (let n = lines.length; n >= 1; n--) {
+      const l = lines[n - 1];
+      if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(n)) continue;
+      if (l === titleLine) break;
+      if (frameCandidate(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
+      else if (!isSlogan(l) && !whole.has(n)) break;
     }
 
-    // 2. Blocks: residue lines joined across short slogan lines and blank lines.
-    const lines = model.lines;
+    // 3. The recognisers of shape: related-links lists, repeated page titles, page-chunk numbers.
+    for (const n of [...whole.keys()]) {
+      const r = whole.get(n)!;
+      if (!r.hits.some((h) => h.family.kind === 'related' && h.family.claimsLine && h.start <= r.line.contentStart + 4)) continue;
+      for (let m = n + 1; m <= lines.length; m++) {
+        const l = lines[m - 1];
+        if (l.kind === 'blank') continue;
+        if (whole.has(m) && !whole.get(m)!.weak) break;
+        if (!isListedTitle(l)) break;
+        whole.set(m, { line: l, hits: [], kind: 'related', weak: false });
+      }
+    }
+    if (titleLine) {
+      // Copies of the page title that sites put between pages (社区工作总结_第2页, or the title
+      // again before each chunk): one copy stays, the first without debris, else the first.
+      const title = normalTitle(text, titleLine);
+      if (title.length >= 6 && TITLE_WORDS.test(title)) {
+        const copies = lines.filter(
+          (l) => l.number >= titleLine!.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(text, l) === title,
+        );
+        const debris = (l: LineInfo) => (hitsByLine.get(l.number) ?? []).some((h) => h.family.kind === 'title-debris');
+        const keep = copies.find((l) => !debris(l)) ?? copies[0];
+        for (const l of copies) if (l !== keep && !l.heading) whole.set(l.number, { line: l, hits: hitsByLine.get(l.number) ?? [], kind: 'repeated-title', weak: false });
+        titleLine = keep;
+      }
+    }
+    const chunked = chunkNumbers(text, lines, whole);
+
+    // 4. Blocks: residue lines joined across short slogan lines and blank lines.
     let firstContent = 1;
     while (firstContent <= lines.length && lines[firstContent - 1].kind === 'blank') firstContent++;
     let lastContent = lines.length;
     while (lastContent >= 1 && lines[lastContent - 1].kind === 'blank') lastContent--;
     const numbers = [...whole.keys()].sort((a, b) => a - b);
+    const inBlock = new Set<number>();
     let i = 0;
     while (i < numbers.length) {
       const first = numbers[i];
@@ -239,8 +651,75 @@ export const copyResidue: Rule = {
         j++;
       }
       if (j === numbers.length) last = withTrailingSlogans(last);
-      if (numbers.slice(i, j).some((n) => !whole.get(n)!.weak)) reportBlock(first, last);
+      const members = numbers.slice(i, j).map((n) => whole.get(n)!);
+      if (members.some((r) => !r.weak)) {
+        reportBlock(first, last, members);
+        for (let n = first; n <= last; n++) inBlock.add(n);
+      }
+      else for (const r of members) whole.delete(r.line.number);
       i = j;
+    }
+
+    // 5. Residue inside lines that also hold report text.
+    for (const [number, hits] of hitsByLine) {
+      if (inBlock.has(number)) continue;
+      const line = lines[number - 1];
+      const titleLike = content(line).length <= TITLE_MAX && !/[。！？]/.test(content(line));
+      for (const seg of splitSentences(text, line, mask)) {
+        const inside = hits.filter((h) => h.start < seg.end && h.end > seg.start);
+        if (inside.length === 0) continue;
+        const siteHits = inside.filter((h) => h.family.strength === 'site' && !h.family.inline);
+        if (siteHits.length > 0 && clausesCovered(text, seg.start, seg.end, inside, mask)) {
+          // A sentence that is residue through and through: remove that sentence only.
+          reportPart(seg.start, seg.end, inside, 'remove');
+          continue;
+        }
+        for (const h of inside) {
+          const f = h.family;
+          if (f.inline === 'remove') {
+            if (f.kind !== 'title-debris' || titleLike) reportPart(h.start, h.end, [h], 'remove');
+          } else if (f.inline === 'report' || (f.strength === 'site' && INLINE_SURE.has(f.kind))) {
+            reportPart(h.start, h.end, [h], f.inline === 'report' ? 'missing' : 'check');
+          }
+        }
+      }
+    }
+    for (const c of chunked) {
+      report({
+        start: c.start,
+        end: c.end,
+        owns: true,
+        message: msg(
+          `疑似文档网站分页时插入的序号「${c.marker}」：上一行的词语在这里被截断，应删除序号并接回上一行`,
+          `Looks like a page-chunk number "${c.marker}" a document site inserted where it cut a word: remove it and rejoin the line above`,
+        ),
+        fix: { title: msg('删除分页序号，接回上一行', 'Remove the number and rejoin the line'), edits: [{ start: c.start, end: c.end, text: '' }] },
+      });
+    }
+
+    function reportPart(start: number, end: number, hits: Hit[], how: 'remove' | 'missing' | 'check') {
+      const what = describe(text, hits);
+      let s = start;
+      while (s < end && /[ \t\u3000]/.test(text[s])) s++;
+      if (how === 'remove') {
+        report({
+          start: s,
+          end,
+          owns: true,
+          message: msg(`疑似从模板网站带入的${what['zh-CN']}，应删除`, `Looks like ${what.en} copied from a template site: remove it`),
+          fix: { title: msg('删除这段文字', 'Remove this text'), edits: [{ start, end, text: '' }] },
+        });
+      } else {
+        report({
+          start: s,
+          end,
+          owns: true,
+          message:
+            how === 'missing'
+              ? msg(`疑似从模板网站带入的${what['zh-CN']}：此处原文不全，请补全原文后删除这段提示`, `Looks like ${what.en} copied from a template site: text is missing here; restore it, then remove the marker`)
+              : msg(`疑似从模板网站带入的${what['zh-CN']}，请核实后删除`, `Looks like ${what.en} copied from a template site: check it and remove it`),
+        });
+      }
     }
 
     function joinable(a: number, b: number): boolean {
@@ -269,30 +748,42 @@ export const copyResidue: Rule = {
     }
 
     function isSlogan(l: LineInfo): boolean {
-      if (l.kind !== 'text' || l.heading || l.numbered || l.number === model.title?.line) return false;
-      const t = text.slice(l.contentStart, l.end).trim();
+      if (l.kind !== 'text' || l.heading || l.numbered || l === titleLine) return false;
+      const t = content(l);
       if (t.length === 0 || t.length > SLOGAN_MAX) return false;
       if (/[。；;：:！？!?]/.test(t) || TITLE_WORDS.test(t)) return false;
       if (/^[0-9０-９]/.test(t)) return false;
-      return [...t].some((c) => isHan(c));
+      for (let k = 0; k < t.length; k++) if (isHanCode(t.charCodeAt(k))) return true;
+      return false;
     }
 
-    function reportBlock(first: number, last: number) {
+    /** A linked title under a related-links header: short, no sentence, a report's name. */
+    function isListedTitle(l: LineInfo): boolean {
+      if (l.kind !== 'text') return false;
+      const t = content(l);
+      if (t.length === 0 || t.length > TITLE_MAX || /[。；;！？]/.test(t)) return false;
+      return TITLE_WORDS.test(t) || /范文|篇|心得|体会|【/.test(t);
+    }
+
+    function reportBlock(first: number, last: number, members: ResidueLine[]) {
       const a = lines[first - 1];
+      const z = lines[last - 1];
       const hits: Hit[] = [];
-      for (let n = first; n <= last; n++) hits.push(...(whole.get(n)?.hits ?? []));
+      const kinds = new Set<Kind>();
+      for (const r of members) {
+        hits.push(...r.hits);
+        if (r.kind) kinds.add(r.kind);
+      }
       let start = a.start;
       let end = last < lines.length ? lines[last].start : text.length;
       const blank = (n: number) => n >= 1 && n <= lines.length && lines[n - 1].kind === 'blank';
-      const allBlankBefore = first <= firstContent;
-      const allBlankAfter = last >= lastContent;
-      if (allBlankBefore) {
+      if (first <= firstContent) {
         // At the top: the document starts with what follows the block.
         start = 0;
         let n = last + 1;
         while (n <= lines.length && blank(n)) n++;
         end = n <= lines.length ? lines[n - 1].start : text.length;
-      } else if (allBlankAfter) {
+      } else if (last >= lastContent) {
         // At the end: the document ends with the line break of its last real line.
         let n = first - 1;
         while (n >= 1 && blank(n)) n--;
@@ -305,41 +796,179 @@ export const copyResidue: Rule = {
         end = lines[n - 1].start;
       }
       const count = last - first + 1;
-      const what = describe(text, hits);
-      // The finding is shown on the block's first residue phrase; the fix removes the whole block.
-      const shown = hits[0];
+      const what = describe(text, hits, [...kinds]);
       const edits: OffsetEdit[] = [{ start, end, text: '' }];
+      // The finding spans every line the fix removes, so the squiggle shows what goes.
       report({
-        start: shown.start,
-        end: shown.end,
+        start: a.contentStart,
+        end: z.end,
+        owns: true,
+        ownsFrom: a.start,
         message:
           count === 1
             ? msg(`疑似从模板网站带入的${what['zh-CN']}，应删除这一行`, `Looks like ${what.en} copied from a template site: remove the line`)
-            : msg(`疑似从模板网站带入的广告块（共 ${count} 行：${what['zh-CN']}），应整块删除`, `Looks like an ad block copied from a template site (${count} lines: ${what.en}): remove the block`),
+            : msg(`疑似从模板网站带入的内容（共 ${count} 行：${what['zh-CN']}），应整块删除`, `Looks like a block copied from a template site (${count} lines: ${what.en}): remove the block`),
         fix: { title: count === 1 ? msg('删除这一行', 'Remove the line') : msg(`删除这 ${count} 行`, `Remove these ${count} lines`), edits },
       });
     }
   },
 };
 
-/** Residue hits per line number, in text order, with hits inside earlier ones dropped.
- * Built-in patterns never cross a line break: they run on the text lines that hold an anchor
- * word; configured ones run on each line, as documented. */
+/** Whether a line is residue as a whole: `site`/`line` when it is reported, `weak` when it can
+ * only join a block, undefined when it holds report text. */
+function classify(text: string, line: LineInfo, hits: Hit[], length: number, mask: TextMask): Strength | undefined {
+  if (line.kind !== 'text') return undefined;
+  if (hits.some((h) => h.family.claimsLine && h.end === line.end)) return 'site';
+  let best: Strength = 'weak';
+  let maxLine = 0;
+  const distinct = new Set<string>();
+  for (const h of hits) {
+    if (RANK[h.family.strength] > RANK[best]) best = h.family.strength;
+    if (h.family.strength === 'line') maxLine = Math.max(maxLine, h.family.maxLine ?? LINE_MAX);
+    if (h.family.strength === 'site') distinct.add(text.slice(h.start, h.end));
+  }
+  if (clausesCovered(text, line.contentStart, line.end, hits, mask)) {
+    if (best === 'site') return 'site';
+    // A watermark line: short, and two phrases of it, or in a block (then it joins as weak).
+    if (best === 'line' && length <= maxLine) return hits.filter((h) => h.family.strength !== 'weak').length >= 2 ? 'line' : 'weak';
+    return length <= WEAK_LINE_MAX ? 'weak' : undefined;
+  }
+  // Spam: two spam words in one line.
+  if (hits.filter((h) => h.family.kind === 'spam').length >= 2) return 'site';
+  // Two different site phrases covering half the line's words.
+  if (distinct.size >= 2 && coverage(text, line.contentStart, line.end, hits) >= 0.5) return 'site';
+  return undefined;
+}
+
+/** The line's content without skipped text (code, HTML comments, URLs), trimmed. */
+function visible(text: string, line: LineInfo, mask: TextMask): string {
+  if (!mask.touches(line.contentStart, line.end)) return text.slice(line.contentStart, line.end).trim();
+  let out = '';
+  for (let o = line.contentStart; o < line.end; o++) if (!mask.skip(o)) out += text[o];
+  return out.trim();
+}
+
+/** Every clause of [start, end) is residue: its words outside the hits are at most LEFTOVER. */
+function clausesCovered(text: string, start: number, end: number, hits: readonly Hit[], mask: TextMask): boolean {
+  let units = 0;
+  let run = 0; // 1 digit run, 2 Latin run
+  let k = 0;
+  const masked = mask.touches(start, end);
+  for (let o = start; o < end; o++) {
+    if (masked && mask.skip(o)) continue;
+    const c = text.charCodeAt(o);
+    while (k < hits.length && hits[k].end <= o) k++;
+    const covered = k < hits.length && hits[k].start <= o;
+    if (!covered && isClauseBreak(c)) {
+      if (units > LEFTOVER) return false;
+      units = 0;
+      run = 0;
+      continue;
+    }
+    if (covered) {
+      run = 0;
+      continue;
+    }
+    if (isHanCode(c)) {
+      units++;
+      run = 0;
+    } else if (isDigitCode(c)) {
+      if (run !== 1) units++;
+      run = 1;
+    } else if (isLatinCode(c)) {
+      if (run !== 2) units++;
+      run = 2;
+    } else {
+      run = 0;
+    }
+  }
+  return units <= LEFTOVER;
+}
+
+/** The share of word characters of [start, end) inside hits. */
+function coverage(text: string, start: number, end: number, hits: readonly Hit[]): number {
+  let words = 0;
+  let inside = 0;
+  let k = 0;
+  for (let o = start; o < end; o++) {
+    const c = text.charCodeAt(o);
+    if (!(isHanCode(c) || isDigitCode(c) || isLatinCode(c))) continue;
+    words++;
+    while (k < hits.length && hits[k].end <= o) k++;
+    if (k < hits.length && hits[k].start <= o) inside++;
+  }
+  return words === 0 ? 0 : inside / words;
+}
+
+const DEBRIS = FAMILIES.find((f) => f.id === 'title-debris')!.patterns;
+
+/** A line's text as a page title: without its debris, marks and spaces. */
+function normalTitle(text: string, line: LineInfo): string {
+  let t = text.slice(line.contentStart, line.end);
+  for (const p of DEBRIS) t = t.replace(p, '');
+  return t.replace(/[\s\u3000#*_（）()【】\[\]]/g, '');
+}
+
+interface ChunkNumber extends Span {
+  marker: string;
+}
+
+/** `2、` starting a line where a document site cut a word: the line above is prose that stops
+ * mid-sentence on a Chinese character, this line goes on with one, and no `1、` list is running. */
+function chunkNumbers(text: string, lines: readonly LineInfo[], whole: Map<number, ResidueLine>): ChunkNumber[] {
+  const out: ChunkNumber[] = [];
+  const recent = new Map<number, number>();
+  for (const l of lines) {
+    if (l.kind !== 'text') continue;
+    const m = /^([0-9]{1,2})、/.exec(text.slice(l.contentStart, l.contentStart + 4));
+    if (!m) continue;
+    const value = Number(m[1]);
+    const seen = recent.get(value - 1);
+    recent.set(value, l.number);
+    if (value < 2 || (seen !== undefined && l.number - seen < 60) || l.heading || whole.has(l.number)) continue;
+    if (!isHanCode(text.charCodeAt(l.contentStart + m[0].length))) continue;
+    let p = l.number - 1;
+    while (p >= 1 && lines[p - 1].kind === 'blank' && l.number - p <= 2) p--;
+    const prev = lines[p - 1];
+    if (!prev || prev.kind !== 'text' || prev.heading || whole.has(prev.number)) continue;
+    const prose = text.slice(prev.contentStart, prev.end).trimEnd();
+    if (prose.length < 30 || !/[，。；]/.test(prose) || !isHanCode(prose.charCodeAt(prose.length - 1))) continue;
+    out.push({ start: prev.contentStart + prose.length, end: l.contentStart + m[0].length, marker: m[0] });
+  }
+  return out;
+}
+
+/** Residue hits per line number, in text order, with hits inside earlier ones dropped. Built-in
+ * patterns never cross a line break: they run on the text lines that hold an anchor word of their
+ * family; configured ones run on each line, as documented. */
 function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, opts: CopyResidueOptions): Map<number, Hit[]> {
   const all: Hit[] = [];
   const index = new LineLookup(lines);
-  const add = (line: LineInfo, start: number, end: number, kind: Kind, weak: boolean) => {
+  const add = (line: LineInfo, start: number, end: number, family: Family) => {
     if (end <= start || mask.skip(start) || allowed(line.text, line.start, start, end, opts.allow)) return;
-    all.push({ start, end, kind, weak });
+    // A line-claiming phrase at the start of the line's content takes the rest of the line.
+    if (family.claimsLine && start <= line.contentStart + 4 && /^[ \t\u3000]*$/.test(text.slice(line.contentStart, start))) end = line.end;
+    all.push({ start, end, family });
   };
-  for (const [line, groups] of anchoredLines(text, index)) {
-    if (line.kind !== 'text') continue;
-    for (let g = 0; g < BUILTIN_PHRASES.length; g++) {
-      if (!(groups & (1 << g))) continue;
-      for (const p of BUILTIN_PHRASES[g].patterns) {
-        p.re.lastIndex = 0;
+  for (const family of FAMILIES) {
+    const anchor = family.anchor;
+    anchor.lastIndex = 0;
+    while (anchor.test(text)) {
+      const line = index.at(anchor.lastIndex - 1);
+      // One word is enough: go on from the next line.
+      anchor.lastIndex = Math.max(anchor.lastIndex, line.end);
+      if (line.kind !== 'text') continue;
+      const lineText = text.slice(line.contentStart, line.end);
+      for (const p of family.patterns) {
+        p.lastIndex = 0;
         let m: RegExpExecArray | null;
-        while ((m = p.re.exec(line.text))) add(line, line.start + m.index, line.start + m.index + m[0].length, p.kind, p.weak === true);
+        while ((m = p.exec(lineText))) {
+          if (m[0].length === 0) {
+            p.lastIndex++;
+            continue;
+          }
+          add(line, line.contentStart + m.index, line.contentStart + m.index + m[0].length, family);
+        }
       }
     }
   }
@@ -347,11 +976,11 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
     for (const line of lines) {
       if (line.kind !== 'text') continue;
       for (const re of opts.extra) {
-        for (const m of line.text.matchAll(re)) add(line, line.start + m.index, line.start + m.index + m[0].length, 'extra', false);
+        for (const m of line.text.matchAll(re)) add(line, line.start + m.index, line.start + m.index + m[0].length, EXTRA_FAMILY);
       }
     }
   }
-  all.sort((x, y) => x.start - y.start || y.end - x.end);
+  all.sort((x, y) => x.start - y.start || y.end - x.end || RANK[y.family.strength] - RANK[x.family.strength]);
   const byLine = new Map<number, Hit[]>();
   let current: Hit[] = [];
   let currentLine = -1;
@@ -361,30 +990,13 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
     lastEnd = h.end;
     const n = index.at(h.start).number;
     if (n !== currentLine) {
-      current = [];
+      current = byLine.get(n) ?? [];
       currentLine = n;
       byLine.set(n, current);
     }
     current.push(h);
   }
   return byLine;
-}
-
-/** The lines holding an anchor word, in text order, each with a bit set per group (1 << g)
- * whose anchor words it holds. */
-function anchoredLines(text: string, index: LineLookup): [LineInfo, number][] {
-  const found = new Map<LineInfo, number>();
-  for (let g = 0; g < BUILTIN_PHRASES.length; g++) {
-    const anchor = BUILTIN_PHRASES[g].anchor;
-    anchor.lastIndex = 0;
-    while (anchor.test(text)) {
-      const line = index.at(anchor.lastIndex - 1);
-      found.set(line, (found.get(line) ?? 0) | (1 << g));
-      // One word is enough: go on from the next line.
-      anchor.lastIndex = Math.max(anchor.lastIndex, line.end);
-    }
-  }
-  return [...found].sort((a, b) => a[0].start - b[0].start);
 }
 
 /** Finds the line of an offset: a cursor moving forward, with a binary search to go back. */
@@ -418,6 +1030,8 @@ function allowed(line: string, base: number, start: number, end: number, allow: 
   return false;
 }
 
+interface Segment extends Span {}
+
 /** Sentences of a line (content only, skipped text such as HTML comments outside them). */
 function splitSentences(text: string, line: LineInfo, mask: TextMask): Segment[] {
   const out: Segment[] = [];
@@ -425,7 +1039,7 @@ function splitSentences(text: string, line: LineInfo, mask: TextMask): Segment[]
   const masked = mask.touches(line.contentStart, line.end);
   for (let i = line.contentStart; i < line.end; i++) {
     if (masked && mask.skip(i)) {
-      if (i > start) out.push({ start, end: i, hits: [] });
+      if (i > start) out.push({ start, end: i });
       while (i < line.end && mask.skip(i)) i++;
       start = i;
       i--;
@@ -434,22 +1048,22 @@ function splitSentences(text: string, line: LineInfo, mask: TextMask): Segment[]
     if (isSentenceEnd(text.charCodeAt(i))) {
       let e = i + 1;
       while (e < line.end && (isSentenceEnd(text.charCodeAt(e)) || isSentenceCloser(text.charCodeAt(e)))) e++;
-      out.push({ start, end: e, hits: [] });
+      out.push({ start, end: e });
       start = e;
       i = e - 1;
     }
   }
-  if (start < line.end) out.push({ start, end: line.end, hits: [] });
+  if (start < line.end) out.push({ start, end: line.end });
   return out.filter((seg) => {
     for (let o = seg.start; o < seg.end; o++) if (!/\s/.test(text[o])) return true;
     return false;
   });
 }
 
-function describe(text: string, hits: Hit[]): Message {
-  const kinds = [...new Set(hits.map((h) => h.kind))];
-  const words = [...new Set(hits.map((h) => text.slice(h.start, h.end).trim()))].slice(0, 3).map((w) => `「${w}」`);
+function describe(text: string, hits: Hit[], extraKinds: Kind[] = []): Message {
+  const kinds = [...new Set([...hits.map((h) => h.family.kind), ...extraKinds])];
+  const words = [...new Set(hits.map((h) => text.slice(h.start, h.end).trim()))].slice(0, 3).map((w) => `「${w.length > 16 ? w.slice(0, 15) + '…' : w}」`);
   const zh = kinds.map((k) => KIND_NAME[k]['zh-CN']).join('、');
   const en = kinds.map((k) => KIND_NAME[k].en).join(', ');
-  return msg(`${zh}${words.join('')}`, `${en} ${words.join(' ')}`);
+  return msg(`${zh}${words.join('')}`, `${en} ${words.join(' ')}`.trim());
 }

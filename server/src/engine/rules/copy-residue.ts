@@ -626,8 +626,9 @@ export const copyResidue: Rule = {
         const copies = lines.filter(
           (l) => l.number >= titleLine!.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(text, l) === title,
         );
-        const debris = (l: LineInfo) => (hitsByLine.get(l.number) ?? []).some((h) => h.family.kind === 'title-debris');
-        const keep = copies.find((l) => !debris(l)) ?? copies[0];
+        // A copy stamped with a page number (_第2页) is the site's page header, not the title.
+        const paged = (l: LineInfo) => /_第[0-9]{1,3}页/.test(text.slice(l.contentStart, l.end));
+        const keep = copies.find((l) => !paged(l)) ?? copies[0];
         for (const l of copies) if (l !== keep && !l.heading) whole.set(l.number, { line: l, hits: hitsByLine.get(l.number) ?? [], kind: 'repeated-title', weak: false });
         titleLine = keep;
       }
@@ -947,7 +948,7 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
   const add = (line: LineInfo, start: number, end: number, family: Family) => {
     if (end <= start || mask.skip(start) || allowed(line.text, line.start, start, end, opts.allow)) return;
     // A line-claiming phrase at the start of the line's content takes the rest of the line.
-    if (family.claimsLine && start <= line.contentStart + 4 && /^[ \t\u3000]*$/.test(text.slice(line.contentStart, start))) end = line.end;
+    if (family.claimsLine && start <= line.contentStart + 4 && /^[ \t\u3000]*$/.test(text.slice(line.contentStart, start))) end = Math.max(end, line.end);
     all.push({ start, end, family });
   };
   for (const family of FAMILIES) {
@@ -958,7 +959,12 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
       // One word is enough: go on from the next line.
       anchor.lastIndex = Math.max(anchor.lastIndex, line.end);
       if (line.kind !== 'text') continue;
-      const lineText = text.slice(line.contentStart, line.end);
+      // Without a trailing comment or code span, so that patterns anchored at the line's end hold.
+      let lineEnd = line.end;
+      if (mask.touches(line.contentStart, line.end)) {
+        while (lineEnd > line.contentStart && (mask.skip(lineEnd - 1) || /\s/.test(text[lineEnd - 1]))) lineEnd--;
+      }
+      const lineText = text.slice(line.contentStart, lineEnd);
       for (const p of family.patterns) {
         p.lastIndex = 0;
         let m: RegExpExecArray | null;

@@ -1,0 +1,95 @@
+// Fix-all is safe to run on save: on every fixture and corpus draft, what copy-residue's fixes
+// delete lies inside the ranges its findings show, and no fix of any rule loses report text
+// (outside residue findings, every Chinese character survives, in order, numerals aside).
+// Residue lines are copy-residue's alone: no other rule reports on them.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkText, fixText } from '../server/src/engine/check.js';
+import { applyFixes } from '../server/src/engine/fix.js';
+import { RULES } from '../server/src/engine/rules/index.js';
+import { FIXTURES, listFixtures, readFixture } from './fixture-harness.js';
+
+const drafts = [
+  ...listFixtures(path.join(FIXTURES, 'rules')).map((f) => ({ name: path.basename(f), text: readFixture(f).text })),
+  ...fs.readdirSync(path.join(FIXTURES, 'corpus')).map((f) => ({ name: f, text: fs.readFileSync(path.join(FIXTURES, 'corpus', f), 'utf8') })),
+];
+const all = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
+const isSpace = (c: string) => /\s/.test(c);
+const han = (s: string) => s.replace(/[^\u3400-\u9fff]|[一二三四五六七八九十〇零两]/g, '');
+
+/** Whether `small` is a subsequence of `big`. */
+function subsequence(small: string, big: string): boolean {
+  let j = 0;
+  for (let i = 0; i < big.length && j < small.length; i++) if (big[i] === small[j]) j++;
+  return j === small.length;
+}
+
+test('fix-all: copy-residue deletes nothing but whitespace outside the ranges its findings report', () => {
+  for (const { name, text } of drafts) {
+    let current = text;
+    for (let pass = 0; pass < 10; pass++) {
+      const { diagnostics } = checkText(current, { rules: all });
+      for (const d of diagnostics) {
+        if (d.rule !== 'copy-residue' || !d.fix) continue;
+        for (const e of d.fix.edits) {
+          for (let o = e.range.start.offset; o < e.range.end.offset; o++) {
+            const inside = o >= d.range.start.offset && o < d.range.end.offset;
+            assert.ok(inside || isSpace(current[o]), `${name}: pass ${pass}: the fix of "${d.message.en}" deletes ${JSON.stringify(current[o])} at ${o}, outside its range`);
+          }
+        }
+      }
+      const next = applyFixes(current, diagnostics).text;
+      if (next === current) break;
+      current = next;
+    }
+  }
+});
+
+test('fix-all: no fix of any rule loses report text outside the findings it fixes (every draft, every rule on)', () => {
+  for (const { name, text } of drafts) {
+    const { diagnostics } = checkText(text, { rules: all });
+    // The text with the range of every finding that has a fix taken out (a fix changes what its
+    // finding names: a residue line, 等 after ……): what must survive.
+    let kept = '';
+    let cursor = 0;
+    for (const d of diagnostics.filter((x) => x.fix).sort((a, b) => a.range.start.offset - b.range.start.offset)) {
+      if (d.range.end.offset <= cursor) continue;
+      kept += text.slice(cursor, Math.max(cursor, d.range.start.offset));
+      cursor = d.range.end.offset;
+    }
+    kept += text.slice(cursor);
+    const fixed = fixText(text, { rules: all }).text;
+    assert.ok(subsequence(han(kept), han(fixed)), `${name}: fix-all lost report text`);
+  }
+});
+
+test('copy-residue owns its lines: no date, punctuation or numbering finding on a residue line', () => {
+  const text = [
+    '发布时间：2025-06-30 10:21:07 作者：佚名 我要投稿',
+    '区档案馆2025年上半年工作总结',
+    '',
+    '今年以来，我馆完成档案数字化12万卷，服务群众4300人次。',
+    '',
+    '相关文章:',
+    '2、档案馆年度工作总结(精选5篇)',
+  ].join('\n');
+  const { diagnostics } = checkText(text + '\n', { rules: all });
+  const residue = diagnostics.filter((d) => d.rule === 'copy-residue');
+  assert.deepEqual(residue.map((d) => `${d.range.start.line}-${d.range.end.line}`), ['1-1', '6-7']);
+  const others = diagnostics.filter((d) => d.rule !== 'copy-residue' && [1, 6, 7].includes(d.range.start.line));
+  assert.deepEqual(others.map((d) => `${d.range.start.line}:${d.rule}`), []);
+  // Without copy-residue, the same lines draw date, punctuation and numbering findings.
+  const without = checkText(text + '\n', { rules: { ...all, 'copy-residue': 'off' } }).diagnostics;
+  assert.ok(without.some((d) => [1, 6, 7].includes(d.range.start.line)), 'the other rules do report there when copy-residue is off');
+});
+
+test('copy-residue: a block finding spans every line its fix deletes', () => {
+  const text = '仅供学习交流 禁止外传\n范文小站\n【会员专享资料，违者必究】\n区档案馆2025年工作总结\n\n今年完成档案数字化。\n';
+  const d = checkText(text, { rules: { ...Object.fromEntries(RULES.map((r) => [r.meta.id, 'off'])), 'copy-residue': 'warning' } }).diagnostics;
+  assert.equal(d.length, 1);
+  assert.deepEqual([d[0].range.start.line, d[0].range.end.line], [1, 3]);
+  assert.equal(text.slice(d[0].range.start.offset, d[0].range.end.offset), '仅供学习交流 禁止外传\n范文小站\n【会员专享资料，违者必究】');
+});

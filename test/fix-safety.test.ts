@@ -93,3 +93,13 @@ test('copy-residue: a block finding spans every line its fix deletes', () => {
   assert.deepEqual([d[0].range.start.line, d[0].range.end.line], [1, 3]);
   assert.equal(text.slice(d[0].range.start.offset, d[0].range.end.offset), '仅供学习交流 禁止外传\n范文小站\n【会员专享资料，违者必究】');
 });
+
+test('copy-residue: a report pasted as one long paragraph that names the site somewhere is not the site\'s frame', () => {
+  const body = '今年以来，区档案馆完成档案数字化12万卷，服务群众4300人次。'.repeat(6);
+  const text = `区档案馆2025年工作总结\n${body}本文由网友上传，不代表本站立场。${body}\n`;
+  const rules = { ...Object.fromEntries(RULES.map((r) => [r.meta.id, 'off' as const])), 'copy-residue': 'warning' as const };
+  const d = checkText(text, { rules }).diagnostics;
+  // Only the residue sentence, never the paragraph.
+  assert.deepEqual(d.map((x) => text.slice(x.range.start.offset, x.range.end.offset)), ['本文由网友上传，不代表本站立场。']);
+  assert.equal(fixText(text, { rules }).text, `区档案馆2025年工作总结\n${body}${body}\n`);
+});

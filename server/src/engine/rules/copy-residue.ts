@@ -481,6 +481,8 @@ const TITLE_WORDS = /总结|报告|汇报|述职|计划|要点|讲话|情况|方
 /** At most this many non-residue lines (slogans, blank lines) between two residue lines of a block. */
 const MAX_GAP = 6;
 const MAX_GAP_SLOGANS = 4;
+/** Longest line of the site's frame (a pitch or disclaimer line at the top or the bottom). */
+const FRAME_LINE_MAX = 200;
 /** Longest line that can be a page title, or a title in a related-links list. */
 const TITLE_MAX = 60;
 
@@ -587,10 +589,23 @@ export const copyResidue: Rule = {
 
     // 2. The site's frame: lines with a site phrase above the title and the body's first line,
     //    and below the body's last line.
+    // Only a short line whose every sentence holds a residue phrase: a report pasted as one
+    // long paragraph that mentions 本站 somewhere is not the site's frame.
     const frameCandidate = (l: LineInfo): boolean => {
       const hits = hitsByLine.get(l.number);
       if (!hits || l.kind !== 'text' || l.heading || l.numbered) return false;
-      return hits.some((h) => h.family.strength === 'site' && !h.family.inline) || (hits.some((h) => h.family.strength === 'line') && content(l).length <= TITLE_MAX);
+      const length = content(l).length;
+      if (length > FRAME_LINE_MAX) return false;
+      const sure = hits.some((h) => h.family.strength === 'site' && !h.family.inline) || (hits.some((h) => h.family.strength === 'line') && length <= TITLE_MAX);
+      if (!sure) return false;
+      let k = 0;
+      for (const seg of splitSentences(text, l, mask)) {
+        while (k < hits.length && hits[k].end <= seg.start) k++;
+        let held = false;
+        for (let h = k; h < hits.length && hits[h].start < seg.end; h++) if (hits[h].family.strength !== 'weak') held = true;
+        if (!held) return false;
+      }
+      return true;
     };
     for (let n = 1; n <= lines.length; n++) {
       const l = lines[n - 1];
@@ -665,9 +680,14 @@ export const copyResidue: Rule = {
     for (const [number, hits] of hitsByLine) {
       if (inBlock.has(number)) continue;
       const line = lines[number - 1];
-      const titleLike = content(line).length <= TITLE_MAX && !/[。！？]/.test(content(line));
+      const words = content(line);
+      const titleLike = words.length <= TITLE_MAX && !/[。！？]/.test(words);
+      // Both lists are in text order: hand each sentence the hits that overlap it.
+      let first = 0;
       for (const seg of splitSentences(text, line, mask)) {
-        const inside = hits.filter((h) => h.start < seg.end && h.end > seg.start);
+        while (first < hits.length && hits[first].end <= seg.start) first++;
+        const inside: Hit[] = [];
+        for (let k = first; k < hits.length && hits[k].start < seg.end; k++) inside.push(hits[k]);
         if (inside.length === 0) continue;
         const siteHits = inside.filter((h) => h.family.strength === 'site' && !h.family.inline);
         if (siteHits.length > 0 && clausesCovered(text, seg.start, seg.end, inside, mask)) {
@@ -1036,11 +1056,9 @@ function allowed(line: string, base: number, start: number, end: number, allow: 
   return false;
 }
 
-interface Segment extends Span {}
-
 /** Sentences of a line (content only, skipped text such as HTML comments outside them). */
-function splitSentences(text: string, line: LineInfo, mask: TextMask): Segment[] {
-  const out: Segment[] = [];
+function splitSentences(text: string, line: LineInfo, mask: TextMask): Span[] {
+  const out: Span[] = [];
   let start = line.contentStart;
   const masked = mask.touches(line.contentStart, line.end);
   for (let i = line.contentStart; i < line.end; i++) {

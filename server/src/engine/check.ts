@@ -82,28 +82,35 @@ interface OwnedSpan {
 /** Drops the findings of other rules that overlap a span another rule owns: a residue line to
  * delete gets one finding, not a date-format or punctuation finding besides. */
 function withoutOwned(diagnostics: Diagnostic[], owned: OwnedSpan[]): Diagnostic[] {
+  // Per owning rule: spans by start, and the furthest end among the spans up to each one. A
+  // finding [s, e) overlaps some span iff, of the spans starting before e, the furthest end
+  // passes s: one binary search per finding and owning rule.
+  const byRule = new Map<string, { starts: number[]; reach: number[] }>();
   owned.sort((a, b) => a.start - b.start);
-  // The furthest end of the spans up to each one, so one binary search answers "does any span
-  // starting before offset x reach past y?".
-  const reach: number[] = [];
-  let furthest = -1;
-  for (const o of owned) reach.push((furthest = Math.max(furthest, o.end)));
+  for (const o of owned) {
+    let r = byRule.get(o.rule);
+    if (!r) byRule.set(o.rule, (r = { starts: [], reach: [] }));
+    r.reach.push(Math.max(o.end, r.reach.length > 0 ? r.reach[r.reach.length - 1] : -1));
+    r.starts.push(o.start);
+  }
   const overlaps = (d: Diagnostic): boolean => {
     const s = d.range.start.offset;
     const e = Math.max(d.range.end.offset, s + 1);
-    // Last owned span starting before e.
-    let lo = 0;
-    let hi = owned.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (owned[mid].start < e) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+    for (const [rule, { starts, reach }] of byRule) {
+      if (rule === d.rule) continue;
+      // Last span starting before e.
+      let lo = 0;
+      let hi = starts.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < e) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found >= 0 && reach[found] > s) return true;
     }
-    if (found < 0 || reach[found] <= s) return false;
-    for (let i = found; i >= 0 && reach[i] > s; i--) if (owned[i].end > s && owned[i].rule !== d.rule) return true;
     return false;
   };
   return diagnostics.filter((d) => !overlaps(d));

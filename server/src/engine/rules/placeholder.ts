@@ -26,9 +26,26 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && DIGIT.test(c);
 }
 
+type BlankKind = 'document-number' | 'year' | 'month' | 'day' | 'name' | 'number' | 'place' | 'content';
+
+const BLANK_MESSAGE: Record<BlankKind, Message> = {
+  'document-number': msg('文号（机关代字、年份或序号）', 'the document number (issuer code, year or serial number)'),
+  year: msg('年份', 'a year'),
+  month: msg('月份', 'a month'),
+  day: msg('日期', 'a day'),
+  name: msg('人名', 'a name'),
+  number: msg('数字', 'a number'),
+  place: msg('名称（地名或单位名）', 'a place or unit name'),
+  content: msg('内容', 'the missing text'),
+};
+
 /** What the blank stands for, read from the words around it. */
 export function describeBlank(text: string, start: number, end: number): Message {
-  if (inDocumentNumber(text, start, end)) return msg('文号（机关代字、年份或序号）', 'the document number (issuer code, year or serial number)');
+  return BLANK_MESSAGE[blankKind(text, start, end)];
+}
+
+function blankKind(text: string, start: number, end: number): BlankKind {
+  if (inDocumentNumber(text, start, end)) return 'document-number';
   // Across spaces (`XX 公司`) and the rest of a joined blank (`x.x万`, `x-x月`).
   let e = end;
   while (e < text.length && (text[e] === ' ' || text[e] === '\u3000')) e++;
@@ -36,21 +53,21 @@ export function describeBlank(text: string, start: number, end: number): Message
   if (joined) e += joined[0].length;
   const after = text.slice(e, e + 4);
   const before = text.slice(Math.max(0, start - 2), start);
-  if (/^年/.test(after)) return msg('年份', 'a year');
-  if (/^月/.test(after)) return msg('月份', 'a month');
-  if (/^[日号]/.test(after)) return msg('日期', 'a day');
-  if (/^(同志|书记|局长|主任|部长|县长|市长|镇长|乡长|村长|科长|处长|厅长|院长|校长|经理|老师|先生|女士)/.test(after)) return msg('人名', 'a name');
+  if (/^年/.test(after)) return 'year';
+  if (/^月/.test(after)) return 'month';
+  if (/^[日号]/.test(after)) return 'day';
+  if (/^(同志|书记|局长|主任|部长|县长|市长|镇长|乡长|村长|科长|处长|厅长|院长|校长|经理|老师|先生|女士)/.test(after)) return 'name';
   if (
     /^(人次|余|多|个|人|名|次|项|件|万|亿|千|百|元|平方|米|册|篇|本|期|家|户|场|条|份|所|批|天|小时|公里|亩|吨|%|％|倍|届|支|座|台|辆|套|张|例|起|位|年度|周|轮|课时|学时)/.test(after) ||
     /[0-9０-９]$/.test(before) ||
     (/(共|约|近|达|超|逾|计|第|了|过)$/.test(before) && !/中共$/.test(before))
   ) {
-    return msg('数字', 'a number');
+    return 'number';
   }
   if (/^(省|市|县|区|镇|乡|村|州|局|街道|社区|公司|分公司|分行|支行|单位|部门|委|办|厅|处|科|股|室|中心|医院|学校|小学|中学|大学|集团|银行|路|街|高速|基地|园|厂|企业|协会|学院|支部|党委|党组)/.test(after)) {
-    return msg('名称（地名或单位名）', 'a place or unit name');
+    return 'place';
   }
-  return msg('内容', 'the missing text');
+  return 'content';
 }
 
 /** A document number such as x发〔20××〕5号 or 〔2023〕x号, blanks included. */
@@ -325,7 +342,7 @@ function isHashBlank(text: string, line: LineInfo, start: number, end: number): 
   // At the start of a line, `##标题` may be a heading without its space.
   let first = line.contentStart;
   while (first < line.end && (text[first] === ' ' || text[first] === '\t' || text[first] === '\u3000')) first++;
-  if (start <= first) return describeBlank(text, start, end).en !== 'the missing text';
+  if (start <= first) return blankKind(text, start, end) !== 'content';
   return true;
 }
 
@@ -341,14 +358,18 @@ interface MarkLine {
   unclosedBold: number[];
 }
 
+/** Per mark: the bold CommonMark cannot close at a line start, and a thematic break line. */
+const MARK_PATTERNS = {
+  '*': { unclosed: /^([ \t\u3000>]*)\*\*([^*\r\n]{1,40}?[。：:！？；，、）”])\*\*/, thematic: /^[ \t>]*(\*[ \t]*){3,}$/, isMark: (c: string) => c === '*' },
+  _: { unclosed: /^([ \t\u3000>]*)__([^_\r\n]{1,40}?[。：:！？；，、）”])__/, thematic: /^[ \t>]*(_[ \t]*){3,}$/, isMark: (c: string) => c === '_' },
+};
+
 function markLine(text: string, lineStart: number, contentStart: number, lineEnd: number, mark: '*' | '_'): MarkLine {
   const line = text.slice(lineStart, lineEnd);
-  const isMark = (c: string): boolean => c === mark;
-  const pair = mark + mark;
-  const from = contentStart - (text.startsWith(pair, contentStart - 2) ? 2 : 0);
+  const { unclosed, thematic, isMark } = MARK_PATTERNS[mark];
+  const from = contentStart - (text.startsWith(mark + mark, contentStart - 2) ? 2 : 0);
   const unclosedBold: number[] = [];
-  const e = mark === '*' ? '\\*' : '_';
-  const m = new RegExp(`^([ \\t\\u3000>]*)${e}${e}([^${e}\\r\\n]{1,40}?[。：:！？；，、）”])${e}${e}`).exec(line);
+  const m = unclosed.exec(line);
   if (m) {
     const open = lineStart + m[1].length;
     if (open <= contentStart) unclosedBold.push(open, open + 2 + m[2].length);
@@ -356,7 +377,7 @@ function markLine(text: string, lineStart: number, contentStart: number, lineEnd
   return {
     lineStart,
     contentStart,
-    thematic: new RegExp(`^[ \\t>]*(${e}[ \\t]*){3,}$`).test(line),
+    thematic: thematic.test(line),
     bare: trimStartWhere(trimEndWhere(text.slice(from, lineEnd).trim(), isMark), isMark),
     unclosedBold,
   };
@@ -416,7 +437,7 @@ function meantAsBold(text: string, start: number, end: number): boolean {
     const inner = text.slice(open + size, close);
     if (inner.length === 0 || inner.length > 20 || /[\r\n_]/.test(inner) || CLAUSE_PUNCT.test(inner) || SENTENCE_PUNCT.test(inner)) return false;
     if (markRunLength(text, open, '_') !== size || markRunLength(text, close, '_') !== size) return false;
-    return describeBlank(text, open, open + size).en === 'the missing text' && describeBlank(text, close, close + size).en === 'the missing text';
+    return blankKind(text, open, open + size) === 'content' && blankKind(text, close, close + size) === 'content';
   };
   const next = text.indexOf('_'.repeat(size), end);
   if (next > end && next - end <= 20 && pair(start, next)) return true;

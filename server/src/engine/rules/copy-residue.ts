@@ -22,7 +22,8 @@ export type Kind =
   | 'related' | 'title-debris' | 'repeated-title' | 'chunk-number' | 'spam' | 'extra';
 
 // ---- The residue families: data. Every quantifier is bounded; no pattern nests quantifiers or
-// crosses a line break. Each family's examples are fresh lines written for this project: a test
+// crosses a line break. Patterns open with a literal (a lookbehind follows the literal it checks),
+// so that the engine can skip to candidate positions instead of trying each one. Each family's examples are fresh lines written for this project: a test
 // checks that each pattern matches one of them and that the rule reports each example.
 
 /** How much a phrase proves on its own.
@@ -270,17 +271,33 @@ export const FAMILIES: Family[] = [
     id: 'page-words',
     kind: 'metadata',
     strength: 'site',
-    anchor: /约|举报|分享|收藏|打印|纠错|预览|下载|点赞|评论|返回|关闭|复制|正文|概述|简介|目录|首页|字体|【大】|范文|文秘|作文|期刊|学习啦|www|com|注册|会员|刷新|登录|打开全文|我站|网站编辑/g,
+    anchor: /约|举报|分享|收藏|打印|纠错|预览|下载|点赞|评论|返回|关闭|复制|简介|【|首页|字体|注册|会员|刷新|登录|打开全文|我站|网站编辑/g,
     patterns: [
       re('^SP{0,4}(?:[•·]SP{0,2})?(?:举报|分享|收藏|打印|纠错|预览|内容预览|下载|点赞|评论|返回顶部|返回首页|返回列表|关闭窗口|复制链接|文档简介|首页)SP{0,2}[：:]?SP{0,4}$'),
       re('^SP{0,4}【SP{0,2}(?:正文|概述|简介|目录|摘要)SP{0,2}】SP{0,4}$'),
       re('^SP{0,4}(?:[•·]SP{0,2})?约SP{0,2}[0-9.]{1,6}SP{0,2}(?:千字|万字|字|页)SP{0,4}$'),
       re('字体(?:大小)?SP{0,2}[：:]|【大】SP{0,3}【中】SP{0,3}【小】'),
-      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:网|網|站)|学习啦'),
-      re('【SP{0,2}(?:https?://)?(?:www\\.)?[A-Za-z0-9-]{1,30}\\.(?:com|cn|net|org|cc)'),
       re('(?:点此|立即|免费)注册|加入会员|站内会员|刷新页面|登录网站|打开全文|了解我站|网站编辑'),
     ],
-    examples: ['举报', '【正文】', '• 约 12页', '字体大小：【大】 【中】 【小】', '某某范文网', '【www.example.com--工作总结】', '初次访问请【点此注册】加入会员'],
+    examples: ['举报', '【正文】', '• 约 12页', '字体大小：【大】 【中】 【小】', '初次访问请【点此注册】加入会员'],
+  },
+  // Site names and addresses have families of their own: their patterns open with a class of
+  // any length, slow to try at every position, so they run only on lines holding the name itself.
+  {
+    id: 'site-name',
+    kind: 'metadata',
+    strength: 'site',
+    anchor: /(?:范文|文秘|作文|期刊)(?:网|網|站)|学习啦/g,
+    patterns: [re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:网|網|站)|学习啦')],
+    examples: ['某某范文网'],
+  },
+  {
+    id: 'site-address',
+    kind: 'metadata',
+    strength: 'site',
+    anchor: /\.(?:com|cn|net|org|cc)/g,
+    patterns: [re('【SP{0,2}(?:https?://)?(?:www\\.)?[A-Za-z0-9-]{1,30}\\.(?:com|cn|net|org|cc)')],
+    examples: ['【www.example.com--工作总结】'],
   },
   {
     id: 'disclosure-fields',
@@ -337,13 +354,13 @@ export const FAMILIES: Family[] = [
       re('范文[0-9一二三四五六七八九十]{1,3}篇'),
       re('[（(【\\[]SP{0,2}(?:精选|优选|推荐|通用|热门|最新|实用|必备|汇总|合集|大全|范文|经典|优秀)?SP{0,2}[0-9一二三四五六七八九十多]{1,3}篇SP{0,2}(?:精选|汇总|合集|范文)?[）)】\\]]'),
       re('【(?:精选|优选|推荐|热门|最新|通用|实用|必备|汇总|合集|经典|优秀|原创|范文)[^】\\r\\n]{0,8}】'),
-      re('(?<=总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路|格式)(?:范文|模板|范例|例文)(?:大全|精选|汇总)?(?=SP{0,4}$)'),
+      re('(?:范文|模板|范例|例文)(?<=(?:总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路|格式)(?:范文|模板|范例|例文))(?:大全|精选|汇总)?(?=SP{0,4}$)'),
       re('^SP{0,4}第[一二三四五六七八九十0-9]{1,3}篇SP{0,2}[：:]'),
       re('^SP{0,4}篇[一二三四五六七八九十0-9]{1,3}SP{0,2}[：:]'),
-      re('(?<=总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|范文|模板|例文)SP{0,2}(?:第SP{0,2}[0-9一二三四五六七八九十]{1,3}SP{0,2}篇|篇SP{0,2}[0-9一二三四五六七八九十]{1,3})(?=SP{0,4}$)'),
-      re('(?<=总结|报告|汇报|述职|计划|方案|材料)SP{0,2}(?:范文|范例|模板|例文)SP{0,2}[0-9]{1,2}(?=SP{0,4}$)'),
+      re('(?:SP{1,2})?(?:第(?<=(?:总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|范文|模板|例文)SP{0,2}第)SP{0,2}[0-9一二三四五六七八九十]{1,3}SP{0,2}篇|篇(?<=(?:总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|范文|模板|例文)SP{0,2}篇)SP{0,2}[0-9一二三四五六七八九十]{1,3})(?=SP{0,4}$)'),
+      re('(?:SP{1,2})?(?:范文|范例|模板|例文)(?<=(?:总结|报告|汇报|述职|计划|方案|材料)SP{0,2}(?:范文|范例|模板|例文))SP{0,2}[0-9]{1,2}(?=SP{0,4}$)'),
       re('(?:范文|范例|範例|模板|例文)?(?:[0-9]{4})?(?:精选|優選|优选|优秀|推荐|最新|通用|热门|实用|精選)?[0-9一二三四五六七八九十]{1,3}篇(?=SP{0,4}$|[（(]|[0-9])'),
-      re('(?<=总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路)(?:范文|模板|范例|例文)(?=】)'),
+      re('(?:范文|模板|范例|例文)(?<=(?:总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路)(?:范文|模板|范例|例文))(?=】)'),
       re('[（(](?:精選|精选)多篇[）)]'),
       re('[（(]SP{0,2}全文(?:共|完整)?SP{0,2}[0-9]{0,6}字?SP{0,2}[）)]'),
     ],

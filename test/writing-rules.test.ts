@@ -122,3 +122,10 @@ test('copy-residue: every example of a family or a recogniser of shape is report
     }
   }
 });
+
+test('copy-residue: overlapping site phrases inside a report sentence make one finding, without a fix', () => {
+  const rules = only({ 'copy-residue': 'warning' });
+  const text = '# 区文化馆2025年工作总结\n\n今年以来成效明显。\n\n（三）宣传工作。据小编为大家收集的数据显示，全年发稿120篇。\n\n下一步，我们将继续做好宣传。\n';
+  const found = checkText(text, { rules }).diagnostics;
+  assert.deepEqual(found.map((d) => [text.slice(d.range.start.offset, d.range.end.offset), d.fix === undefined]), [['小编为大家收集的', true]]);
+});

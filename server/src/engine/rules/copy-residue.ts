@@ -138,7 +138,7 @@ export const FAMILIES: Family[] = [
     id: 'intro-outro',
     kind: 'intro',
     strength: 'site',
-    anchor: /小编|希望|但愿|为您|为你|为大家|给大家|以下|下面|欢迎|歡迎|精心|為|更多|总结是|为此|因此|看看吧|参考吧|学习吧|范文/g,
+    anchor: /小编|希望|但愿|为您|为你|为大家|给大家|以下|下面|欢迎|歡迎|精心|為|更多|总结是|为此|因此|看看吧|参考吧|学习吧|范文|让我们|赶快|赶紧|真的/g,
     patterns: [
       re('小编(?:精心|用心|特意|特地|为您|为你|为大家|给大家|给您)?(?:整理|收集|搜集|编辑|准备|推荐|分享|带来|汇总|精选|编写)'),
       re('(?:希望|但愿)[^，。！？\\r\\n]{0,12}?对(?:您|你|大家)(?:有所|有)?(?:帮助|启发|参考价值|收获)'),
@@ -151,6 +151,8 @@ export const FAMILIES: Family[] = [
       re('总结是(?:对|把)[^\\r\\n]{0,40}?(?:书面材料|应用文)'),
       re('(?:为此|因此)[^，。！？,\\r\\n]{0,6}?(?:写|做)(?:一份|一篇)(?:总结|报告)'),
       re('(?:快来|一起来?)(?:看看|参考|学习)吧'),
+      re('(?:让我们|赶快|赶紧)[^，。！？,\\r\\n]{0,4}?(?:写|做|拟)(?:一份|一篇)[^，。！？,\\r\\n]{0,8}?吧'),
+      re('(?:你|您)真的(?:懂得|知道|了解|会写)'),
       re('[（(][^（）()\\r\\n]{0,12}范文SP{0,2}[：:]'),
     ],
     examples: [
@@ -160,6 +162,7 @@ export const FAMILIES: Family[] = [
       '某某文库为您提供优质参考范文，想找什么都有',
       '在这里能搜索到更多你想要的范文',
       '总结是对一段时间工作的回顾和分析的书面材料，为此我们要写一份总结，快来看看吧',
+      '写总结能让工作更有条理，让我们写一份总结吧。你真的懂得怎么写吗？',
       '（汇报型范文：条理清楚，适合向上级汇报）',
     ],
   },
@@ -287,9 +290,12 @@ export const FAMILIES: Family[] = [
     id: 'site-name',
     kind: 'metadata',
     strength: 'site',
-    anchor: /(?:范文|文秘|作文|期刊)(?:网|網|站)|学习啦/g,
-    patterns: [re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:网|網|站)|学习啦')],
-    examples: ['某某范文网'],
+    anchor: /(?:范文|文秘|作文|期刊)(?:专业)?(?:网|網|站|库|庫)|学习啦|海量/g,
+    patterns: [
+      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:专业)?(?:网|網|站|库|庫)|学习啦'),
+      re('海量(?:的)?(?:写作)?(?:范文|资料|文档)'),
+    ],
+    examples: ['某某范文网', '资深的文秘专业网，海量的写作范文库'],
   },
   {
     id: 'site-address',
@@ -712,14 +718,24 @@ export const copyResidue: Rule = {
           reportPart(seg.start, seg.end, inside, 'remove');
           continue;
         }
+        // One finding per run of overlapping phrases handled alike (小编为大家收集 and 为大家收集的).
+        let run: { start: number; end: number; hits: Hit[]; how: 'remove' | 'missing' | 'check' } | undefined;
         for (const h of inside) {
           const f = h.family;
-          if (f.inline === 'remove') {
-            if (f.kind !== 'title-debris' || titleLike) reportPart(h.start, h.end, [h], 'remove');
-          } else if (f.inline === 'report' || (f.strength === 'site' && INLINE_SURE.has(f.kind))) {
-            reportPart(h.start, h.end, [h], f.inline === 'report' ? 'missing' : 'check');
+          let how: 'remove' | 'missing' | 'check' | undefined;
+          if (f.inline === 'remove') how = f.kind !== 'title-debris' || titleLike ? 'remove' : undefined;
+          else if (f.inline === 'report') how = 'missing';
+          else if (f.strength === 'site' && INLINE_SURE.has(f.kind)) how = 'check';
+          if (!how) continue;
+          if (run && run.how === how && h.start < run.end) {
+            run.end = Math.max(run.end, h.end);
+            run.hits.push(h);
+            continue;
           }
+          if (run) reportPart(run.start, run.end, run.hits, run.how);
+          run = { start: h.start, end: h.end, hits: [h], how };
         }
+        if (run) reportPart(run.start, run.end, run.hits, run.how);
       }
     }
     for (const c of chunked) {

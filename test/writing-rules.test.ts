@@ -7,10 +7,7 @@ import assert from 'node:assert/strict';
 import { checkText, fixText } from '../server/src/engine/check.js';
 import { parseConfigText, type RuleSetting } from '../server/src/engine/config.js';
 import { RULES } from '../server/src/engine/rules/index.js';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { FAMILIES, STRUCTURAL, readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
-import { FIXTURES } from './fixture-harness.js';
 import { WRITING_ADVERSARIAL } from './adversarial-inputs.js';
 
 const WRITING = ['copy-residue', 'punctuation-width', 'paired-punctuation', 'punctuation-form', 'date-format'];

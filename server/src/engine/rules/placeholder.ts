@@ -47,8 +47,9 @@ export function describeBlank(text: string, start: number, end: number): Message
 function blankKind(text: string, start: number, end: number): BlankKind {
   if (inDocumentNumber(text, start, end)) return 'document-number';
   // Across spaces (`XX 公司`) and the rest of a joined blank (`x.x万`, `x-x月`).
+  // A form's `______` is followed by the next field's label, not by what it stands for.
   let e = end;
-  while (e < text.length && (text[e] === ' ' || text[e] === '\u3000')) e++;
+  if (text[start] !== '_') while (e < text.length && (text[e] === ' ' || text[e] === '\u3000')) e++;
   const joined = /^[.\-~～][xXＸ×_#＊*]+/.exec(text.slice(e, e + 8));
   if (joined) e += joined[0].length;
   const after = text.slice(e, e + 4);
@@ -150,7 +151,7 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
         if (LATIN.test(before ?? '') || LATIN.test(after ?? '')) continue;
         // 3×4 is a product, not a blank; 〔20××〕 is a blank.
         if (m[0] === '×' && isDigit(nonSpaceBefore(text, start)) && isDigit(nonSpaceAfter(text, end))) continue;
-        if (!nearBlankText(text, start, end)) continue;
+        if (!nearBlankText(text, start, end) && !inDateBlank(text, start, end)) continue;
         if (m[0].length === 1 && X_WORDS.some((w) => text.startsWith(w, end))) continue;
         add(start, end);
       }
@@ -257,6 +258,9 @@ const CLAUSE_PUNCT = /[，,：:；;、]/;
 /** Measure words and units a number blank stands before (宣讲**场, 群众**余人). */
 const MEASURE_AFTER = /^(余|多|个|名|人|次|场|项|件|家|户|万|亿|千|百|元|%|％|篇|期|批|所|条|份|支|座|台|套|张|例|起|位|天|亩|吨|公里|平方|倍|届|轮|课时|学时|人次)/;
 
+/** Place and unit characters a censored name ends with. */
+const PLACE_CHAR = /[省市县区镇乡村局委州]/;
+
 /** The same after a closing run, where a writer's bold may also be followed by 人, 名, 家…: fewer. */
 const MEASURE_AFTER_CLOSE = /^(余|个|人次|场|项|万|亿|元|%|％|篇|期|批|次)/;
 
@@ -285,6 +289,13 @@ function nearBlankText(text: string, start: number, end: number): boolean {
   if (LATIN.test(spacedBefore ?? '') || LATIN.test(spacedAfter ?? '')) return false;
   const spaced = (c: string | undefined) => c === ' ' || c === '\u3000';
   return (spaced(before) && isCjk(spacedBefore)) || (spaced(after) && isCjk(spacedAfter));
+}
+
+/** A blank between the separators of a date: 201X/X/XX, 20XX-X-X. */
+function inDateBlank(text: string, start: number, end: number): boolean {
+  const part = (c: string | undefined) => isDigit(c) || c === 'X' || c === 'Ｘ' || c === '×';
+  const sep = (c: string | undefined) => c === '/' || c === '-' || c === '.';
+  return (sep(text[start - 1]) && part(text[start - 2])) || (sep(text[end]) && part(text[end + 1]));
 }
 
 /**
@@ -396,9 +407,15 @@ function isMarkPlaceholder(model: ReportModel, line: MarkLine, start: number, en
   // A thematic break or a bullet marker.
   if (line.thematic) return false;
   if (mark === '*' && model.md.bulletItemStarts.has(start) && (after === ' ' || after === '\t')) return false;
-  // `**一、总述**` at a line start: the run sits before the content.
-  if (!nearText(before) && !nearText(after) && start > line.contentStart) return false;
-  if (mark === '_' && !nearText(before) && !nearText(after)) return false;
+  if (!nearText(before) && !nearText(after)) {
+    // A form's blank between spaces (`撰写人: ______`).
+    if (mark === '_') {
+      if (!isFormBlank(text, start, end)) return false;
+    } else if (start > line.contentStart) {
+      // `**一、总述**` at a line start: the run sits before the content.
+      return false;
+    }
+  }
   const nodes = new Set<EmphasisInfo>();
   let covered = 0;
   for (let o = start; o < end; o++) {
@@ -427,6 +444,13 @@ function isMarkPlaceholder(model: ReportModel, line: MarkLine, start: number, en
     if (end - start >= 3 && line.bare !== text.slice(node.start, node.end).replace(/[*_]+/g, '')) return true;
   }
   return false;
+}
+
+/** A form's blank: three or more `_` after a label across spaces (`撰写人: ______ 日期: ______`). */
+function isFormBlank(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const b = nonSpaceBefore(text, start);
+  return b === ':' || b === '：' || (isCjk(b) && (text[start - 1] === ' ' || text[start - 1] === '\u3000'));
 }
 
 /** `__加粗__`: two equal runs of `_` around a short phrase without punctuation, in one line, where
@@ -461,6 +485,8 @@ function looksLikeFormatting(text: string, node: EmphasisInfo, line: MarkLine, m
   }
   const before = text[node.start - 1];
   const after = text[node.end];
+  // One place character in bold before more Chinese (**县**镇党委): two blanks, not emphasis.
+  if (body.length === 1 && PLACE_CHAR.test(body) && isCjk(after)) return false;
   // The marks stand where a number was: 开展宣讲**场 (a measure word right after the opening
   // run, mid-word) or 覆盖群众**余人 (one right after the closing run).
   if (isCjk(before) && MEASURE_AFTER.test(body)) return false;

@@ -12,6 +12,7 @@
 // (`owns`): no other rule reports on it.
 
 import { isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
+import { foldedText } from '../model/script-fold.js';
 import type { Span } from '../model/markdown.js';
 import type { LineInfo } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
@@ -56,8 +57,8 @@ export interface Family {
 }
 
 const SP = '[ \\t\\u3000]';
-/** The nouns a report's title ends with, simplified and traditional (sites serve both). */
-const TW = '总结|總結|报告|報告|汇报|匯報|述职|述職|计划|計劃|方案|材料|讲话|講話|体会|體會|心得|思路';
+/** The nouns a report's title ends with. */
+const TW = '总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路';
 const re = (source: string): RegExp => new RegExp(source.replaceAll('SP', SP).replaceAll('TW', TW), 'g');
 
 export const FAMILIES: Family[] = [
@@ -140,15 +141,15 @@ export const FAMILIES: Family[] = [
     id: 'intro-outro',
     kind: 'intro',
     strength: 'site',
-    anchor: /小编|希望|但愿|为您|为你|为大家|给大家|以下|下面|欢迎|歡迎|精心|為|更多|总结是|为此|因此|看看吧|参考吧|学习吧|范文|让我们|赶快|赶紧|真的/g,
+    anchor: /小编|希望|但愿|为您|为你|为大家|给大家|以下|下面|欢迎|精心|更多|总结是|为此|因此|看看吧|参考吧|学习吧|范文|让我们|赶快|赶紧|真的/g,
     patterns: [
       re('小编(?:精心|用心|特意|特地|为您|为你|为大家|给大家|给您)?(?:整理|收集|搜集|编辑|准备|推荐|分享|带来|汇总|精选|编写)'),
       re('(?:希望|但愿)[^，。！？\\r\\n]{0,12}?对(?:您|你|大家)(?:有所|有)?(?:帮助|启发|参考价值|收获)'),
-      re('(?:[为為](?:您|你|大家)|[给給]大家)(?:带来|帶來|整理|精选|精選|推荐|推薦|收集|分享)(?:了|的)'),
+      re('(?:为(?:您|你|大家)|给大家)(?:带来|整理|精选|推荐|收集|分享)(?:了|的)'),
       re('(?:以下|下面)(?:是|为)[^，。！？\\r\\n]{0,30}?(?:范文|模板|精选|优秀文章)'),
-      re('[欢歡]迎(?:阅读|閱讀|借鉴|收藏|下载|分享)'),
-      re('精心(?:挑选|挑選|整理|收集|为您|為您)'),
-      re('[为為](?:您|你)提供[^，。！？,\\r\\n]{0,6}?(?:范文|資料|资料|文章)'),
+      re('欢迎(?:阅读|借鉴|收藏|下载|分享)'),
+      re('精心(?:挑选|整理|收集|为您)'),
+      re('为(?:您|你)提供[^，。！？,\\r\\n]{0,6}?(?:范文|资料|文章)'),
       re('(?:搜索|找)到?更多[^，。！？,\\r\\n]{0,8}?(?:范文|资料|文章)'),
       re('总结是(?:对|把)[^\\r\\n]{0,40}?(?:书面材料|应用文)'),
       re('(?:为此|因此)[^，。！？,\\r\\n]{0,6}?(?:写|做)(?:一份|一篇)(?:总结|报告)'),
@@ -221,10 +222,10 @@ export const FAMILIES: Family[] = [
     id: 'breadcrumb',
     kind: 'breadcrumb',
     strength: 'site',
-    anchor: /位置|首页|首頁|主页|>|»|›|＞/g,
+    anchor: /位置|首页|主页|>|»|›|＞/g,
     patterns: [
       re('^SP{0,4}(?:(?:您|你)?(?:当前|現在|现在)?(?:的|所在)?位置|所在位置)SP{0,2}[：:]'),
-      re('(?:网站首页|首页|首頁|主页)SP{0,3}(?:>|->|›|»|＞|→|/|>>)'),
+      re('(?:网站首页|首页|主页)SP{0,3}(?:>|->|›|»|＞|→|/|>>)'),
       re('^SP{0,4}(?:->|>|»|›|＞)SP{0,2}[^>\\r\\n]{1,16}SP{0,2}(?:->|>|»|›|＞)'),
       re('^SP{0,4}[^>，。,\\r\\n]{1,12}(?:SP{0,2}(?:>|->|»|›|＞)SP{0,2}[^>，。,\\r\\n]{1,16}){2,8}SP{0,2}(?:>|->|»|›|＞)?SP{0,4}$'),
     ],
@@ -235,9 +236,9 @@ export const FAMILIES: Family[] = [
     id: 'navigation',
     kind: 'navigation',
     strength: 'site',
-    anchor: /首页|首頁|范文|範文|文档|文檔|总结|總結|报告|報告/g,
+    anchor: /首页|范文|文档|总结|报告/g,
     patterns: [
-      re('^SP{0,4}(?=[^\\r\\n]{0,80}(?:首页|首頁|范文|範文|文档|文檔))[\\u4e00-\\u9fff]{2,6}(?:(?:SP|[|｜/]){1,4}[\\u4e00-\\u9fff]{2,6}){4,24}SP{0,4}$'),
+      re('^SP{0,4}(?=[^\\r\\n]{0,80}(?:首页|范文|文档))[\\u4e00-\\u9fff]{2,6}(?:(?:SP|[|｜/]){1,4}[\\u4e00-\\u9fff]{2,6}){4,24}SP{0,4}$'),
     ],
     examples: ['网站首页 工作总结 述职报告 心得体会 演讲稿 范文大全'],
   },
@@ -245,7 +246,7 @@ export const FAMILIES: Family[] = [
     id: 'metadata',
     kind: 'metadata',
     strength: 'site',
-    anchor: /投稿|围观|阅读|浏览|点击|人气|人氣|热度|发布|發佈|更新|上传|作者|收藏|打印|纠错|举报|分享本文|[0-9]:[0-5][0-9]:|共|全文|欄目|栏目/g,
+    anchor: /投稿|围观|阅读|浏览|点击|人气|热度|发布|更新|上传|作者|收藏|打印|纠错|举报|分享本文|[0-9]:[0-5][0-9]:|共|全文|栏目/g,
     patterns: [
       re('我要投稿'),
       re('人已围观'),
@@ -258,7 +259,7 @@ export const FAMILIES: Family[] = [
       re('(?:收藏|打印|纠错|举报|分享)(?:本文|此文|本页)'),
       re('[12][0-9]{3}-[01][0-9]-[0-3][0-9]SP{1,3}[0-2][0-9]:[0-5][0-9]:[0-5][0-9]'),
       re('(?:本文|全文)共?SP{0,2}[0-9]{2,6}SP{0,2}字'),
-      re('[欄栏]目SP{0,2}[：:]|[發发][佈布]於|人[氣气]SP{0,2}[：:]'),
+      re('栏目SP{0,2}[：:]|发布于|人气SP{0,2}[：:]'),
     ],
     examples: ['发布时间：2024-03-18 09:12:40 作者：佚名 我要投稿', '2023-07-02 人已围观 356人阅读', '阅读量：2310 收藏本文', '发布于 2021-04-09 3.1万次浏览', '栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W', '时间：2022-03-04 10:15:26', '本文共980字'],
   },
@@ -266,10 +267,10 @@ export const FAMILIES: Family[] = [
     id: 'metadata-fields',
     kind: 'metadata',
     strength: 'weak',
-    anchor: /[0-9]{4}|时间|時間|日期|来源|栏目|分类|标签|字数|编辑|作者/g,
+    anchor: /[0-9]{4}|时间|日期|来源|栏目|分类|标签|字数|编辑|作者/g,
     patterns: [
       re('[12][0-9]{3}[-/.][01]?[0-9][-/.][0-3]?[0-9](?:SP{1,3}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?'),
-      re('(?:时间|時間|日期|来源|栏目|分类|标签|类别|字数|编辑|责编|作者)SP{0,2}[：:]'),
+      re('(?:时间|日期|来源|栏目|分类|标签|类别|字数|编辑|责编|作者)SP{0,2}[：:]'),
     ],
     examples: ['栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W'],
   },
@@ -294,9 +295,9 @@ export const FAMILIES: Family[] = [
     id: 'site-name',
     kind: 'metadata',
     strength: 'site',
-    anchor: /(?:范文|文秘|作文|期刊)(?:专业)?(?:网|網|站|库|庫)|学习啦|海量/g,
+    anchor: /(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦|海量/g,
     patterns: [
-      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:专业)?(?:网|網|站|库|庫)|学习啦'),
+      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦'),
       re('海量(?:的)?(?:写作)?(?:范文|资料|文档)'),
     ],
     examples: ['某某范文网', '资深的文秘专业网，海量的写作范文库'],
@@ -358,11 +359,11 @@ export const FAMILIES: Family[] = [
     id: 'title-debris',
     kind: 'title-debris',
     strength: 'site',
-    anchor: /页|篇|【|范文|模板|范例|例文|全文|总结|總結|报告|報告|汇报|匯報|述职|述職|计划|計劃|方案|材料|讲话|講話|体会|體會|心得|思路/g,
+    anchor: /页|篇|【|范文|模板|范例|例文|全文|总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路/g,
     patterns: [
       re('_第[0-9]{1,3}页'),
       re('范文[0-9一二三四五六七八九十]{1,3}篇'),
-      re('[（(【\\[]SP{0,2}(?:精选|精選|优选|優選|推荐|推薦|通用|热门|熱門|最新|实用|實用|必备|必備|汇总|匯總|合集|集合|大全|范文|範文|经典|經典|优秀|優秀)?SP{0,2}[0-9一二三四五六七八九十多]{1,3}篇SP{0,2}(?:精选|精選|汇总|合集|范文)?[）)】\\]]'),
+      re('[（(【\\[]SP{0,2}(?:精选|优选|推荐|通用|热门|最新|实用|必备|汇总|合集|集合|大全|范文|经典|优秀)?SP{0,2}[0-9一二三四五六七八九十多]{1,3}篇SP{0,2}(?:精选|汇总|合集|范文)?[）)】\\]]'),
       re('【(?:精选|优选|推荐|热门|最新|通用|实用|必备|汇总|合集|经典|优秀|原创|范文)[^】\\r\\n]{0,8}】'),
       re('(?:范文|模板|范例|例文)(?<=(?:TW|格式)(?:范文|模板|范例|例文))(?:大全|精选|汇总)?(?=SP{0,4}$)'),
       re('^SP{0,4}第[一二三四五六七八九十0-9]{1,3}篇SP{0,2}[：:]'),
@@ -372,15 +373,15 @@ export const FAMILIES: Family[] = [
       re('[0-9]{1,2}(?<=(?:TW)[0-9]{1,2})(?=SP{0,4}$)'),
       re('^SP{0,4}(?:篇SP{0,2}[0-9一二三四五六七八九十]{1,3}|第SP{0,2}[0-9一二三四五六七八九十]{1,3}SP{0,2}篇)SP{0,4}$'),
       re('SP{0,2}(?:仅)?供(?:参考|借鉴|学习)(?<=(?:TW)SP{0,2}(?:仅)?供(?:参考|借鉴|学习))(?=SP{0,4}$)'),
-      re('(?:范文|范例|範例|模板|例文)?(?:[0-9]{4})?(?:精选|優選|优选|优秀|推荐|最新|通用|热门|实用|精選)?[0-9一二三四五六七八九十]{1,3}篇(?=SP{0,4}$|[（(]|[0-9])'),
+      re('(?:范文|范例|模板|例文)?(?:[0-9]{4})?(?:精选|优选|优秀|推荐|最新|通用|热门|实用)?[0-9一二三四五六七八九十]{1,3}篇(?=SP{0,4}$|[（(]|[0-9])'),
       re('(?:范文|模板|范例|例文)(?<=(?:TW)(?:范文|模板|范例|例文))(?=】)'),
-      re('[（(](?:精選|精选)多篇[）)]'),
+      re('[（(]精选多篇[）)]'),
       re('[（(]SP{0,2}全文(?:共|完整)?SP{0,2}[0-9]{0,6}字?SP{0,2}[）)]'),
     ],
     inline: 'remove',
     examples: [
       '年度工作总结_第2页', '社区工作总结范文五篇', '述职报告（精选6篇）', '村级党建总结【推荐】', '镇半年工作总结范文', '第一篇：个人述职报告',
-      '篇二：年度考核总结', '中学教学工作总结 篇3', '党建工作总结第2篇', '安全检查自查报告模板2', '基层治理工作总结优秀9篇', '【卫生院半年工作总结范文】今年以来', '鄉鎮半年工作思路(精選多篇)', '社区工作总结（全文共1860字）', '妇联年度工作总结(集合5篇)', '妇联年度工作总结3', '篇2', '农业农村局上半年工作总结 供借鉴',
+      '篇二：年度考核总结', '中学教学工作总结 篇3', '党建工作总结第2篇', '安全检查自查报告模板2', '基层治理工作总结优秀9篇', '【卫生院半年工作总结范文】今年以来', '乡镇半年工作思路(精选多篇)', '社区工作总结（全文共1860字）', '妇联年度工作总结(集合5篇)', '妇联年度工作总结3', '篇2', '农业农村局上半年工作总结 供借鉴',
     ],
   },
   {
@@ -508,7 +509,7 @@ const WEAK_LINE_MAX = 40;
 const LINE_MAX = 30;
 /** A brand or slogan line inside a block: short, no sentence or clause marks, not a title. */
 const SLOGAN_MAX = 20;
-const TITLE_WORDS = /总结|總結|报告|報告|汇报|匯報|述职|述職|计划|計劃|要点|要點|讲话|講話|情况|情況|方案|意见|意見|通知/;
+const TITLE_WORDS = /总结|报告|汇报|述职|计划|要点|讲话|情况|方案|意见|通知/;
 /** At most this many non-residue lines (slogans, blank lines) between two residue lines of a block. */
 const MAX_GAP = 6;
 const MAX_GAP_SLOGANS = 4;
@@ -587,11 +588,14 @@ export const copyResidue: Rule = {
   check({ model, options, report }) {
     const { options: opts } = readCopyResidueOptions(options);
     const text = model.text;
+    // Phrases are matched on the text folded to simplified script (總結_第2頁 is 总结_第2页),
+    // offset for offset; messages show the source.
+    const folded = foldedText(model);
     const lines = model.lines;
     const mask = new TextMask(model);
-    const hitsByLine = collectHits(text, lines, mask, opts);
-    /** A line's words, without code, comments and URLs. */
-    const content = (l: LineInfo) => visible(text, l, mask);
+    const hitsByLine = collectHits(folded, lines, mask, opts);
+    /** A line's words (folded), without code, comments and URLs. */
+    const content = (l: LineInfo) => visible(folded, l, mask);
 
     // 1. Lines that are residue as a whole.
     const whole = new Map<number, ResidueLine>();
@@ -627,7 +631,11 @@ export const copyResidue: Rule = {
       if (!hits || l.kind !== 'text' || l.heading || l.numbered) return false;
       const length = content(l).length;
       if (length > FRAME_LINE_MAX) return false;
-      const sure = hits.some((h) => h.family.strength === 'site' && !h.family.inline) || (hits.some((h) => h.family.strength === 'line') && length <= TITLE_MAX);
+      // A watermark phrase makes a frame line only when the line is nothing else (本材料仅限内部
+      //使用，请勿外传。 closing a report is the report's own sentence).
+      const sure =
+        hits.some((h) => h.family.strength === 'site' && !h.family.inline) ||
+        (hits.some((h) => h.family.strength === 'line') && length <= TITLE_MAX && clausesCovered(text, l.contentStart, l.end, hits, mask));
       if (!sure) return false;
       let k = 0;
       for (const seg of splitSentences(text, l, mask)) {
@@ -667,13 +675,13 @@ export const copyResidue: Rule = {
     if (titleLine) {
       // Copies of the page title that sites put between pages (社区工作总结_第2页, or the title
       // again before each chunk): one copy stays, the first without debris, else the first.
-      const title = normalTitle(text, titleLine);
+      const title = normalTitle(folded, titleLine);
       if (title.length >= 6 && TITLE_WORDS.test(title)) {
         const copies = lines.filter(
-          (l) => l.number >= titleLine!.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(text, l) === title,
+          (l) => l.number >= titleLine!.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(folded, l) === title,
         );
         // A copy stamped with a page number (_第2页) is the site's page header, not the title.
-        const paged = (l: LineInfo) => /_第[0-9]{1,3}页/.test(text.slice(l.contentStart, l.end));
+        const paged = (l: LineInfo) => /_第[0-9]{1,3}页/.test(folded.slice(l.contentStart, l.end));
         const keep = copies.find((l) => !paged(l)) ?? copies[0];
         for (const l of copies) if (l !== keep && !l.heading) whole.set(l.number, { line: l, hits: hitsByLine.get(l.number) ?? [], kind: 'repeated-title', weak: false });
         titleLine = keep;
@@ -973,7 +981,7 @@ function normalTitle(text: string, line: LineInfo): string {
   let t = text.slice(line.contentStart, line.end);
   for (const p of DEBRIS) t = t.replace(p, '');
   for (const p of SPAM) t = t.replace(p, '');
-  // Pinyin that some sites print after characters (總結(jié)), marks and separators.
+  // Pinyin that some sites print after characters (总结(jié)), marks and separators.
   return t.replace(PINYIN, '').replace(/[\s\u3000#*_（）()【】\[\]\-—－|｜]/g, '');
 }
 

@@ -43,3 +43,11 @@ test('placeholder: a bold between Chinese words is formatting unless a measure w
   assert.equal(asked('开展宣讲**场，覆盖群众**余人').length, 2);
   assert.equal(asked('开展**员活动：组织各类**员活动').length, 2);
 });
+
+test('placeholder: a run of x beside a ** blank is a blank too; x**2 stays a power', () => {
+  const written = (line: string) => asked(line).map((a) => a.split('→')[0]);
+  assert.deepEqual(written('在xxx**县委的领导下'), ['xxx', '**']);
+  assert.deepEqual(written('xxx**区**管理局'), ['xxx', '**', '**']);
+  assert.deepEqual(asked('面积按 x**2 估算'), []);
+  assert.deepEqual(asked('公式 2x**3 中'), []);
+});

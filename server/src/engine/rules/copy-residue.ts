@@ -20,7 +20,7 @@ import type { Message } from '../types.js';
 
 export type Kind =
   | 'watermark' | 'pitch' | 'contact' | 'source' | 'intro' | 'disclaimer' | 'paywall' | 'breadcrumb' | 'navigation' | 'metadata' | 'share'
-  | 'related' | 'title-debris' | 'repeated-title' | 'chunk-number' | 'spam' | 'extra';
+  | 'related' | 'title-debris' | 'repeated-title' | 'chunk-number' | 'pager' | 'spam' | 'extra';
 
 // ---- The residue families: data. Every quantifier is bounded; no pattern nests quantifiers or
 // crosses a line break. Patterns open with a literal (a lookbehind follows the literal it checks),
@@ -80,8 +80,10 @@ export const FAMILIES: Family[] = [
     id: 'site-watermark',
     kind: 'watermark',
     strength: 'site',
-    anchor: /投稿|转载|版权|来源于|来自|源自|摘自|转自|本站/g,
+    anchor: /投稿|转载|版权|来源于|来自|源自|摘自|转自|本站|倾情/g,
     patterns: [
+      re('(?:之家|网|站|文库|文档)版权所有(?![人者])'),
+      re('(?:精选优质文档SP{0,2}[-—－]?SP{0,2})?倾情为(?:你|您)奉上'),
       re('本文(?:系|为)[^，。！？,.!?\\r\\n]{0,12}投稿'),
       re('转载请(?:注明|保留)'),
       re('版权归(?:原)?作者(?:所有)?'),
@@ -89,7 +91,7 @@ export const FAMILIES: Family[] = [
       re('本站(?:全部|所有|更多|海量)?(?:范文|资料|文章|内容|文档)'),
       re('(?:即可|免费)?下载本站'),
     ],
-    examples: ['本文为网友投稿，转载请注明出处', '文章来源于网络，版权归原作者所有', '注册后即可下载本站全部范文'],
+    examples: ['本文为网友投稿，转载请注明出处', '文章来源于网络，版权归原作者所有', '注册后即可下载本站全部范文', '某某文库版权所有！', '精选优质文档-倾情为你奉上'],
   },
   {
     id: 'source-words',
@@ -145,10 +147,12 @@ export const FAMILIES: Family[] = [
     patterns: [
       re('小编(?:精心|用心|特意|特地|为您|为你|为大家|给大家|给您)?(?:整理|收集|搜集|编辑|准备|推荐|分享|带来|汇总|精选|编写)'),
       re('(?:希望|但愿)[^，。！？\\r\\n]{0,12}?对(?:您|你|大家)(?:有所|有)?(?:帮助|启发|参考价值|收获)'),
-      re('(?:为(?:您|你|大家)|给大家)(?:带来|整理|精选|推荐|收集|分享)(?:了|的)'),
-      re('(?:以下|下面)(?:是|为)[^，。！？\\r\\n]{0,30}?(?:范文|模板|精选|优秀文章)'),
+      re('(?:为(?:您|你|大家)|给大家)(?:带来|整理|精选|推荐|收集|分享)(?:分享|收集|整理|推荐)?(?:了|的)'),
+      re('(?:以下|下面)(?:是|为)[^，。！？\\r\\n]{0,44}?(?:范文|模板|精选|优秀文章)'),
+      re('本文(?:将|会)?[^，。！？\\r\\n]{0,24}?(?:呈现|整理|收集|介绍|分享|提供|汇集|精选)[^，。！？\\r\\n]{0,24}?范文'),
+      re('(?:阅读|参考|借鉴)(?:这些|以下|下面的|优秀)?范文[，,]?SP{0,2}(?:我们|你|您|大家)(?:可以|能够?|就能)'),
       re('欢迎(?:阅读|借鉴|收藏|下载|分享)'),
-      re('精心(?:挑选|整理|收集|为您)'),
+      re('精心(?:为(?:您|你|大家)|(?:挑选|整理|收集)(?:了|的)?[^，。！？,\\r\\n]{0,10}?(?:范文|文章|资料))'),
       re('为(?:您|你)提供[^，。！？,\\r\\n]{0,6}?(?:范文|资料|文章)'),
       re('(?:搜索|找)到?更多[^，。！？,\\r\\n]{0,8}?(?:范文|资料|文章)'),
       re('总结是(?:对|把)[^\\r\\n]{0,40}?(?:书面材料|应用文)'),
@@ -167,6 +171,8 @@ export const FAMILIES: Family[] = [
       '总结是对一段时间工作的回顾和分析的书面材料，为此我们要写一份总结，快来看看吧',
       '写总结能让工作更有条理，让我们写一份总结吧。你真的懂得怎么写吗？',
       '（汇报型范文：条理清楚，适合向上级汇报）',
+      '本文将从几个方面呈现多篇街道工作总结范文，以供参考。',
+      '写好总结并不难。通过阅读范文，我们可以学到结构和写法。',
     ],
   },
   {
@@ -186,7 +192,7 @@ export const FAMILIES: Family[] = [
     id: 'paywall',
     kind: 'paywall',
     strength: 'site',
-    anchor: /此处|略|页|下载|阅读|全文|预览|显示|金币|积分|扣费|解压|…………|可编辑/g,
+    anchor: /此处|略|页|下载|阅读|全文|预览|显示|金币|积分|扣费|解压|…………|可编辑|全部|登录/g,
     patterns: [
       re('(?:……|…|\\.{3,6}|。。。)?此处(?:隐藏|省略|已隐藏)[0-9０-９]{1,6}个?字(?:……|…|\\.{3,6}|。。。)?'),
       re('(?:……|…|\\.{3,6})[（(]?略[）)]?(?:……|…|\\.{3,6})'),
@@ -205,9 +211,10 @@ export const FAMILIES: Family[] = [
       re('(?:用|使用)软件解压'),
       re('(?:…){4,12}SP{0,2}$'),
       re('下载后可(?:任意)?(?:编辑|修改)|可编辑(?:版|文档|word|Word)'),
+      re('(?:阅读|查看|浏览)全部(?:图文)?内容|(?:您|你)需要先登录'),
     ],
     inline: 'report',
-    examples: ['……此处隐藏2386个字……', '已阅读2页，还剩5页未读，继续阅读', '点击下载本文档，展开全文', '……略……', '下载后的内容与下面显示的完全一致，下载之前请确认', '在线预览结束，喜欢就下载吧', '下载需要金币：5 金币，已购买过的不重复扣费', '如果无法下载资料，请先用软件解压', '下载后可任意编辑的可编辑版文档', '（三）各村对政策的理解不够，…………'],
+    examples: ['……此处隐藏2386个字……', '已阅读2页，还剩5页未读，继续阅读', '点击下载本文档，展开全文', '……略……', '下载后的内容与下面显示的完全一致，下载之前请确认', '在线预览结束，喜欢就下载吧', '下载需要金币：5 金币，已购买过的不重复扣费', '如果无法下载资料，请先用软件解压', '下载后可任意编辑的可编辑版文档', '（三）各村对政策的理解不够，…………', '（阅读全部图文内容，您需要先登录！）'],
   },
   {
     id: 'lead',
@@ -222,15 +229,23 @@ export const FAMILIES: Family[] = [
     id: 'breadcrumb',
     kind: 'breadcrumb',
     strength: 'site',
-    anchor: /位置|首页|主页|>|»|›|＞/g,
+    anchor: /位置|首页|主页|欢迎|>|»|›|＞/g,
     patterns: [
       re('^SP{0,4}(?:(?:您|你)?(?:当前|現在|现在)?(?:的|所在)?位置|所在位置)SP{0,2}[：:]'),
+      // The welcome line at the top of a page: 您好，欢迎访问某某文档
+      re('^SP{0,4}(?:您好|你好|HI|Hi|hi|Hello)SP{0,2}[，,!！]?SP{0,2}欢迎(?:访问|来到|光临)[^，。！？,.!?\\r\\n]{1,30}$'),
       re('(?:网站首页|首页|主页)SP{0,3}(?:>|->|›|»|＞|→|/|>>)'),
       re('^SP{0,4}(?:->|>|»|›|＞)SP{0,2}[^>\\r\\n]{1,16}SP{0,2}(?:->|>|»|›|＞)'),
       re('^SP{0,4}[^>，。,\\r\\n]{1,12}(?:SP{0,2}(?:>|->|»|›|＞)SP{0,2}[^>，。,\\r\\n]{1,16}){2,8}SP{0,2}(?:>|->|»|›|＞)?SP{0,4}$'),
+      // Two steps after a site's name: 某某网 > 作文大全
+      re('^SP{0,4}[\\u4e00-\\u9fffA-Za-z0-9]{1,10}(?:网|站)SP{0,2}(?:>|»|›|＞)SP{0,2}[\\u4e00-\\u9fff][^>，。,#\\-\\r\\n]{0,15}SP{0,4}$'),
+      // A path that ends with its separator: 工作总结 > 年终总结 >
+      re('^SP{0,4}[\\u4e00-\\u9fff][^>，。,#\\-\\r\\n]{0,15}(?:SP{0,2}(?:>|»|›|＞)SP{0,2}[\\u4e00-\\u9fff][^>，。,#\\-\\r\\n]{0,15}){1,8}SP{0,2}(?:>|»|›|＞)SP{0,4}$'),
+      // A site's name before its 首页 link: 某某素材网 首页
+      re('^SP{0,4}[\\u4e00-\\u9fffA-Za-z0-9]{2,12}SP{1,3}(?:首页|主页)SP{0,4}$'),
     ],
     claimsLine: true,
-    examples: ['当前位置：首页 > 范文 > 工作总结', '首页 -> 文档 -> 总结汇报 ->', '您的位置：首页 > 总结报告', '-> 新闻 -> 通知公告', '范文网>总结>年终总结>'],
+    examples: ['当前位置：首页 > 范文 > 工作总结', '首页 -> 文档 -> 总结汇报 ->', '您的位置：首页 > 总结报告', '-> 新闻 -> 通知公告', '范文网>总结>年终总结>', '总结大全 >年终总结 >', '好文网 > 作文大全', '某某写作素材 首页', '您好，欢迎访问某某文档'],
   },
   {
     id: 'navigation',
@@ -246,7 +261,7 @@ export const FAMILIES: Family[] = [
     id: 'metadata',
     kind: 'metadata',
     strength: 'site',
-    anchor: /投稿|围观|阅读|浏览|点击|人气|热度|发布|更新|上传|作者|收藏|打印|纠错|举报|分享本文|:[0-5][0-9]:|本文|全文|栏目/g,
+    anchor: /投稿|围观|阅读|浏览|点击|人气|热度|发布|更新|上传|作者|收藏|打印|纠错|举报|分享本文|分享[ \t\u3000]{1,3}时间|:[0-5][0-9]:|本文|全文|栏目/g,
     patterns: [
       re('我要投稿'),
       re('人已围观'),
@@ -260,8 +275,11 @@ export const FAMILIES: Family[] = [
       re('[12][0-9]{3}-[01][0-9]-[0-3][0-9]SP{1,3}[0-2][0-9]:[0-5][0-9]:[0-5][0-9]'),
       re('(?:本文|全文)共?SP{0,2}[0-9]{2,6}SP{0,2}字'),
       re('栏目SP{0,2}[：:]|发布于|人气SP{0,2}[：:]'),
+      // The uploader's line: 某用户 分享 时间：, user01 总结与计划阅读模式
+      re('(?:分享|上传)SP{1,3}时间SP{0,2}[：:]'),
+      re('^SP{0,4}[A-Za-z0-9_]{2,20}SP{1,3}[^，。！？,.!?\\r\\n]{0,16}阅读模式SP{0,4}$'),
     ],
-    examples: ['发布时间：2024-03-18 09:12:40 作者：佚名 我要投稿', '2023-07-02 人已围观 356人阅读', '阅读量：2310 收藏本文', '发布于 2021-04-09 3.1万次浏览', '栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W', '时间：2022-03-04 10:15:26', '本文共980字'],
+    examples: ['小李 分享 时间：', 'wangwu88 心得体会2阅读模式', '发布时间：2024-03-18 09:12:40 作者：佚名 我要投稿', '2023-07-02 人已围观 356人阅读', '阅读量：2310 收藏本文', '发布于 2021-04-09 3.1万次浏览', '栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W', '时间：2022-03-04 10:15:26', '本文共980字'],
   },
   {
     id: 'metadata-fields',
@@ -280,13 +298,13 @@ export const FAMILIES: Family[] = [
     strength: 'site',
     // Every pattern is a whole line that opens with its word: look only at line starts (after a
     // container prefix such as `> ` or `- `, which holds no Chinese).
-    anchor: /^[^\r\n\u3400-\u9fff]{0,16}(?:内容|文档|在线|意见|网站|举报|分享|收藏|打印|纠错|预览|下载|点赞|评论|返回|关闭|复制|首页|客服|联系我们|关于我们|免责|正文|概述|简介|目录|摘要|约)/gm,
+    anchor: /^[^\r\n\u3400-\u9fff]{0,16}(?:内容|文档|在线|意见|网站|举报|投诉|分享|收藏|打印|纠错|预览|下载|点赞|评论|返回|关闭|复制|首页|客服|联系我们|关于我们|免责|正文|概述|简介|目录|摘要|约)/gm,
     patterns: [
-      re('^SP{0,4}(?:[•·]SP{0,2})?(?:举报|分享|收藏|打印|纠错|预览|内容预览|下载|点赞|评论|返回顶部|返回首页|返回列表|关闭窗口|复制链接|文档简介|首页|在线客服|客服中心|联系我们|关于我们|意见反馈|网站地图|免责声明)SP{0,2}[：:]?SP{0,4}$'),
+      re('^SP{0,4}(?:[•·]SP{0,2})?(?:举报|分享|收藏|打印|纠错|预览|内容预览|下载|点赞|评论|返回顶部|返回首页|返回列表|关闭窗口|复制链接|文档简介|首页|在线客服|客服中心|联系我们|关于我们|意见反馈|投诉建议|投诉|网站地图|免责声明)SP{0,2}[：:]?SP{0,4}$'),
       re('^SP{0,4}【SP{0,2}(?:正文|概述|简介|目录|摘要)SP{0,2}】SP{0,4}$'),
       re('^SP{0,4}(?:[•·]SP{0,2})?约SP{0,2}[0-9.]{1,6}SP{0,2}(?:千字|万字|字|页)SP{0,4}$'),
     ],
-    examples: ['举报', '【正文】', '• 约 12页', '在线客服'],
+    examples: ['举报', '【正文】', '• 约 12页', '在线客服', '投诉建议'],
   },
   {
     id: 'page-prompts',
@@ -306,12 +324,13 @@ export const FAMILIES: Family[] = [
     id: 'site-name',
     kind: 'metadata',
     strength: 'site',
-    anchor: /(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦|海量/g,
+    anchor: /(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦|海量|(?:文学|范文|美文)(?:吧|帮)/g,
     patterns: [
       re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦'),
+      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:文学|范文|美文)(?:吧|帮)'),
       re('海量(?:的)?(?:写作)?(?:范文|资料|文档)'),
     ],
-    examples: ['某某范文网', '资深的文秘专业网，海量的写作范文库'],
+    examples: ['某某范文网', '资深的文秘专业网，海量的写作范文库', '蓝莓文学吧', '十十范文帮'],
   },
   {
     id: 'site-address',
@@ -367,6 +386,16 @@ export const FAMILIES: Family[] = [
     examples: ['相关文章：', '相关述职报告：', '下一篇：年度考核个人总结', '相关自查报告：档案工作自查报告、保密工作自查报告、安全生产自查报告'],
   },
   {
+    // The page-break tags of site software, left in the text when a paged article is copied.
+    id: 'pager',
+    kind: 'pager',
+    strength: 'site',
+    anchor: /\[NextPage|\[nextpage|#p#/g,
+    patterns: [re('SP{0,2}\\[(?:NextPage|nextpage)\\]SP{0,2}'), re('#p#[^#\\r\\n]{0,30}#e#')],
+    inline: 'remove',
+    examples: ['全年新增就业岗位三百个。[NextPage]下半年继续', '#p#第二页#e#'],
+  },
+  {
     id: 'title-debris',
     kind: 'title-debris',
     strength: 'site',
@@ -378,19 +407,24 @@ export const FAMILIES: Family[] = [
       re('【(?:精选|优选|推荐|热门|最新|通用|实用|必备|汇总|合集|经典|优秀|原创|范文)[^】\\r\\n]{0,8}】'),
       re('(?:范文|模板|范例|例文)(?<=(?:TW|格式)(?:范文|模板|范例|例文))(?:大全|精选|汇总)?(?=SP{0,4}$)'),
       re('^SP{0,4}第[一二三四五六七八九十0-9]{1,3}篇SP{0,2}[：:]'),
+      re('^SP{0,4}(?:第[0-9]{1,3}篇|篇[0-9]{1,3})SP{1,3}(?=[^，。；：,;:\\r\\n]{2,40}?(?:TW)SP{0,4}$)'),
       re('^SP{0,4}篇[一二三四五六七八九十0-9]{1,3}SP{0,2}[：:]'),
       re('(?:SP{1,2})?(?:第(?<=(?:TW|范文|模板|例文)SP{0,2}第)SP{0,2}[0-9一二三四五六七八九十]{1,3}SP{0,2}篇|篇(?<=(?:TW|范文|模板|例文)SP{0,2}篇)SP{0,2}[0-9一二三四五六七八九十]{1,3})(?=SP{0,4}$)'),
       re('(?:SP{1,2})?(?:范文|范例|模板|例文)(?<=(?:TW|格式)SP{0,2}(?:范文|范例|模板|例文))SP{0,2}[0-9]{1,2}(?=SP{0,4}$)'),
       re('^SP{0,4}(?:篇SP{0,2}[0-9一二三四五六七八九十]{1,3}|第SP{0,2}[0-9一二三四五六七八九十]{1,3}SP{0,2}篇)SP{0,4}$'),
-      re('(?:范文|范例|模板|例文)?(?:[0-9]{4})?(?:精选|优选|优秀|推荐|最新|通用|热门|实用)?[0-9一二三四五六七八九十]{1,3}篇(?=SP{0,4}$|[（(]|[0-9])'),
+      re('(?:范文|范例|模板|例文)?(?:[0-9]{4})?(?:精选|优选|优秀|推荐|最新|通用|热门|实用|汇总|合集|集合|大全)?[0-9一二三四五六七八九十]{1,3}篇(?=SP{0,4}$|[（(]|[0-9])'),
       re('(?:范文|模板|范例|例文)(?<=(?:TW)(?:范文|模板|范例|例文))(?=】)'),
       re('[（(]精选多篇[）)]'),
+      re('【SP{0,2}第[0-9一二三四五六七八九十]{1,3}篇SP{0,2}】'),
+      re('篇(?<=(?:TW)SP{0,2}篇)SP{0,2}[（(][0-9一二三四五六七八九十]{1,3}[）)](?=SP{0,4}$)'),
+      // A genre tag in brackets before the title: 【自查报告】某公司自查报告
+      re('^SP{0,4}【[^】\\r\\n]{0,8}(?:TW)】(?=[^，。；,;\\r\\n]{1,38}?(?:TW)[^，。；,;！？!?\\r\\n]{0,16}$)'),
       re('[（(]SP{0,2}全文(?:共|完整)?SP{0,2}[0-9]{0,6}字?SP{0,2}[）)]'),
     ],
     inline: 'remove',
     examples: [
       '年度工作总结_第2页', '社区工作总结范文五篇', '述职报告（精选6篇）', '村级党建总结【推荐】', '镇半年工作总结范文', '第一篇：个人述职报告',
-      '篇二：年度考核总结', '中学教学工作总结 篇3', '党建工作总结第2篇', '安全检查自查报告模板2', '基层治理工作总结优秀9篇', '【卫生院半年工作总结范文】今年以来', '乡镇半年工作思路(精选多篇)', '社区工作总结（全文共1860字）', '妇联年度工作总结(集合5篇)', '篇2',
+      '篇二：年度考核总结', '第2篇 县妇联年度工作报告', '中学教学工作总结 篇3', '党建工作总结第2篇', '安全检查自查报告模板2', '基层治理工作总结优秀9篇', '【卫生院半年工作总结范文】今年以来', '乡镇半年工作思路(精选多篇)', '社区工作总结（全文共1860字）', '妇联年度工作总结(集合5篇)', '篇2', '网点主任工作总结汇总十篇', '政协工作总结【第一篇】', '支行工作总结篇(2)', '【述职报告】办公室主任述职报告',
     ],
   },
   {
@@ -494,6 +528,7 @@ const KIND_NAME: Record<Kind, Message> = {
   'title-debris': msg('网页标题附加词', 'page-title debris'),
   'repeated-title': msg('重复的网页标题', 'repeated page title'),
   'chunk-number': msg('分页序号', 'page-chunk number'),
+  pager: msg('网页分页标记', 'page-break markup'),
   spam: msg('垃圾广告', 'spam'),
   extra: msg('自定义的广告词', 'configured residue'),
 };
@@ -665,10 +700,23 @@ export const copyResidue: Rule = {
       }
       return true;
     };
+    // Above the body, a site writes its summary of the page and then its intro: a line whose last
+    // sentence is a site intro that names 范文 or 小编 (以下是…相关范文，供您参考！) is the site's
+    // paragraph.
+    const introParagraph = (l: LineInfo): boolean => {
+      const hits = hitsByLine.get(l.number);
+      if (!hits || l.kind !== 'text' || l.heading || l.numbered || content(l).length > FRAME_LINE_MAX) return false;
+      const sentences = splitSentences(text, l, mask);
+      const last = sentences[sentences.length - 1];
+      if (!last || !/范文|小编/.test(folded.slice(last.start, last.end))) return false;
+      return hits.some((h) => h.family.kind === 'intro' && h.family.strength === 'site' && h.start >= last.start);
+    };
     for (let n = 1; n <= lines.length; n++) {
       const l = lines[n - 1];
       if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(n) || l === titleLine) continue;
-      if (frameCandidate(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
+      if (frameCandidate(l) || introParagraph(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
+      // A page's counters (views, likes) copied as list items above the text: - 0
+      else if (LIST_ITEM.test(text.slice(l.start, l.contentStart)) && /^[0-9]{1,6}$/.test(content(l))) whole.set(n, { line: l, hits: [], kind: 'metadata', weak: false });
       else if (!isSlogan(l) && !whole.has(n)) break;
     }
     for (let n = lines.length; n >= 1; n--) {
@@ -694,10 +742,10 @@ export const copyResidue: Rule = {
     if (titleLine) {
       // Copies of the page title that sites put between pages (社区工作总结_第2页, or the title
       // again before each chunk): one copy stays, the first without debris, else the first.
-      const title = normalTitle(folded, titleLine);
+      const title = normalTitle(content(titleLine));
       if (title.length >= 6 && TITLE_WORDS.test(title)) {
         const copies = lines.filter(
-          (l) => l.number >= titleLine!.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(folded, l) === title,
+          (l) => l.number >= titleLine!.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(content(l)) === title,
         );
         // A copy stamped with a page number (_第2页) is the site's page header, not the title.
         const paged = (l: LineInfo) => /_第[0-9]{1,3}页/.test(folded.slice(l.contentStart, l.end));
@@ -996,8 +1044,12 @@ const SPAM = FAMILIES.find((f) => f.id === 'spam')!.patterns;
 const PINYIN = /[（(][a-zü\u00e0-\u01dc]{1,6}[）)]/g;
 
 /** A line's text as a page title: without its debris, marks and spaces. */
-function normalTitle(text: string, line: LineInfo): string {
-  let t = text.slice(line.contentStart, line.end);
+/** A bullet list item's prefix (page counters copied as `- 0`). */
+const LIST_ITEM = /^[ \t]{0,3}[-*+][ \t]+$/;
+
+/** A title's words (visible, folded), without debris, spam, pinyin, marks and separators. */
+function normalTitle(visibleWords: string): string {
+  let t = visibleWords;
   for (const p of DEBRIS) t = t.replace(p, '');
   for (const p of SPAM) t = t.replace(p, '');
   // Pinyin that some sites print after characters (总结(jié)), marks and separators.

@@ -189,6 +189,10 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
       for (const m of s.matchAll(STAR_RUN)) {
         const start = base + m.index;
         const end = start + m[0].length;
+        // x**2, 2**10: a power between Latin letters or digits.
+        const b = text[start - 1];
+        const a = text[end];
+        if ((LATIN.test(b ?? '') || isDigit(b)) && (LATIN.test(a ?? '') || isDigit(a))) continue;
         stars ??= markLine(text, line.start, line.contentStart, line.end, '*');
         if (isMarkPlaceholder(model, stars, start, end, delimiters, formatting, '*')) add(start, end);
       }
@@ -317,7 +321,10 @@ function isLowerXBlank(text: string, start: number, end: number): boolean {
   }
   if (isDigit(after)) return false;
   if (isDigit(before) && runLength === 1 && !isCjk(after)) return false;
-  if (MATH_OPERATOR.test(before ?? '') || MATH_OPERATOR.test(after ?? '')) return false;
+  // xxx**市**: a run of blanks beside a ** blank or bold place word, not x**2.
+  const starsBefore = before === '*' && text[start - 2] === '*' && isCjk(text[start - 3]);
+  const starsAfter = after === '*' && text[end + 1] === '*' && isCjk(text[end + 2]) && !isDigit(before) && !LATIN.test(before ?? '');
+  if ((MATH_OPERATOR.test(before ?? '') && !starsBefore) || (MATH_OPERATOR.test(after ?? '') && !starsAfter)) return false;
   // x-x月 and x.x万: a blank on each side of the mark.
   const joined = (c: string | undefined, next: string | undefined) => (c === '-' || c === '.' || c === '~' || c === '～') && next === 'x';
   if (before === '-' || before === '.') {
@@ -326,7 +333,7 @@ function isLowerXBlank(text: string, start: number, end: number): boolean {
   if (after === '-' || after === '.') {
     if (!joined(after, text[end + 1]) && !isCjk(before) && !isDigit(before)) return false;
   }
-  if (!nearBlankText(text, start, end) && !joined(after, text[end + 1]) && !(before === '-' || before === '.')) return false;
+  if (!starsBefore && !starsAfter && !nearBlankText(text, start, end) && !joined(after, text[end + 1]) && !(before === '-' || before === '.')) return false;
   if (runLength === 1 && X_WORDS.some((w) => text.startsWith(w, end))) return false;
   return true;
 }

@@ -939,7 +939,8 @@ export const copyResidue: Rule = {
       const edits: OffsetEdit[] = [{ start, end, text: '' }];
       // The finding spans every line the fix removes, so the squiggle shows what goes.
       report({
-        start: a.contentStart,
+        // From the list marker or quote mark when the line has one: the fix removes it too.
+        start: /\S/.test(text.slice(a.start, a.contentStart)) ? a.start : a.contentStart,
         end: z.end,
         owns: true,
         ownsFrom: a.start,

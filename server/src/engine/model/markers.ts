@@ -20,6 +20,10 @@ export interface Marker {
   standard: string;
   /** True when `written` differs from `standard` only by the numeral (never: standard is built from the numeral as written). */
   isStandard: boolean;
+  /** Written without its punctuation (三以…, 7健全…, （三加强…): read as a marker because it fits the sibling sequence. */
+  missing?: boolean;
+  /** The level it is written at, when it restarts at 一 inside a section of that level and so belongs one level down. */
+  demoted?: Level;
 }
 
 const ZH_NUM = /^[零〇一二三四五六七八九十百]{1,4}/;
@@ -93,7 +97,8 @@ export function readMarker(text: string, at: number, lineEnd: number): Marker | 
     const value = parseChineseNumeral(numeral);
     if (!value || after === undefined) return undefined;
     if (after === '、' || after === '.' || after === '．' || after === '，' || after === ',') {
-      if (isDigitChar(s[numeral.length + 1])) return undefined;
+      // 一、2025年工作回顾 is a heading; 一.5 is not a marker.
+      if (after !== '、' && isDigitChar(s[numeral.length + 1])) return undefined;
       return build(1, value, at, numeral.length + 1, at, at + numeral.length, numeral, text);
     }
     if (after === '）' || after === ')') {

@@ -4,6 +4,7 @@
 import { LineIndex, type SourceLine } from '../line-index.js';
 import { parseMarkdown, inSpans, type MarkdownCache, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
 import { readMarker, type Level, type Marker } from './markers.js';
+import { acceptBare, demoteRestarts, readBareMarker, type BareCandidate } from './marker-repair.js';
 import { parseChineseNumeral } from './numerals.js';
 import { trimEndWhere, trimStartWhere } from './trim.js';
 import type { RoleDefinition } from '../report-types.js';
@@ -148,6 +149,7 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
   const headings: PlainHeading[] = [];
   const ordinals: InlineOrdinal[] = [];
   const sectionsInOrder: SectionNode[] = [];
+  const bareCandidates: BareCandidate[] = [];
   let scope = 's:0';
 
   for (const info of lines) {
@@ -155,7 +157,9 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
       info.kind = 'blank';
       continue;
     }
-    if (md.tables.length > 0 && (inSpans(md.tables, info.start) || inSpans(md.tables, skipSpaces(text, info.start, info.end)))) {
+    // A line without a pipe ends a table for the report's purposes: GFM reads a line pasted
+    // right after a table (二、存在的问题) as one more row.
+    if (md.tables.length > 0 && info.text.includes('|') && (inSpans(md.tables, info.start) || inSpans(md.tables, skipSpaces(text, info.start, info.end)))) {
       info.kind = 'table';
       for (const cell of cellsByLine.get(info.number) ?? []) {
         let p = cell.contentStart;
@@ -203,16 +207,24 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
       info.numbered = node;
       sectionsInOrder.push(node);
       scope = `s:${info.number}`;
-    } else if (heading) {
-      const node: PlainHeading = { kind: 'heading', line: info.number, heading, title: cleanTitle(text.slice(p, info.end)), top: true };
-      headings.push(node);
-      sectionsInOrder.push(node);
-      scope = `s:${info.number}`;
+    } else {
+      const bareMarker = p < info.end ? readBareMarker(text, p, info.end) : undefined;
+      if (bareMarker) {
+        const rest = text.slice(bareMarker.end, info.end);
+        bareCandidates.push({ line: info.number, marker: bareMarker, headingLike: rest.length <= 40 && !/[。！？；;!?]/.test(rest) });
+      }
+      if (heading) {
+        const node: PlainHeading = { kind: 'heading', line: info.number, heading, title: cleanTitle(text.slice(p, info.end)), top: true };
+        headings.push(node);
+        sectionsInOrder.push(node);
+        scope = `s:${info.number}`;
+      }
     }
     scanOrdinals(text, marker ? marker.end : p, info.end, marker ? marker.end : p, info.number, scope, md, ordinals);
   }
 
-  buildSectionTree(sectionsInOrder);
+  const sections = repairMarkers(text, lines, numbered, headings, sectionsInOrder, ordinals, bareCandidates);
+  buildSectionTree(sections);
 
   const model: ReportModel = {
     text,
@@ -234,6 +246,83 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
   }
   findRoles(model, options.roles);
   return model;
+}
+
+/**
+ * Reads slipped markers as their writer meant them (see marker-repair.ts): bare markers that fit
+ * their siblings join the numbered lines (and become the section of the ordinals under them);
+ * restarts inside a section move one level down. Returns the section nodes in line order.
+ */
+function repairMarkers(
+  text: string,
+  lines: LineInfo[],
+  numbered: NumberedLine[],
+  headings: PlainHeading[],
+  sectionsInOrder: SectionNode[],
+  ordinals: InlineOrdinal[],
+  candidates: BareCandidate[],
+): SectionNode[] {
+  let sections = sectionsInOrder;
+  const body = () => numbered.filter((n) => n.scope === 'body');
+  const item = (n: NumberedLine) => ({ line: n.line, marker: n.marker, level: n.level, value: n.value, isHeading: n.heading !== undefined });
+  if (candidates.length > 0) {
+    const accepted = acceptBare(body().map(item), candidates);
+    if (accepted.length > 0) {
+      const added: NumberedLine[] = [];
+      const headingLines = new Set<number>();
+      for (const c of accepted) {
+        const info = lines[c.line - 1];
+        const node: NumberedLine = {
+          kind: 'numbered', index: 0, line: c.line, marker: c.marker, level: c.marker.level, value: c.marker.value,
+          heading: info.heading, scope: 'body', title: cleanTitle(text.slice(c.marker.end, info.end)), top: true,
+        };
+        info.numbered = node;
+        added.push(node);
+        if (info.heading) headingLines.add(c.line);
+      }
+      // A heading line that was a plain heading is now a numbered one.
+      if (headingLines.size > 0) {
+        const kept = headings.filter((x) => !headingLines.has(x.line));
+        headings.length = 0;
+        headings.push(...kept);
+        sections = sections.filter((x) => !(x.kind === 'heading' && headingLines.has(x.line)));
+      }
+      const merged = mergeNumbered(numbered, added);
+      numbered.length = 0;
+      merged.forEach((n, i) => {
+        n.index = i;
+        numbered.push(n);
+      });
+      sections = mergeByLine(sections, added);
+      // The ordinals under a new section count in its scope: from its line to the next section.
+      let s = 0;
+      let o = 0;
+      for (const node of added) {
+        while (s < sections.length && sections[s].line <= node.line) s++;
+        const until = s < sections.length ? sections[s].line : Infinity;
+        while (o < ordinals.length && ordinals[o].line < node.line) o++;
+        for (let q = o; q < ordinals.length && ordinals[q].line < until; q++) if (ordinals[q].scope.startsWith('s:')) ordinals[q].scope = `s:${node.line}`;
+      }
+    }
+  }
+  const items = body().map(item);
+  demoteRestarts(text, items, headings.map((h) => h.line));
+  const bodyNodes = body();
+  items.forEach((it, i) => {
+    bodyNodes[i].level = it.level;
+  });
+  return sections;
+}
+
+function mergeNumbered(a: readonly NumberedLine[], b: readonly NumberedLine[]): NumberedLine[] {
+  const out: NumberedLine[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].line <= b[j].line)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 /** Links each section node to its parent. Levels may be skipped (1. directly under 一、). */

@@ -58,7 +58,7 @@ export interface Family {
 
 const SP = '[ \\t\\u3000]';
 /** The nouns a report's title ends with. */
-const TW = '总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路';
+const TW = '总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路|小结';
 const re = (source: string): RegExp => new RegExp(source.replaceAll('SP', SP).replaceAll('TW', TW), 'g');
 
 export const FAMILIES: Family[] = [
@@ -563,7 +563,7 @@ const WEAK_LINE_MAX = 40;
 const LINE_MAX = 30;
 /** A brand or slogan line inside a block: short, no sentence or clause marks, not a title. */
 const SLOGAN_MAX = 20;
-const TITLE_WORDS = /总结|报告|汇报|述职|计划|要点|讲话|情况|方案|意见|通知/;
+const TITLE_WORDS = /总结|报告|汇报|述职|计划|要点|讲话|情况|方案|意见|通知|小结/;
 /** At most this many non-residue lines (slogans, blank lines) between two residue lines of a block. */
 const MAX_GAP = 6;
 const MAX_GAP_SLOGANS = 4;
@@ -666,6 +666,8 @@ export const copyResidue: Rule = {
     let shortLine: LineInfo | undefined;
     for (const l of lines) {
       if (l.kind !== 'text' || whole.has(l.number)) continue;
+      // A numbered line is the body's first section, not the page's title.
+      if (l.numbered) break;
       const t = content(l);
       if (t.length > TITLE_MAX || /[。！？；;]/.test(t)) break;
       shortLine ??= l;

@@ -5,6 +5,7 @@ import { formatChineseNumeral } from '../model/numerals.js';
 import type { InlineOrdinal } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
+import { OMISSION } from '../model/omission.js';
 
 export const enumerationSequence: Rule = {
   meta: {
@@ -22,11 +23,12 @@ export const enumerationSequence: Rule = {
       if (list) list.push(o);
       else runs.set(key, [o]);
     }
-    for (const list of runs.values()) {
+    const omissions = omissionStarts(model.text);
+    for (const run of runs.values()) for (const [list, startAfter] of splitAtOmissions(omissions, run)) {
       // Starting again at 一 begins a new run: writers often open a second list in a section.
       // A run that does not start at 一 is reported only when it has at least two members:
       // a lone 二是 may continue a list interrupted by a sub-list.
-      const steps = sequenceSteps(list, { valueOf: (o) => o.value, mayRestart: () => true, acceptLoneStart: true });
+      const steps = sequenceSteps(list, { valueOf: (o) => o.value, mayRestart: () => true, acceptLoneStart: true, startAfter });
       steps.forEach((step, i) => {
         if (!step.isBreak) return;
         const { item: o, expected, prev } = step;
@@ -53,3 +55,47 @@ export const enumerationSequence: Rule = {
     }
   },
 };
+
+/** Where the text's omission markers start, in order: one scan, only when the text has one's characters. */
+function omissionStarts(text: string): number[] {
+  const out: number[] = [];
+  if (!text.includes('略') && !text.includes('此处') && !text.includes('……')) return out;
+  OMISSION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OMISSION.exec(text))) out.push(m.index);
+  return out;
+}
+
+/** Whether a sorted list holds a value in (from, to). */
+function anyBetween(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < to;
+}
+
+/**
+ * A site's omission marker (……略……, ……此处隐藏N个字……) between two ordinals means text is
+ * missing there: the ordinals after it start a run of their own that counts on from wherever
+ * they start. Returns the parts of a run with the value each continues from.
+ */
+function splitAtOmissions(omissions: readonly number[], run: InlineOrdinal[]): [InlineOrdinal[], number][] {
+  if (omissions.length === 0) return [[run, 0]];
+  const parts: [InlineOrdinal[], number][] = [];
+  let part: InlineOrdinal[] = [];
+  let startAfter = 0;
+  for (let i = 0; i < run.length; i++) {
+    if (i > 0 && anyBetween(omissions, run[i - 1].end - 1, run[i].start)) {
+      parts.push([part, startAfter]);
+      part = [];
+      startAfter = run[i].value - 1;
+    }
+    part.push(run[i]);
+  }
+  parts.push([part, startAfter]);
+  return parts;
+}

@@ -34,13 +34,29 @@ export const numberingFormat: Rule = {
       if (numeralText !== standardNumeral) edits.push({ start: m.numeralStart, end: m.numeralEnd, text: standardNumeral });
       if (model.text.slice(m.numeralEnd, m.end) !== wantSuffix) edits.push({ start: m.numeralEnd, end: m.end, text: wantSuffix });
       const clause = CLAUSE[m.level];
+      let message;
+      if (m.missing) {
+        const mark = m.standard.slice(m.standard.indexOf(standardNumeral) + standardNumeral.length);
+        message = msg(
+          `序号「${m.written}」后缺少「${mark}」，应写作「${m.standard}」（GB/T 15834—2011 ${clause}）`,
+          `Section marker "${m.written}" lacks its "${mark}": write "${m.standard}" (GB/T 15834-2011 ${clause})`,
+        );
+      } else if (m.demoted) {
+        const parent = n.parent?.kind === 'numbered' ? n.parent.marker.written : '';
+        message = msg(
+          `序号「${m.written}」所在的一组在${parent ? `「${parent}」部分` : '上一部分'}之内从一重新编号，是下一级序号，应写作「${m.standard}」（GB/T 9704—2012 7.3.3）`,
+          `Section marker "${m.written}" is in a run that starts again at 1 inside ${parent ? `section "${parent}"` : 'the section above'}: it is the next level down, "${m.standard}" (GB/T 9704-2012 7.3.3)`,
+        );
+      } else {
+        message = msg(
+          `序号「${m.written}」应写作「${m.standard}」（GB/T 15834—2011 ${clause}）`,
+          `Section marker "${m.written}" should be written "${m.standard}" (GB/T 15834-2011 ${clause})`,
+        );
+      }
       report({
         start: m.start,
         end: m.end,
-        message: msg(
-          `序号「${m.written}」应写作「${m.standard}」（GB/T 15834—2011 ${clause}）`,
-          `Section marker "${m.written}" should be written "${m.standard}" (GB/T 15834-2011 ${clause})`,
-        ),
+        message,
         fix: { title: msg(`改为「${m.standard}」`, `Change to "${m.standard}"`), edits },
       });
     }

@@ -29,6 +29,34 @@ export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[]
 
 const ROOT = {};
 
+/**
+ * Headings count among headings. Where Markdown headings and paragraph lines share a level, the
+ * headings form one run and each stretch of paragraph lines between them a run of its own, which
+ * starts at 1 or goes on from the heading above it: so a fix for a paragraph line never
+ * renumbers a heading, and a heading is renumbered only when it is out of order among headings.
+ */
+function byHeadings(group: NumberedLine[]): [NumberedLine[], number][] {
+  let headings = 0;
+  for (const n of group) if (n.heading) headings++;
+  if (headings === 0 || headings === group.length) return [[group, 0]];
+  const out: [NumberedLine[], number][] = [[group.filter((n) => n.heading), 0]];
+  let above: NumberedLine | undefined;
+  let run: NumberedLine[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    out.push([run, above && run[0].value !== 1 ? above.value : 0]);
+    run = [];
+  };
+  for (const n of group) {
+    if (n.heading) {
+      flush();
+      above = n;
+    } else run.push(n);
+  }
+  flush();
+  return out;
+}
+
 const RENUMBER = msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings');
 
 function show(n: NumberedLine, value: number): string {
@@ -44,9 +72,9 @@ export const numberingSequence: Rule = {
     fixable: true,
   },
   check({ model, report }) {
-    for (const group of siblingGroups(model.numbered)) {
+    for (const [group, startAfter] of siblingGroups(model.numbered).flatMap(byHeadings)) {
       // Arabic and circled lists (levels 3–5) may start a new run at 1 under the same parent.
-      const steps = sequenceSteps(group, { valueOf: (n) => n.value, mayRestart: (n) => n.level >= 3 });
+      const steps = sequenceSteps(group, { valueOf: (n) => n.value, mayRestart: (n) => n.level >= 3, startAfter });
       steps.forEach((step, i) => {
         if (!step.isBreak) return;
         const { item: n, expected, prev } = step;

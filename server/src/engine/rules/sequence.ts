@@ -21,12 +21,14 @@ export interface SequenceOptions<T> {
   mayRestart(item: T): boolean;
   /** Accept a run that does not start at 1 when only this lone item starts it (no report). */
   acceptLoneStart?: boolean;
+  /** The value the run continues from (0: it starts at 1). */
+  startAfter?: number;
 }
 
 export function sequenceSteps<T>(items: readonly T[], options: SequenceOptions<T>): SequenceStep<T>[] {
   const steps: SequenceStep<T>[] = [];
-  let prev = 0;
-  let position = 0; // items of this run before this one: the right value is position + 1
+  let prev = options.startAfter ?? 0;
+  let position = prev; // items of this run before this one: the right value is position + 1
   items.forEach((item, i) => {
     const value = options.valueOf(item);
     if (value === 1 && options.mayRestart(item)) {

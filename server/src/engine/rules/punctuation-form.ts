@@ -20,7 +20,11 @@ const DOUBLED = /，{2,}|、{2,}|；{2,}|：{2,}/g;
 /** Dash runs that can only be a 破折号 when they stand between Chinese words. */
 const SURE_DASH = /^(?:-{2,4}|－{2}|―{1,2}|─{2}|–{2})$/;
 /** Runs that are a dash or a connector (GB/T 15834-2011 4.13: `—` joins ranges and places). */
-const MAYBE_DASH = /^[-—]$/;
+const MAYBE_DASH = /^[-－—]$/;
+/** A hyphen between Chinese words: a connector in a chain of items, else left alone. */
+const HYPHEN = /^[-－]$/;
+/** Longest item of a chain (排查-整改-验收) on either side of a hyphen. */
+const CHAIN_ITEM_MAX = 8;
 const NUMERALS = /^[〇零一二三四五六七八九十百千万两]+$/;
 /** Words that begin with 等 (等待, 等级, 等于 …): `……等待` is not `……等`. */
 const DENG_WORDS = new Set([...'待候级于同到额量价号式比距分边腰闲身效值差高宽长重位第次']);
@@ -74,11 +78,26 @@ export const punctuationForm: Rule = {
         if (!(isHan(left) || isCnClose(left)) || !(isHan(right) || isCnOpen(right))) continue;
         if (!SURE_DASH.test(run)) {
           if (!MAYBE_DASH.test(run) || !isHan(left) || !isHan(right)) continue;
-          // A single - or — is also the connector of ranges and places (北京—上海, 一-三): only a
-          // dash between longer phrases, or inside a book title (《主标题-副标题》).
+          // 排查-整改-验收, 宣传—培训—考核: items in a chain take the connector — (4.13), never
+          // ——. A hyphen there is reported as the connector; a — there is right.
+          if (inChain(text, start, end, line.start, line.end)) {
+            if (HYPHEN.test(run)) {
+              found.push({
+                start,
+                end,
+                message: cached(`connector:${run}`, () => msg(`连接几个项目的连接号应写作「—」，不用「${run}」（GB/T 15834—2011 4.13）`, `The connector between items is written "—", not "${run}" (GB/T 15834-2011 4.13)`)),
+                fix: { title: cached('to-connector', () => msg('改为「—」', 'Change to "—"')), edits: [{ start, end, text: '—' }] },
+              });
+            }
+            continue;
+          }
+          // A single - or — is also the connector of ranges and places (北京—上海, 一-三): a — only
+          // between longer phrases is the dash, a hyphen only inside a book title (《主标题-副标题》).
           books ??= bookSpans(s, base);
           while (bookAt < books.length && books[bookAt].end <= start) bookAt++;
           const inBook = bookAt < books.length && books[bookAt].start < start;
+          // A lone hyphen may be a dash or a connector: only in a book title is it the dash.
+          if (HYPHEN.test(run) && !inBook) continue;
           const need = inBook ? 3 : 4;
           const l = hanRun(text, start - 1, -1, line.start);
           const r = hanRun(text, end, 1, line.end);
@@ -199,6 +218,22 @@ export const punctuationForm: Rule = {
 };
 
 /** The run of Chinese characters next to `from`, read in `step` direction (at most 12). */
+/** The hyphen at [start, end) joins items of a chain: a short Chinese item on each side, and
+ * another hyphen beyond one of them joining one more. */
+function inChain(text: string, start: number, end: number, lineStart: number, lineEnd: number): boolean {
+  const l = hanRun(text, start - 1, -1, lineStart);
+  const r = hanRun(text, end, 1, lineEnd);
+  if (l.length > CHAIN_ITEM_MAX || r.length > CHAIN_ITEM_MAX) return false;
+  const joins = (at: number, step: 1 | -1) => {
+    const c = text[at];
+    if (c !== '-' && c !== '－' && c !== '—') return false;
+    const next = text[at + step];
+    const far = text[at + 2 * step];
+    return isHan(next) && far !== c && hanRun(text, at + step, step, step > 0 ? lineEnd : lineStart).length <= CHAIN_ITEM_MAX;
+  };
+  return joins(start - 1 - l.length, -1) || joins(end + r.length, 1);
+}
+
 function hanRun(text: string, from: number, step: 1 | -1, limit: number): string {
   let out = '';
   for (let k = from; step > 0 ? k < limit : k >= limit; k += step) {

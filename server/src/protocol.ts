@@ -12,9 +12,11 @@ export interface GongwenSettings {
   run: 'onType' | 'onSave';
   /** Documents larger than this (UTF-8 bytes) are not checked: one informational diagnostic says so. */
   maxFileSize: number;
+  /** `always`: check required sections in any Markdown file; `auto`: in Chinese reports only. */
+  structure: 'auto' | 'always';
 }
 
-export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000 };
+export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000, structure: 'auto' };
 
 /** `gongwen/documentStats`: figures for the language status item. */
 export const DOCUMENT_STATS_REQUEST = 'gongwen/documentStats';

@@ -8,6 +8,7 @@ import type { Diagnostic, Locale } from '../engine/types.js';
 import type { ConfigLookup } from './config-lookup.js';
 import { decode, encode, encodingLabel } from './encoding.js';
 import { errorReason, type FileEntry } from './files.js';
+import type { StructureSetting } from '../engine/config.js';
 import { MESSAGES } from './messages.js';
 import { formatFile, formatProblem, type FileOutput, type OutputFormat } from './output.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -16,6 +17,7 @@ export interface FileSettings {
   fix: boolean;
   format: OutputFormat;
   type?: string;
+  structure?: StructureSetting;
   cwd: string;
   locale: Locale;
 }
@@ -49,7 +51,7 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
     }
     const config = configs.forFile(file.absolute);
     if (config.firstUse) for (const p of config.problems) outcome.troubles.push(formatProblem(p, config.display ?? file.display, settings.locale));
-    const options: CheckOptions = { config: config.layers, type: settings.type };
+    const options: CheckOptions = { config: config.layers, type: settings.type, structure: settings.structure };
     const text = decoded.text;
 
     let result: CheckResult;

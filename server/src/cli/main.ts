@@ -11,6 +11,7 @@ import type { Locale } from '../engine/types.js';
 import { ConfigLookup } from './config-lookup.js';
 import { expandPaths } from './files.js';
 import { checkFile, type FileSettings } from './check-file.js';
+import type { StructureSetting } from '../engine/config.js';
 import { checkInParallel, PARALLEL_THRESHOLD } from './parallel-check.js';
 import { MESSAGES, isLocale, type CliMessages } from './messages.js';
 import { joinOutput, type FileOutput, type OutputFormat } from './output.js';
@@ -36,6 +37,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   config: { type: 'string' },
   type: { type: 'string' },
+  structure: { type: 'string' },
   locale: { type: 'string' },
   jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -49,6 +51,7 @@ interface Args {
   fix: boolean;
   config?: string;
   type?: string;
+  structure?: string;
   locale: string;
   /** Worker threads for large batches (`--jobs N`); 1 checks everything on the main thread. */
   jobs: number;
@@ -145,6 +148,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (args.command === undefined) return usageError(m.noPath);
   if (args.command !== 'check') return usageError(m.unknownCommand(args.command));
   if (args.format !== 'text' && args.format !== 'json') return usageError(m.badFormat(args.format));
+  if (args.structure !== undefined && args.structure !== 'auto' && args.structure !== 'always') return usageError(m.badStructure(args.structure));
   if (args.paths.length === 0) return usageError(m.noPath);
   if (args.config !== undefined && !isReadableFile(path.resolve(io.cwd, args.config))) {
     io.stderr(`gongwen: ${m.configNotFound(args.config)}\n`);
@@ -181,7 +185,7 @@ async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
     else warn(m.cannotReadDir(e.path, e.reason));
   }
 
-  const settings: FileSettings = { fix: args.fix, format: args.format as OutputFormat, type: args.type, cwd: io.cwd, locale };
+  const settings: FileSettings = { fix: args.fix, format: args.format as OutputFormat, type: args.type, structure: args.structure as StructureSetting | undefined, cwd: io.cwd, locale };
   const outcomes =
     args.jobs > 1 && files.length >= PARALLEL_THRESHOLD
       ? await checkInParallel(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / PARALLEL_THRESHOLD)), configs)

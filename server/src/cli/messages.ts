@@ -25,6 +25,7 @@ export interface CliMessages {
   badFormat(value: string): string;
   badLocale(value: string): string;
   badJobs(value: string): string;
+  badStructure(value: string): string;
   noPath: string;
   pathNotFound(p: string): string;
   noGlobMatch(pattern: string): string;
@@ -55,7 +56,8 @@ const zh: CliMessages = {
       '  --format text|json     输出格式（默认 text）',
       '  --fix                  自动修复能修复的问题，并写回原文件（保留原编码）',
       '  --config 文件          使用指定的配置文件（默认就近查找 .gongwen.jsonc / .gongwen.json）',
-      '  --type 类型            按指定的报告类型检查，如「述职报告」',
+      '  --type 类型            按指定的报告类型检查，如「述职报告」（默认按配置、文档开头的元数据或标题）',
+      '  --structure always     任何文件都检查必备部分及其顺序（默认 auto：只检查中文报告）',
       '  --locale zh-CN|en      输出语言（默认 zh-CN）',
       '  --jobs N               文件很多（64 个以上）时用 N 个进程并行检查（默认为处理器核数；1 为只用一个进程）',
       '  -h, --help             显示本帮助',
@@ -76,6 +78,7 @@ const zh: CliMessages = {
   badLocale: (v) => `不支持的语言「${v}」，可用：zh-CN、en`,
   ruleFailed: (p, r, why) => `${p}: 规则「${r}」运行出错，已跳过（其他规则照常检查）：${why}`,
   badJobs: (v) => `--jobs 需要 1 到 256 之间的整数，而不是「${v}」`,
+  badStructure: (v) => `--structure 只能是 auto 或 always，而不是「${v}」`,
   noPath: '没有给出要检查的路径',
   pathNotFound: (p) => `${p}: 文件或目录不存在`,
   noGlobMatch: (p) => `${p}: 没有匹配的文件`,
@@ -107,7 +110,8 @@ const en: CliMessages = {
       '  --format text|json     output format (default: text)',
       '  --fix                  apply the available fixes and write the files back (same encoding)',
       '  --config FILE          use this configuration file (default: the nearest .gongwen.jsonc / .gongwen.json)',
-      '  --type TYPE            check as this report type, e.g. 述职报告',
+      '  --type TYPE            check as this report type, e.g. 述职报告 (default: from the configuration, front matter or title)',
+      '  --structure always     check required sections and their order in any file (default auto: Chinese reports only)',
       '  --locale zh-CN|en      language of the output (default: zh-CN)',
       '  --jobs N               check large batches (64 files or more) in N processes (default: the number of cores; 1: one process)',
       '  -h, --help             show this help',
@@ -129,6 +133,7 @@ const en: CliMessages = {
   badLocale: (v) => `unsupported locale "${v}"; use zh-CN or en`,
   ruleFailed: (p, r, why) => `${p}: rule "${r}" failed and was skipped (the other rules still ran): ${why}`,
   badJobs: (v) => `--jobs takes a whole number from 1 to 256, not "${v}"`,
+  badStructure: (v) => `--structure is auto or always, not "${v}"`,
   noPath: 'no path to check was given',
   pathNotFound: (p) => `${p}: no such file or directory`,
   noGlobMatch: (p) => `${p}: no files match`,

@@ -2,7 +2,8 @@
 
 import { buildReportModel, type ReportModel } from './model/report-model.js';
 import type { MarkdownCache } from './model/markdown.js';
-import { frontMatterConfig, resolveConfig, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config.js';
+import { frontMatterConfig, resolveConfig, type ConfigProblem, type ResolvedConfig, type RuleSetting, type StructureSetting, type UserConfig } from './config.js';
+import { BUILTIN_TYPES, typeFromTitle } from './report-types.js';
 import { applyDirectives } from './directives.js';
 import { fixAll } from './fix.js';
 import { RULES, DEFAULT_SEVERITIES } from './rules/index.js';
@@ -16,6 +17,8 @@ export interface CheckOptions {
   type?: string;
   /** Rule settings that win over files and front matter. */
   rules?: Record<string, RuleSetting>;
+  /** `always` checks required sections and their order in any file (editor setting, `--structure`). */
+  structure?: StructureSetting;
   /** Kept by an editor per document: the previous version's parse, reused for unchanged blocks. */
   markdownCache?: MarkdownCache;
 }
@@ -50,10 +53,10 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     layers.push(fromFront.config);
     problems.push(...fromFront.problems);
   }
-  const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, rules: options.rules });
+  const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, rules: options.rules, structure: options.structure });
   problems.push(...resolved.problems);
-  const config = resolved.config;
-  const model = buildReportModel(text, { roles: Object.values(config.roles), markdownCache: options.markdownCache });
+  const model = buildReportModel(text, { roles: Object.values(resolved.config.roles), markdownCache: options.markdownCache });
+  const config = withTitleType(resolved.config, model);
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
   const owned: OwnedSpan[] = [];
@@ -70,6 +73,27 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const kept = owned.length > 0 ? withoutOwned(diagnostics, owned) : diagnostics;
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
   return { diagnostics: applyDirectives(model, kept), problems, failures, model, config };
+}
+
+/**
+ * With no type declared, a title that names one sets it (某局2025年上半年工作总结 is a 半年总结);
+ * and a file that is not a Chinese report (an English README, a changelog) gets no structure
+ * findings unless `structure` is `always`.
+ */
+function withTitleType(config: ResolvedConfig, model: ReportModel): ResolvedConfig {
+  let out = config;
+  if (config.typeSource === 'default' && model.title) {
+    const name = typeFromTitle(model.title.text);
+    if (name && name !== config.typeName && BUILTIN_TYPES[name]) out = { ...config, typeName: name, type: BUILTIN_TYPES[name], typeSource: 'title' };
+  }
+  const report = out.structure === 'always' || out.typeSource === 'option' || out.typeSource === 'file' || isChineseReport(model);
+  return report === out.checkStructure ? out : { ...out, checkStructure: report };
+}
+
+/** A title in Chinese, or sections numbered the Chinese way (一、 （一）). */
+function isChineseReport(model: ReportModel): boolean {
+  if (model.title && /[\u4e00-\u9fff]/.test(model.title.text)) return true;
+  return model.numbered.some((n) => n.scope === 'body' && (n.level === 1 || n.level === 2));
 }
 
 /** Text a rule's finding claims for itself (`RuleReport.owns`). */

@@ -30,6 +30,8 @@ export interface UserType {
 /** The shape of `.gongwen.jsonc` (see schemas/gongwen.schema.json). */
 export interface UserConfig {
   type?: string;
+  /** `always`: check required sections and their order in any Markdown file; `auto` (default): only in a Chinese report. */
+  structure?: StructureSetting;
   rules?: Record<string, RuleSetting>;
   types?: Record<string, UserType>;
   placeholders?: { extra?: string[]; allow?: string[] };
@@ -49,9 +51,16 @@ export interface RuleConfig {
   options: Record<string, unknown>;
 }
 
+export type StructureSetting = 'auto' | 'always';
+
 export interface ResolvedConfig {
   typeName: string;
   type: ReportType;
+  /** Where the type came from: an option (`--type`, editor), a file or front matter, the report's title, or nothing. */
+  typeSource: 'option' | 'file' | 'title' | 'default';
+  structure: StructureSetting;
+  /** Whether required sections and their order are checked: in a Chinese report, or always when `structure` says so. */
+  checkStructure: boolean;
   roles: Record<string, RoleDefinition>;
   rules: Record<string, RuleConfig>;
   placeholders: { extra: RegExp[]; allow: string[] };
@@ -107,13 +116,17 @@ export function validateConfig(
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['type', 'rules', 'types', 'placeholders', '$schema'].includes(key)) {
+    if (!['type', 'structure', 'rules', 'types', 'placeholders', '$schema'].includes(key)) {
       problem(key, `未知的配置项「${key}」`, `unknown setting "${key}"`);
     }
   }
   if (v.type !== undefined) {
     if (typeof v.type === 'string') config.type = v.type;
     else problem('type', '「type」必须是报告类型名称（字符串）', '"type" must be a report type name (string)');
+  }
+  if (v.structure !== undefined) {
+    if (v.structure === 'auto' || v.structure === 'always') config.structure = v.structure;
+    else problem('structure', '「structure」必须是 "auto"（只检查中文报告的结构）或 "always"（任何文件都检查）', '"structure" must be "auto" (check the structure of Chinese reports only) or "always" (of any file)');
   }
   if (v.rules !== undefined) {
     if (typeof v.rules !== 'object' || v.rules === null || Array.isArray(v.rules)) {
@@ -243,12 +256,16 @@ export interface ResolveOptions {
   type?: string;
   /** Extra rule settings that win over the files (e.g. editor settings). */
   rules?: Record<string, RuleSetting>;
+  /** Overrides `structure` from files and front matter. */
+  structure?: StructureSetting;
 }
 
 /** Merges configurations, later ones winning, and resolves the report type and its roles. */
 export function resolveConfig(layers: UserConfig[], defaults: Record<string, Severity>, options: ResolveOptions = {}): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   let typeName = DEFAULT_TYPE;
+  let typeSource: ResolvedConfig['typeSource'] = 'default';
+  let structure: StructureSetting = 'auto';
   const rules: Record<string, RuleConfig> = {};
   for (const [id, severity] of Object.entries(defaults)) rules[id] = { severity, options: {} };
   const userTypes: Record<string, UserType> = {};
@@ -265,14 +282,22 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
     }
   };
   for (const layer of layers) {
-    if (layer.type) typeName = layer.type;
+    if (layer.type) {
+      typeName = layer.type;
+      typeSource = 'file';
+    }
+    if (layer.structure) structure = layer.structure;
     apply(layer.rules);
     Object.assign(userTypes, layer.types ?? {});
     for (const p of layer.placeholders?.extra ?? []) extra.push(new RegExp(p, 'gu'));
     allow.push(...(layer.placeholders?.allow ?? []));
   }
   apply(options.rules);
-  if (options.type) typeName = options.type;
+  if (options.type) {
+    typeName = options.type;
+    typeSource = 'option';
+  }
+  if (options.structure) structure = options.structure;
 
   const roles: Record<string, RoleDefinition> = { ...BUILTIN_ROLES };
   let type: ReportType | undefined = BUILTIN_TYPES[typeName];
@@ -286,6 +311,7 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
     problems.push({ line: 0, column: 0, message: msg(`未知的报告类型「${typeName}」，已按「${DEFAULT_TYPE}」检查；可用类型：${known}`, `unknown report type "${typeName}", checked as "${DEFAULT_TYPE}"; known types: ${known}`) });
     typeName = DEFAULT_TYPE;
     type = BUILTIN_TYPES[DEFAULT_TYPE];
+    typeSource = 'default';
   }
   for (const id of type.required) {
     if (!roles[id]) {
@@ -293,7 +319,7 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
     }
   }
   type = { ...type, required: type.required.filter((id) => roles[id]) };
-  return { config: { typeName, type, roles, rules, placeholders: { extra, allow } }, problems };
+  return { config: { typeName, type, typeSource, structure, checkStructure: true, roles, rules, placeholders: { extra, allow } }, problems };
 }
 
 function mergeRole(id: string, base: RoleDefinition | undefined, user: UserRole): RoleDefinition {

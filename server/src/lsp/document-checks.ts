@@ -45,6 +45,7 @@ export class DocumentChecks {
     const result = checkText(text, {
       config: config.file ? [config.config] : [],
       type: settings.reportType || undefined,
+      structure: settings.structure === 'always' ? 'always' : undefined,
       rules: settingsRules(settings),
       markdownCache: this.parseCache(uri),
     });

@@ -405,6 +405,13 @@ function scanOrdinals(text: string, from: number, to: number, contentStart: numb
 }
 
 const TITLE_WORDS = /总结|报告|汇报|述职|情况|计划|要点|讲话/;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+
+/** A line's content without HTML comments, trimmed. */
+function lineWords(text: string, l: LineInfo): string {
+  const t = text.slice(l.contentStart, l.end);
+  return (t.includes('<!--') ? t.replace(HTML_COMMENT, '') : t).trim();
+}
 
 function findTitleAndOpening(model: ReportModel): void {
   const { lines, text } = model;
@@ -418,15 +425,15 @@ function findTitleAndOpening(model: ReportModel): void {
     const candidates = lines.filter((l) => l.kind === 'text' && !l.numbered && l.number < limit).slice(0, 8);
     titleLine =
       candidates.find((l) => {
-        const t = text.slice(l.contentStart, l.end).trim();
+        const t = lineWords(text, l);
         return t.length <= 60 && TITLE_WORDS.test(t) && !/[。！？!?；：:，,]$/.test(t) && !/[。！？]/.test(t);
       }) ?? candidates.find((l) => {
-        const t = text.slice(l.contentStart, l.end).trim();
+        const t = lineWords(text, l);
         return t.length <= 60 && !/[。！？!?；，,]/.test(t);
       });
   }
   if (titleLine) {
-    const t = trimEndWhere(text.slice(titleLine.contentStart, titleLine.end), isEmphasisMark).trim();
+    const t = trimEndWhere(lineWords(text, titleLine), isEmphasisMark).trim();
     model.title = { line: titleLine.number, start: titleLine.contentStart, end: titleLine.end, text: t };
   }
   // The opening: the first run of text lines after the title, before the first section.
@@ -475,6 +482,7 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     id: r.id,
     headings: r.headings.map(compiledPattern),
     paragraphs: r.paragraphs.map(compiledPattern),
+    anywhere: (r.anywhere ?? []).map(compiledPattern),
   }));
   const titleLine = model.title?.line;
   const sections = mergeByLine(
@@ -486,9 +494,14 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     if (node.line === titleLine) continue;
     const top = node.top;
     if (top) lastTopLine = node.line;
-    if (node.title.length === 0 || node.title.length > 40) continue;
+    // The heading's words up to its first space, colon or run-in body: 二、问题与不足 过去一年…
+    const part = headingPart(node.title);
+    if (part.length === 0 || part.length > 40) continue;
+    // A numbered list item in a paragraph (1.村里存在的困难及问题较多，…) names a section only when
+    // it is nothing but that name.
+    if (node.kind === 'numbered' && node.level >= 3 && !node.heading && part !== node.title.replace(/[：:。；;，,\s]+$/, '')) continue;
     for (const r of compiled) {
-      if (r.headings.some((re) => re.test(node.title))) {
+      if (r.headings.some((re) => roleMatch(re, part, true))) {
         const offset = node.kind === 'numbered' ? node.marker.start : node.heading.start;
         model.roles.push({ role: r.id, line: node.line, offset, source: 'heading', topLevel: top });
       }
@@ -501,13 +514,49 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     if (l.number <= after || l.kind !== 'text' || l.numbered || l.heading) continue;
     const t = model.text.slice(l.contentStart, l.end);
     for (const r of compiled) {
-      if (r.paragraphs.some((re) => re.test(t))) {
+      if (r.paragraphs.some((re) => roleMatch(re, t, false))) {
         model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
+      }
+    }
+  }
+  // Statements that fulfil a role wherever they stand (经自查，未发现问题).
+  const anywhere = compiled.filter((r) => r.anywhere.length > 0);
+  if (anywhere.length > 0) {
+    for (const l of model.lines) {
+      if (l.kind !== 'text' || l.number <= (titleLine ?? 0)) continue;
+      const t = model.text.slice(l.contentStart, l.end);
+      if (!NOTHING_FOUND.test(t)) continue;
+      for (const r of anywhere) {
+        if (r.anywhere.some((re) => re.test(t))) model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
       }
     }
   }
   model.roles.sort((a, b) => a.offset - b.offset);
 }
+
+const HEADING_PART_END = /[\s\u3000，,：:；;。！？!?]/;
+
+function headingPart(title: string): string {
+  const cut = title.search(HEADING_PART_END);
+  return cut < 0 ? title : title.slice(0, cut);
+}
+
+/** Verbs that make a role's words the object of work, not a section: 解决存在问题, 查找不足. */
+const SOLVING = /(解决|破解|查找|查摆|梳理|整改|针对|聚焦|正视|克服|补齐|弥补|剖析|对照)(好|了)?$/;
+/** What, right after a heading's role words, makes them a sentence's subject: 工作思路做到清晰明了. */
+const GOES_ON = /^(做到|得到|更加|清晰|明确|有效|切实|不断|逐步)/;
+
+/** A role pattern matches, and not as the object of 解决/查找…, nor (in a heading) as the subject of a sentence. */
+function roleMatch(re: RegExp, text: string, heading: boolean): boolean {
+  const m = re.exec(text);
+  if (!m) return false;
+  if (SOLVING.test(text.slice(Math.max(0, m.index - 6), m.index))) return false;
+  if (heading && GOES_ON.test(text.slice(m.index + m[0].length))) return false;
+  return true;
+}
+
+/** The words a nothing-found statement needs: lines without them are not tried. */
+const NOTHING_FOUND = /未发现|没有发现|未查出|未出现/;
 
 /** Lines of report text (paragraph lines, headings, table rows) — not blank, code, HTML or
  * front matter — and, given `quick`, only those it matches: the loop every text rule starts with. */

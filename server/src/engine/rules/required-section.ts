@@ -15,6 +15,7 @@ export const requiredSection: Rule = {
     fixable: true,
   },
   check({ model, config, report }) {
+    if (!config.checkStructure) return;
     const present = new Set(model.roles.map((r) => r.role));
     const required = config.type.required;
     const title = model.title;

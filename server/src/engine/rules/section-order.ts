@@ -11,6 +11,7 @@ export const sectionOrder: Rule = {
     fixable: false,
   },
   check({ model, config, report }) {
+    if (!config.checkStructure) return;
     const required = config.type.required;
     // The first top-level occurrence of each role.
     const first = new Map<string, { line: number; offset: number }>();

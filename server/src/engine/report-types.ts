@@ -25,6 +25,8 @@ export interface ReportType {
   name: string;
   /** Role ids in the order they must appear. */
   required: string[];
+  /** How this type words a role's inserted frame, where it differs from the role's own (a 述职报告's plans are 今后努力方向). */
+  frames?: Record<string, Partial<Pick<RoleDefinition, 'frameHeading' | 'frameBody' | 'frameParagraph'>>>;
 }
 
 const PROBLEMS: RoleDefinition = {
@@ -109,7 +111,18 @@ export const DEFAULT_TYPE = '工作总结';
 export const BUILTIN_TYPES: Record<string, ReportType> = {
   工作总结: { name: '工作总结', required: ['problems', 'plans'] },
   半年总结: { name: '半年总结', required: ['problems', 'plans'] },
-  述职报告: { name: '述职报告', required: ['problems', 'plans'] },
+  述职报告: {
+    name: '述职报告',
+    required: ['problems', 'plans'],
+    frames: {
+      problems: { frameHeading: '存在的不足', frameParagraph: '回顾一年来的工作，本人也还存在一些不足：【待补充：主要不足及其原因】。' },
+      plans: {
+        frameHeading: '今后努力方向',
+        frameBody: '一是【待补充：努力方向】；二是【待补充：具体措施】。',
+        frameParagraph: '今后，本人将【待补充：努力方向和具体措施】。',
+      },
+    },
+  },
   自查报告: { name: '自查报告', required: ['self-check', 'problems', 'rectification'] },
   党建工作总结: { name: '党建工作总结', required: ['problems', 'plans'] },
 };

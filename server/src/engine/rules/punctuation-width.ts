@@ -40,6 +40,27 @@ function nextIn(line: LineInfo, re: RegExp, from: number): number {
   return re.test(line.text) ? line.start + re.lastIndex - 1 : -1;
 }
 
+/** One half-width mark (or pair) found, before the findings are grouped. */
+interface Found {
+  start: number;
+  end: number;
+  key: string;
+  edits: OffsetEdit[];
+}
+
+/** A document gets one finding for all its half-width marks when it has at least this many… */
+const DOCUMENT_MIN = 20;
+/** …and they are at least this share of its clause marks. */
+const DOCUMENT_SHARE = 0.6;
+const FULL_MARK = /[，；：？！（）]/g;
+
+function fullWidthMarks(text: string): number {
+  let n = 0;
+  FULL_MARK.lastIndex = 0;
+  while (FULL_MARK.test(text)) n++;
+  return n;
+}
+
 const WORDING = new Map<string, { message: Message; title: Message }>();
 
 /** The message and fix title for a mark (or `()` for a pair), made once. */
@@ -80,12 +101,14 @@ export const punctuationWidth: Rule = {
     const ordinalMarks = new Set<number>();
     for (const o of model.ordinals) if (o.style === 'shi') ordinalMarks.add(o.end);
 
+    // Findings are gathered per line: a line with several half-width marks gets one finding
+    // whose fix converts them all, and a document written mostly with them gets one.
+    const all: Found[] = [];
     const fixOne = (start: number, end: number, mark: string, why: 'mark' | 'pair', closeAt?: number) => {
       const pair = why === 'pair' && closeAt !== undefined;
-      const words = wording(pair ? '()' : mark);
       const edits: OffsetEdit[] = [{ start, end, text: FULL[mark] }];
       if (pair) edits.push({ start: closeAt, end: closeAt + 1, text: '）' });
-      report({ start, end: pair ? closeAt + 1 : start + 1, message: words.message, fix: { title: words.title, edits } });
+      all.push({ start, end: pair ? closeAt + 1 : start + 1, key: pair ? '()' : mark, edits });
     };
 
     /** A `)` whose opening bracket on the line is the full-width `（`: （含兼职)42名. */
@@ -100,7 +123,51 @@ export const punctuationWidth: Rule = {
     };
 
     const mask = new TextMask(model, markers);
+    /** Per line with findings: where its findings start and end in `all`. */
+    const perLine: [number, number][] = [];
     for (const line of lines) {
+      const before = all.length;
+      checkLine(line);
+      if (all.length > before) perLine.push([before, all.length]);
+    }
+    if (all.length === 0) return;
+    if (all.length >= DOCUMENT_MIN && all.length >= DOCUMENT_SHARE * (all.length + fullWidthMarks(text))) {
+      // A paste from a site that stores every mark half-width: one finding, one fix for all.
+      const at = model.title ? { start: model.title.start, end: model.title.end } : { start: all[0].start, end: all[0].end };
+      report({
+        start: at.start,
+        end: at.end,
+        message: msg(
+          `全文有 ${all.length} 处中文行文中的半角标点（, ; : ? ! ( )），应为全角（GB/T 15834—2011 4.2—4.9）`,
+          `${all.length} half-width marks (, ; : ? ! ( )) in the Chinese text: use full-width ones (GB/T 15834-2011 4.2-4.9)`,
+        ),
+        fix: { title: msg(`全文 ${all.length} 处改为全角`, `Change all ${all.length} to full width`), edits: all.flatMap((f) => f.edits) },
+      });
+      return;
+    }
+    for (const [a, b] of perLine) {
+      const found = all.slice(a, b);
+      if (found.length === 1) {
+        const f = found[0];
+        const words = wording(f.key);
+        report({ start: f.start, end: f.end, message: words.message, fix: { title: words.title, edits: f.edits } });
+        continue;
+      }
+      const first = found[0];
+      const last = found[found.length - 1];
+      const shown = [...new Set(found.map((f) => (f.key === '()' ? '( )' : f.key)))].join(' ');
+      report({
+        start: first.start,
+        end: last.end,
+        message: msg(
+          `这一行有 ${found.length} 处半角标点（${shown}），中文行文中应为全角（GB/T 15834—2011 4.2—4.9）`,
+          `${found.length} half-width marks (${shown}) on this line of Chinese text: use full-width ones (GB/T 15834-2011 4.2-4.9)`,
+        ),
+        fix: { title: msg(`本行 ${found.length} 处改为全角`, `Change these ${found.length} to full width`), edits: found.flatMap((f) => f.edits) },
+      });
+    }
+
+    function checkLine(line: LineInfo): void {
       const from = line.kind === 'table' ? line.start : line.contentStart;
       const end = line.end;
       /** Per offset of the line (`flags[i - from]`): PAIRED for brackets of a half-width pair,
@@ -108,7 +175,7 @@ export const punctuationWidth: Rule = {
        * neighbours). */
       const flags = new Uint8Array(Math.max(0, end - from) + 1);
       // An English sentence quoting Chinese terms keeps its own punctuation: (工作总结, 述职报告).
-      if (isEnglishLine(model, line, mask)) continue;
+      if (isEnglishLine(model, line, mask)) return;
       // Parentheses first: a half-width pair around Chinese text is one finding.
       let open = -1;
       for (let i = nextIn(line, BRACKET, from); i >= 0; i = nextIn(line, BRACKET, i + 1)) {

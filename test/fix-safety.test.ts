@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { checkText, fixText } from '../server/src/engine/check.js';
 import { applyFixes } from '../server/src/engine/fix.js';
 import { RULES } from '../server/src/engine/rules/index.js';
-import { FIXTURES, listFixtures, readFixture } from './fixture-harness.js';
+import { damage, FIXTURES, listFixtures, readFixture, rng } from './fixture-harness.js';
 
 const drafts = [
   ...listFixtures(path.join(FIXTURES, 'rules')).map((f) => ({ name: path.basename(f), text: readFixture(f).text })),
@@ -18,6 +18,7 @@ const drafts = [
 ];
 const all = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
 const isSpace = (c: string) => /\s/.test(c);
+const only = (id: string) => Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === id ? r.meta.defaultSeverity : 'off'] as const));
 const han = (s: string) => s.replace(/[^\u3400-\u9fff]|[一二三四五六七八九十〇零两]/g, '');
 
 /** Whether `small` is a subsequence of `big`. */
@@ -108,4 +109,55 @@ test('copy-residue: a report pasted as one long paragraph that names the site so
   // Only the residue sentence, never the paragraph.
   assert.deepEqual(d.map((x) => text.slice(x.range.start.offset, x.range.end.offset)), ['本文由网友上传，不代表本站立场。']);
   assert.equal(fixText(text, { rules }).text, `区档案馆2025年工作总结\n${body}${body}\n`);
+});
+
+/** The fixtures, the corpus and seeded damaged versions of them. */
+function draftsAndDamaged(count: number): { name: string; text: string }[] {
+  const random = rng(7);
+  const out = [...drafts];
+  for (let i = 0; i < count; i++) {
+    const d = drafts[i % drafts.length];
+    out.push({ name: `${d.name} (damaged #${i})`, text: damage(d.text, random) });
+  }
+  return out;
+}
+
+const numbering = Object.fromEntries(RULES.map((r) => [r.meta.id, ['numbering-sequence', 'numbering-format', 'enumeration-sequence'].includes(r.meta.id) ? r.meta.defaultSeverity : 'off'] as const));
+
+test('fix-all never restructures a report: no marker changes level, and headings are renumbered only for a heading out of order (every draft and damaged draft, pass by pass)', () => {
+  for (const { name, text } of draftsAndDamaged(300)) {
+    let current = text;
+    for (let pass = 0; pass < 10; pass++) {
+      const before = checkText(current, { rules: numbering });
+      const next = applyFixes(current, before.diagnostics).text;
+      if (next === current) break;
+      const after = checkText(next, { rules: numbering }).model;
+      assert.equal(after.lines.length, before.model.lines.length, `${name}: numbering fixes add or remove no line`);
+      // Lines that a renumber reported on a heading changes: the only headings that may change.
+      const byHeadings = new Set<number>();
+      for (const d of before.diagnostics) {
+        if (d.rule !== 'numbering-sequence' || !before.model.lines[d.range.start.line - 1].heading) continue;
+        for (const e of d.fix?.edits ?? []) byHeadings.add(e.range.start.line);
+      }
+      for (const l of before.model.lines) {
+        const was = l.numbered;
+        if (!was || was.scope !== 'body') continue;
+        const now = after.lines[l.number - 1].numbered;
+        assert.ok(now, `${name}: pass ${pass}: line ${l.number} lost its marker`);
+        assert.equal(now.level, was.level, `${name}: pass ${pass}: line ${l.number} moved from level ${was.level} to ${now.level}`);
+        if (was.heading && now.value !== was.value) assert.ok(byHeadings.has(l.number), `${name}: pass ${pass}: heading on line ${l.number} renumbered for a paragraph line's sake`);
+      }
+      current = next;
+    }
+  }
+});
+
+test('fix-all puts every inserted section frame before the closing signature block', () => {
+  const signature = '\n\n县农业农村局\n2025年12月20日\n';
+  for (const { name, text } of draftsAndDamaged(100)) {
+    if (!/[\u4e00-\u9fff]/.test(text)) continue;
+    const signed = text.replace(/\s*$/, '') + signature;
+    const fixed = fixText(signed, { rules: only('required-section') }).text;
+    assert.ok(fixed.endsWith('\n县农业农村局\n2025年12月20日\n'), `${name}: the signature block is no longer last:\n${fixed.slice(-200)}`);
+  }
 });

@@ -89,8 +89,9 @@ export interface RepairItem {
 /**
  * Which bare candidates are markers: those whose value fits between the nearest sibling before
  * (value − 1) and the nearest sibling after (value + 1), with no marker of a higher rank between;
- * or, on a heading-like line, those that follow their sibling before and have none after. A
- * candidate with value 1 is never taken: nothing before it shows the sequence.
+ * those that open children restarting at 1 right after a deeper run that had counted on; or, on
+ * a heading-like line, those that follow their sibling before and have none after. A candidate
+ * with value 1 is never taken: nothing before it shows the sequence.
  */
 export function acceptBare(items: readonly RepairItem[], candidates: readonly BareCandidate[]): BareCandidate[] {
   const out: BareCandidate[] = [];
@@ -108,6 +109,14 @@ export function acceptBare(items: readonly RepairItem[], candidates: readonly Ba
         before = items[i];
         break;
       }
+    }
+    // Its children restart at 1 after a deeper run that had counted on: （五）… 四以… （一）…
+    const prevItem = k > 0 ? items[k - 1] : undefined;
+    const nextItem = k < items.length ? items[k] : undefined;
+    const opensChildren = !!prevItem && !!nextItem && prevItem.level > level && prevItem.value >= 2 && nextItem.level > level && nextItem.value === 1;
+    if (opensChildren && (!before || before.value === value - 1)) {
+      out.push(c);
+      continue;
     }
     if (!before || before.value !== value - 1) continue;
     let after: RepairItem | undefined;

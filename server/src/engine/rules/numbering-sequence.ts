@@ -78,6 +78,8 @@ export const numberingSequence: Rule = {
       steps.forEach((step, i) => {
         if (!step.isBreak) return;
         const { item: n, expected, prev } = step;
+        // A marker read without its punctuation, first of its run: nothing shows where it starts.
+        if (prev === 0 && n.marker.missing) return;
         const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => ({ start: s.item.marker.numeralStart, end: s.item.marker.numeralEnd, text: show(s.item, s.expected) }));
         const written = n.marker.written;
         const want = show(n, expected);

@@ -125,7 +125,11 @@ export function readMarker(text: string, at: number, lineEnd: number): Marker | 
   return undefined;
 }
 
-function build(level: Level, value: number, start: number, len: number, numeralStart: number, numeralEnd: number, numeral: string, text: string): Marker {
+/** Marks that cannot follow a marker: `2、，一提纳税服务` is a document site's chunk number before a clause's end. */
+const NOT_AFTER_MARKER = new Set(['，', ',', '。', '；', ';', '、']);
+
+function build(level: Level, value: number, start: number, len: number, numeralStart: number, numeralEnd: number, numeral: string, text: string): Marker | undefined {
+  if (NOT_AFTER_MARKER.has(text[start + len])) return undefined;
   const written = text.slice(start, start + len);
   // Full-width digits are off-standard too: the standard form is written with ASCII digits.
   const standardNumeral = level === 3 || level === 4 ? String(value) : numeral;

@@ -362,6 +362,16 @@ function buildSectionTree(nodes: SectionNode[]): void {
 /** The numeral and what follows it; a 第 or 其 just before the numeral is read separately. Starting
  * the pattern at the numeral (not at an optional prefix) lets the scan skip ahead quickly. */
 const ORDINAL_RE = /[一二三四五六七八九十]{1,3}(?:是|[，,、：:])/g;
+/** 二是 after a clause's end, in the words after a 一是. */
+const SHI_TWO = /[，,；;、]二是/;
+const SENTENCE_STOP = /[。！？!?]/;
+
+/** The text from `from` to the end of its sentence (or `to`). */
+function sentenceAfter(text: string, from: number, to: number): string {
+  const s = text.slice(from, to);
+  const cut = s.search(SENTENCE_STOP);
+  return cut < 0 ? s : s.slice(0, cut);
+}
 
 function scanOrdinals(text: string, from: number, to: number, contentStart: number, line: number, scope: string, md: MarkdownFacts, out: InlineOrdinal[]): void {
   if (from >= to) return;
@@ -385,7 +395,9 @@ function scanOrdinals(text: string, from: number, to: number, contentStart: numb
     // The ordinal must open a clause: at the content start or after punctuation or space.
     if (start !== contentStart) {
       const before = text[start - 1];
-      if (!BOUNDARY_BEFORE.has(before)) {
+      // 主要措施一是…；二是…: 一是 right after a word opens a run when 二是 follows in the line.
+      const opensRun = style === 'shi' && numeral === '一' && SHI_TWO.test(sentenceAfter(text, start + 2, Math.min(to, start + 302)));
+      if (!BOUNDARY_BEFORE.has(before) && !opensRun) {
         // `第一，` after a numeral-free word (e.g. 统一是) is a word, not an ordinal: look again
         // from the numeral's second character.
         ORDINAL_RE.lastIndex = numeralAt + 1;

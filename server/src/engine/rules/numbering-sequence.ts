@@ -1,7 +1,7 @@
 // numbering-sequence: sibling section markers count 一 二 三… (1 2 3…) from the first,
 // without gap, repeat or regression; each parent restarts its children (GB/T 9704-2012 7.3.3).
 
-import { formatNumeral } from '../model/markers.js';
+import { formatNumeral, standardMarker } from '../model/markers.js';
 import type { NumberedLine } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
@@ -63,6 +63,15 @@ function show(n: NumberedLine, value: number): string {
   return formatNumeral(n.level, value);
 }
 
+/** The edit that gives a marker a new number. A marker read as other than it is written (一． a
+ * level down, 三 without its 、) is written out whole, so that the renumber also writes it as it
+ * is read and no other fix on it is needed. */
+function renumbered(n: NumberedLine, value: number): OffsetEdit {
+  const m = n.marker;
+  if (m.demoted || m.missing) return { start: m.start, end: m.end, text: standardMarker(n.level, show(n, value)) };
+  return { start: m.numeralStart, end: m.numeralEnd, text: show(n, value) };
+}
+
 export const numberingSequence: Rule = {
   meta: {
     id: 'numbering-sequence',
@@ -80,7 +89,7 @@ export const numberingSequence: Rule = {
         const { item: n, expected, prev } = step;
         // A marker read without its punctuation, first of its run: nothing shows where it starts.
         if (prev === 0 && n.marker.missing) return;
-        const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => ({ start: s.item.marker.numeralStart, end: s.item.marker.numeralEnd, text: show(s.item, s.expected) }));
+        const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => renumbered(s.item, s.expected));
         const written = n.marker.written;
         const want = show(n, expected);
         // Worded straight into one string per language (tens of thousands of findings are possible).

@@ -299,7 +299,9 @@ test('--fix does not write a file whose bytes would not survive the round trip',
   const text = fixture('fixable.md');
   const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xff, 0xff, 0x0a])]);
   const dir = workspace({ 'odd.md': bytes });
-  const r = run(dir, 'check', '--fix', 'odd.md');
+  // Read as GB18030 the text is mojibake, no longer a Chinese report: --structure always keeps
+  // a fixable finding (a missing section) to try.
+  const r = run(dir, 'check', '--fix', '--structure', 'always', 'odd.md');
   assert.equal(r.code, 2);
   assert.match(r.stderr, /odd\.md/);
   assert.deepEqual(fs.readFileSync(path.join(dir, 'odd.md')), bytes);
@@ -416,4 +418,14 @@ test('--help, help and --version', () => {
   const v = run(dir, '--version');
   assert.equal(v.code, 0);
   assert.equal(v.stdout, pkg.version + '\n');
+});
+
+test('--structure takes auto or always; always checks the structure of any file', () => {
+  const dir = workspace({ 'notes.md': '# Notes\n\n- First item.\n' });
+  const bad = run(dir, 'check', '--structure', 'sometimes', 'notes.md');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--structure/);
+  assert.equal(run(dir, 'check', 'notes.md').code, 0);
+  const always = run(dir, 'check', '--format', 'json', '--structure', 'always', 'notes.md');
+  assert.deepEqual(rulesOf(json(always), 'notes.md'), ['required-section', 'required-section']);
 });

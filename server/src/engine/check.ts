@@ -90,9 +90,34 @@ function withTitleType(config: ResolvedConfig, model: ReportModel): ResolvedConf
   return report === out.checkStructure ? out : { ...out, checkStructure: report };
 }
 
-/** A title in Chinese, or sections numbered the Chinese way (一、 （一）). */
+/** How a report's title ends: 工作总结, 述职报告, 工作情况的汇报, 工作思路, with any bracketed note after. */
+const REPORT_TITLE = /(总结|报告|汇报|述职|述廉|材料|情况|计划|要点|小结|思路|打算|方案)(?:[（(【][^）)】]{0,20}[）)】])?$/;
+const REPORT_WORD = /总结|报告|汇报|述职/;
+
+/**
+ * Whether the text is a Chinese report, whose structure is checked: its title ends like a
+ * report's (a README titled 使用说明 is not one); or, with no title line (a report pasted as one
+ * paragraph), its text is mostly Chinese and either names a report in its first words or numbers
+ * its sections the Chinese way.
+ */
 function isChineseReport(model: ReportModel): boolean {
-  if (model.title && /[\u4e00-\u9fff]/.test(model.title.text)) return true;
+  const text = model.text;
+  if (model.title) {
+    const t = model.title.text.replace(/[\s\u3000#*_]/g, '');
+    return /[\u4e00-\u9fff]/.test(t) && REPORT_TITLE.test(t);
+  }
+  let han = 0;
+  let latin = 0;
+  const end = Math.min(text.length, 5000);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  // A Chinese character says about as much as an English word of five letters.
+  if (han === 0 || han * 5 < latin) return false;
+  const first = model.lines.find((l) => l.kind === 'text');
+  if (first && REPORT_WORD.test(text.slice(first.contentStart, Math.min(first.end, first.contentStart + 80)))) return true;
   return model.numbered.some((n) => n.scope === 'body' && (n.level === 1 || n.level === 2));
 }
 

@@ -33,3 +33,17 @@ test('structure is checked in Chinese reports only, unless structure is always',
   // A Chinese document that is not a report (its title ends otherwise) is left alone.
   assert.equal(structural('# 会议纪要\n\n会议听取了各部门的情况汇报。\n'), 0);
 });
+
+test('the closing signature block is outside the last section, and a missing section goes before it', async () => {
+  const { buildOutline } = await import('../server/src/engine/outline.js');
+  const text = ['# 县档案馆2025年工作总结', '', '一、主要工作', '', '全年接收档案一千卷。', '', '二、存在的问题', '', '库房面积不足。', '', '县档案馆', '2025年12月20日', ''].join('\n');
+  const result = checkText(text);
+  assert.deepEqual(result.model.signature, { startLine: 11 });
+  const outline = buildOutline(result.model);
+  assert.deepEqual([outline[0].line, outline[0].endLine], [1, 9], 'the title heading ends above the signature');
+  assert.deepEqual(outline[0].children.map((o) => [o.line, o.endLine]), [[3, 5], [7, 9]]);
+  const fixed = checkText(text).diagnostics.find((d) => d.rule === 'required-section')?.fix?.edits[0];
+  assert.equal(fixed?.range.start.line, 9, 'inserted after the last body line, above the signature');
+  // A text that ends with a sentence has no signature block.
+  assert.equal(checkText('# 县档案馆2025年工作总结\n\n全年接收档案一千卷。\n').model.signature, undefined);
+});

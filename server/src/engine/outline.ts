@@ -27,8 +27,9 @@ export function buildOutline(model: ReportModel): OutlineNode[] {
     const parent = node.parent ? byNode.get(node.parent) : undefined;
     (parent ? parent.children : roots).push(o);
   }
-  // A section ends where the next node that is not its descendant begins.
-  const lastLine = lastTextLine(model);
+  // A section ends where the next node that is not its descendant begins; the last one, above
+  // the signature block.
+  const lastLine = model.signature ? trimBlank(model, model.signature.startLine - 1) : lastTextLine(model);
   const close = (list: OutlineNode[], end: number) => {
     list.forEach((o, i) => {
       const next = i + 1 < list.length ? list[i + 1].line - 1 : end;

@@ -5,6 +5,7 @@ import { LineIndex, type SourceLine } from '../line-index.js';
 import { parseMarkdown, inSpans, type MarkdownCache, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
 import { readMarker, type Level, type Marker } from './markers.js';
 import { acceptBare, demoteRestarts, readBareMarker, type BareCandidate } from './marker-repair.js';
+import { signatureStart } from './signature.js';
 import { parseChineseNumeral } from './numerals.js';
 import { trimEndWhere, trimStartWhere } from './trim.js';
 import type { RoleDefinition } from '../report-types.js';
@@ -93,6 +94,8 @@ export interface ReportModel {
   numberedSections: boolean;
   /** The level of the report's top numbered sections (1 in most reports). */
   topLevel?: Level;
+  /** The closing signature block (落款: the unit or signer, then the date), if the text ends with one. */
+  signature?: { startLine: number };
 }
 
 const SPACE = /[ \t\u3000]/;
@@ -239,6 +242,8 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     numberedSections: false,
   };
   findTitleAndOpening(model);
+  const signature = signatureStart(text, lines);
+  if (signature !== undefined) model.signature = { startLine: signature + 1 };
   const top = numbered.filter((n) => n.scope === 'body' && n.top);
   if (top.length > 0) {
     model.numberedSections = true;

@@ -105,9 +105,8 @@ function appendAtEnd(model: ReportModel, block: string): OffsetEdit | undefined 
   let last = model.lines.length - 1;
   while (last > 0 && model.lines[last].kind === 'blank') last--;
   if (model.lines[last].kind === 'excluded') return undefined;
-  const signature = signatureStart(model, last);
-  if (signature !== undefined) {
-    let before = signature - 1;
+  if (model.signature) {
+    let before = model.signature.startLine - 2;
     while (before > 0 && model.lines[before].kind === 'blank') before--;
     if (before < 0 || model.lines[before].kind === 'excluded') return undefined;
     const end = model.lines[before].end;
@@ -117,28 +116,3 @@ function appendAtEnd(model: ReportModel, block: string): OffsetEdit | undefined 
   return { start: end, end, text: eol + eol + block };
 }
 
-/** A date as a signature block writes it: 2025年12月1日, 二〇二五年十二月一日, 2025-12-01, 2025.12.1. */
-const DATE_LINE = /^[\s\u3000]*(?:日期[：:]?[\s\u3000]*)?(?:(?:19|20)[0-9]{2}[年.\-/][0-9]{1,2}[月.\-/][0-9]{1,2}日?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[\s\u3000]*$/;
-/** A line above the date that signs the report: the unit's name, or 述职人：某某. Short, no sentence. */
-const SIGNER_LINE = /^[\s\u3000]*[^\s\u3000，,。；;！？!?]{2,30}[\s\u3000]*$/;
-
-/**
- * The index (0-based) of the first line of the closing signature block: a date line last, and
- * above it up to two short lines that name the unit or the signer (县农业农村局, 述职人：张某).
- * Undefined when the document does not end with a date line.
- */
-function signatureStart(model: ReportModel, last: number): number | undefined {
-  const lineText = (i: number) => model.text.slice(model.lines[i].contentStart, model.lines[i].end);
-  const l = model.lines[last];
-  if (l.kind !== 'text' || l.numbered || !DATE_LINE.test(lineText(last))) return undefined;
-  let start = last;
-  for (let k = 0; k < 2; k++) {
-    let i = start - 1;
-    while (i >= 0 && model.lines[i].kind === 'blank') i--;
-    if (i < 0 || i !== start - 1) break;
-    const above = model.lines[i];
-    if (above.kind !== 'text' || above.numbered || above.heading || !SIGNER_LINE.test(lineText(i))) break;
-    start = i;
-  }
-  return start;
-}

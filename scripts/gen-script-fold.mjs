@@ -1,6 +1,6 @@
 // Writes server/src/engine/model/script-fold-data.ts: every traditional Chinese character that
 // OpenCC (opencc-js, Taiwan and Hong Kong to mainland) turns into one different simplified
-// character, with that character. Rules match residue phrases on text folded with this table, so
+// character, with that character; characters that simplified text writes as they are (么) stay. Rules match residue phrases on text folded with this table, so
 // that pages served in traditional script (總結_第2頁, 下載本文檔) are recognised by the same data.
 //   node scripts/gen-script-fold.mjs          write the file
 //   node scripts/gen-script-fold.mjs --check  exit 1 if the file differs (CI and tests)
@@ -14,9 +14,13 @@ const OUT = path.join(ROOT, 'server/src/engine/model/script-fold-data.ts');
 
 export function foldTable() {
   const converters = [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })];
+  // A character that simplified text itself writes (么 in 怎么, which Taiwan reads as 幺) has a
+  // traditional form of its own: it is not folded.
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const pairs = new Map();
   for (let c = 0x3400; c <= 0x9fff; c++) {
     const t = String.fromCharCode(c);
+    if (toTraditional(t) !== t) continue;
     for (const convert of converters) {
       const s = convert(t);
       if (s.length === 1 && s !== t && !pairs.has(t)) pairs.set(t, s);

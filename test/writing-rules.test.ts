@@ -103,8 +103,11 @@ test('copy-residue: every example of a family or a recogniser of shape is report
   const rules = only({ 'copy-residue': 'warning' });
   for (const family of FAMILIES) {
     for (const example of family.examples) {
-      // Between two paragraphs of report text, so that no rule of the frame applies.
-      const text = `# 区档案馆2025年度工作总结\n\n今年完成档案数字化，服务群众1200人次。\n\n${example}\n\n下一步，我们将继续推进档案开放。\n`;
+      // Between two paragraphs of report text, so that no rule of the frame applies; a family
+      // that counts only above the body, under the title.
+      const text = family.topOnly
+        ? `# 区档案馆2025年度工作总结\n\n${example}\n\n今年完成档案数字化，服务群众1200人次。\n\n下一步，我们将继续推进档案开放。\n`
+        : `# 区档案馆2025年度工作总结\n\n今年完成档案数字化，服务群众1200人次。\n\n${example}\n\n下一步，我们将继续推进档案开放。\n`;
       const found = checkText(text, { rules }).diagnostics;
       assert.ok(found.length > 0, `${family.id}: not reported: ${example}`);
       const fixed = fixText(text, { rules }).text;
@@ -125,4 +128,12 @@ test('copy-residue: overlapping site phrases inside a report sentence make one f
   const text = '# 区文化馆2025年工作总结\n\n今年以来成效明显。\n\n（三）宣传工作。据小编为大家收集的数据显示，全年发稿120篇。\n\n下一步，我们将继续做好宣传。\n';
   const found = checkText(text, { rules }).diagnostics;
   assert.deepEqual(found.map((d) => [text.slice(d.range.start.offset, d.range.end.offset), d.fix === undefined]), [['小编为大家收集的', true]]);
+});
+
+test('copy-residue: a date line is the page\'s only above the body; closing the report it is the report\'s', () => {
+  const rules = only({ 'copy-residue': 'warning' });
+  const body = '今年完成档案数字化，服务群众1200人次。\n\n下一步，我们将继续推进档案开放。\n';
+  assert.equal(checkText(`# 区档案馆2025年度工作总结\n\n时间：2025-12-20\n\n${body}`, { rules }).diagnostics.length, 1);
+  assert.deepEqual(checkText(`# 区档案馆2025年度工作总结\n\n${body}\n日期：2025-12-20\n`, { rules }).diagnostics, []);
+  assert.deepEqual(checkText(`# 区档案馆2025年度工作总结\n\n今年完成档案数字化。\n\n时间：2025-12-20\n\n下一步，继续推进。\n`, { rules }).diagnostics, []);
 });

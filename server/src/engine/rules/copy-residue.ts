@@ -52,6 +52,8 @@ export interface Family {
   claimsLine?: boolean;
   /** Longest line (characters of content) that `line` phrases alone make residue. */
   maxLine?: number;
+  /** Its phrases make a frame line only above the body, never at the end (a report's own date line). */
+  topOnly?: boolean;
   /** Lines in our own words that show the family; each must be reported as residue. */
   examples: string[];
 }
@@ -114,12 +116,14 @@ export const FAMILIES: Family[] = [
     id: 'disclaimer',
     kind: 'disclaimer',
     strength: 'site',
-    anchor: /网友|本站|本网|侵权|版权声明|预览|不全|原创|客服|二次传播|一经发现|用户/g,
+    anchor: /网友|本站|本网|侵权|版权声明|预览|不全|原创|客服|二次传播|一经发现|用户|退款|会员|珍藏版/g,
     patterns: [
       re('(?:来源于|来自|由)?网友(?:上传|投稿|发布|分享|提供)'),
       re('不代表本(?:站|网|平台)(?:的)?(?:观点|立场)'),
       re('(?:本站|本网|本平台)(?:只|仅)?(?:提供|不)[^，。！？\\r\\n]{0,12}?(?:存储|保证|负责|承担)'),
       re('如有侵权[^\\r\\n]{0,12}?(?:删除|联系|告知)'),
+      re('(?:仅部分|不可在线|无法在线)预览|(?:可)?反馈申请退款|[0-9]{1,4}页珍藏版'),
+      re('(?:docx?|pdf|》)SP{0,2}由(?:会员|用户|网友)(?:分享|上传)'),
       re('侵权(?:必删|请联系|联系删除|删除)'),
       re('版权声明'),
       re('(?:文章|文档|本文)?内容仅供预览'),
@@ -137,16 +141,23 @@ export const FAMILIES: Family[] = [
       '若需要原创文章可咨询客服老师',
       '作品归作者所有，不允许二次传播，一经发现收回',
       '本文档由用户上传，收益归属内容提供方',
+      '“仅部分预览”的文档，不可在线预览部分如有问题，可反馈申请退款',
+      '《2024年团委工作总结.docx》由会员分享，更多相关内容（12页珍藏版）',
     ],
   },
   {
     id: 'intro-outro',
     kind: 'intro',
     strength: 'site',
-    anchor: /小编|希望|但愿|为您|为你|为大家|给大家|以下|下面|欢迎|精心|更多|总结是|为此|因此|看看吧|参考吧|学习吧|范文|让我们|赶快|赶紧|真的/g,
+    anchor: /小编|希望|但愿|为您|为你|为大家|给大家|以下|下面|欢迎|精心|更多|总结是|为此|因此|看看吧|参考吧|学习吧|范文|让我们|赶快|赶紧|真的|请欣赏|怎么|如何/g,
     patterns: [
       re('小编(?:精心|用心|特意|特地|为您|为你|为大家|给大家|给您)?(?:整理|收集|搜集|编辑|准备|推荐|分享|带来|汇总|精选|编写)'),
       re('(?:希望|但愿)[^，。！？\\r\\n]{0,12}?对(?:您|你|大家)(?:有所|有)?(?:帮助|启发|参考价值|收获)'),
+      re('(?:希望|但愿)(?:能够?|可以)?(?:帮助到|帮到)(?:您|你|大家)'),
+      re('请欣赏[^，。！？,\\r\\n]{0,30}?(?:TW)'),
+      re('(?:怎么|如何)(?:去)?写(?:好)?(?:一份|一篇)?[^，。！？,\\r\\n]{0,12}?(?:TW)(?:呢|吗)'),
+      re('(?:以下|下面)(?:是|为)(?:小编)?为(?:大家|您|你)'),
+      re('让我们一起来?(?:写|看看|学习)[^，。！？,\\r\\n]{0,8}?吧'),
       re('(?:为(?:您|你|大家)|给大家)(?:带来|整理|精选|推荐|收集|分享)(?:分享|收集|整理|推荐)?(?:了|的)'),
       re('(?:以下|下面)(?:是|为)[^，。！？\\r\\n]{0,44}?(?:范文|模板|精选|优秀文章)'),
       re('本文(?:将|会)?[^，。！？\\r\\n]{0,24}?(?:呈现|整理|收集|介绍|分享|提供|汇集|精选)[^，。！？\\r\\n]{0,24}?范文'),
@@ -170,6 +181,8 @@ export const FAMILIES: Family[] = [
       '在这里能搜索到更多你想要的范文',
       '总结是对一段时间工作的回顾和分析的书面材料，为此我们要写一份总结，快来看看吧',
       '写总结能让工作更有条理，让我们写一份总结吧。你真的懂得怎么写吗？',
+      '请欣赏社区书记述职报告，由某某网整理，希望能够帮助到大家。',
+      '我们该怎么去写自查报告呢？下面是为大家带来的几篇，让我们一起来写吧。',
       '（汇报型范文：条理清楚，适合向上级汇报）',
       '本文将从几个方面呈现多篇街道工作总结范文，以供参考。',
       '写好总结并不难。通过阅读范文，我们可以学到结构和写法。',
@@ -179,14 +192,15 @@ export const FAMILIES: Family[] = [
     id: 'courtesy',
     kind: 'intro',
     strength: 'weak',
-    anchor: /供|欢迎|感谢|谢谢|更多/g,
+    anchor: /供|欢迎|感谢|谢谢|更多|整理|收集|编辑/g,
     patterns: [
+      re('由[^，。！？,\\r\\n]{1,10}?(?:网|站)(?:精心)?(?:整理|收集|编辑)'),
       re('(?:仅)?供(?:大家|您|各位|你)(?:参考|借鉴|学习|阅读)(?:借鉴|参考)?'),
       re('欢迎参考'),
       re('(?:感谢|谢谢)(?:您的)?(?:阅读|浏览|支持|配合)'),
       re('更多(?:相关|精彩|优秀)?(?:范文|内容|资料|文章|文档)'),
     ],
-    examples: ['以下是小编精心收集的半年工作总结范文，供大家参考借鉴', '更多范文请获取完整版', '以上范文由小编整理，欢迎参考，感谢阅读'],
+    examples: ['以下是小编精心收集的半年工作总结范文，供大家参考借鉴', '更多范文请获取完整版', '以上范文由小编整理，欢迎参考，感谢阅读', '请欣赏社区书记述职报告，由某某网整理，希望能够帮助到大家。'],
   },
   {
     id: 'paywall',
@@ -237,6 +251,8 @@ export const FAMILIES: Family[] = [
       re('(?:网站首页|首页|主页)SP{0,3}(?:>|->|›|»|＞|→|/|>>)'),
       re('^SP{0,4}(?:->|>|»|›|＞)SP{0,2}[^>\\r\\n]{1,16}SP{0,2}(?:->|>|»|›|＞)'),
       re('^SP{0,4}[^>，。,\\r\\n]{1,12}(?:SP{0,2}(?:>|->|»|›|＞)SP{0,2}[^>，。,\\r\\n]{1,16}){2,8}SP{0,2}(?:>|->|»|›|＞)?SP{0,4}$'),
+      // Its last step the page's title: 某某网 > 工作总结 > 年度总结 > 民政局2025年工作总结及2026年工作计划
+      re('^SP{0,4}[^>，。,\\r\\n]{1,16}(?:SP{0,2}(?:>|»|›|＞)SP{0,2}[^>，。,\\r\\n]{1,16}){1,6}SP{0,2}(?:>|»|›|＞)SP{0,2}[^>，。,\\r\\n]{17,48}?(?:TW)SP{0,4}$'),
       // Two steps after a site's name: 某某网 > 作文大全
       re('^SP{0,4}[\\u4e00-\\u9fffA-Za-z0-9]{1,10}(?:网|站)SP{0,2}(?:>|»|›|＞)SP{0,2}[\\u4e00-\\u9fff][^>，。,#\\-\\r\\n]{0,15}SP{0,4}$'),
       // A path that ends with its separator: 工作总结 > 年终总结 >
@@ -245,7 +261,7 @@ export const FAMILIES: Family[] = [
       re('^SP{0,4}[\\u4e00-\\u9fffA-Za-z0-9]{2,12}SP{1,3}(?:首页|主页)SP{0,4}$'),
     ],
     claimsLine: true,
-    examples: ['当前位置：首页 > 范文 > 工作总结', '首页 -> 文档 -> 总结汇报 ->', '您的位置：首页 > 总结报告', '-> 新闻 -> 通知公告', '范文网>总结>年终总结>', '总结大全 >年终总结 >', '好文网 > 作文大全', '某某写作素材 首页', '您好，欢迎访问某某文档'],
+    examples: ['当前位置：首页 > 范文 > 工作总结', '首页 -> 文档 -> 总结汇报 ->', '您的位置：首页 > 总结报告', '-> 新闻 -> 通知公告', '范文网>总结>年终总结>', '总结大全 >年终总结 >', '好文网 > 作文大全', '某某网 > 工作总结 > 年度工作总结 > 区民政局2025年工作总结及2026年工作计划', '某某写作素材 首页', '您好，欢迎访问某某文档'],
   },
   {
     id: 'navigation',
@@ -275,11 +291,25 @@ export const FAMILIES: Family[] = [
       re('[12][0-9]{3}-[01][0-9]-[0-3][0-9]SP{1,3}[0-2][0-9]:[0-5][0-9]:[0-5][0-9]'),
       re('(?:本文|全文)共?SP{0,2}[0-9]{2,6}SP{0,2}字'),
       re('栏目SP{0,2}[：:]|发布于|人气SP{0,2}[：:]'),
+      re('[12][0-9]{3}-[01][0-9]-[0-3][0-9]SP{0,2}发布(?!会)'),
       // The uploader's line: 某用户 分享 时间：, user01 总结与计划阅读模式
       re('(?:分享|上传)SP{1,3}时间SP{0,2}[：:]'),
       re('^SP{0,4}[A-Za-z0-9_]{2,20}SP{1,3}[^，。！？,.!?\\r\\n]{0,16}阅读模式SP{0,4}$'),
     ],
-    examples: ['小李 分享 时间：', 'wangwu88 心得体会2阅读模式', '发布时间：2024-03-18 09:12:40 作者：佚名 我要投稿', '2023-07-02 人已围观 356人阅读', '阅读量：2310 收藏本文', '发布于 2021-04-09 3.1万次浏览', '栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W', '时间：2022-03-04 10:15:26', '本文共980字'],
+    examples: ['小李 分享 时间：', 'wangwu88 心得体会2阅读模式', '- 2024-03-18 发布 |', '发布时间：2024-03-18 09:12:40 作者：佚名 我要投稿', '2023-07-02 人已围观 356人阅读', '阅读量：2310 收藏本文', '发布于 2021-04-09 3.1万次浏览', '栏目：工作总结 / 发布于：2022-11-05 / 人气：1.3W', '时间：2022-03-04 10:15:26', '本文共980字'],
+  },
+  {
+    // 时间：2021-08-31 alone under a page's title. A report may close with its own date line, so
+    // only the frame above the body takes it.
+    id: 'page-date',
+    kind: 'metadata',
+    strength: 'line',
+    anchor: /(?:时间|日期)[：:][ \t]{0,2}[12][0-9]{3}-/g,
+    // A date alone (a timestamp with its time is the metadata family's, anywhere).
+    patterns: [re('^SP{0,4}(?:时间|日期|发布时间|更新时间)SP{0,2}[：:]SP{0,2}[12][0-9]{3}-[01]?[0-9]-[0-3]?[0-9]SP{0,4}$')],
+    maxLine: 30,
+    topOnly: true,
+    examples: ['时间：2024-03-18'],
   },
   {
     id: 'metadata-fields',
@@ -298,13 +328,15 @@ export const FAMILIES: Family[] = [
     strength: 'site',
     // Every pattern is a whole line that opens with its word: look only at line starts (after a
     // container prefix such as `> ` or `- `, which holds no Chinese).
-    anchor: /^[^\r\n\u3400-\u9fff]{0,16}(?:内容|文档|在线|意见|网站|举报|投诉|分享|收藏|打印|纠错|预览|下载|点赞|评论|返回|关闭|复制|首页|客服|联系我们|关于我们|免责|正文|概述|简介|目录|摘要|约)/gm,
+    anchor: /^[^\r\n\u3400-\u9fff]{0,16}(?:内容|文档|在线|意见|网站|举报|投诉|分享|收藏|打印|纠错|预览|下载|点赞|评论|返回|关闭|复制|首页|客服|联系我们|关于我们|免责|正文|概述|简介|目录|摘要|约|KB|MB|页)/gm,
     patterns: [
-      re('^SP{0,4}(?:[•·]SP{0,2})?(?:举报|分享|收藏|打印|纠错|预览|内容预览|下载|点赞|评论|返回顶部|返回首页|返回列表|关闭窗口|复制链接|文档简介|首页|在线客服|客服中心|联系我们|关于我们|意见反馈|投诉建议|投诉|网站地图|免责声明)SP{0,2}[：:]?SP{0,4}$'),
+      re('^SP{0,4}(?:[•·]SP{0,2})?(?:举报|分享|收藏|打印|纠错|预览|内容预览|下载|点赞|评论|返回顶部|返回首页|返回列表|关闭窗口|复制链接|文档简介|文档介绍|首页|在线客服|客服中心|联系我们|关于我们|意见反馈|投诉建议|投诉|网站地图|免责声明)SP{0,2}[：:]?SP{0,4}$'),
       re('^SP{0,4}【SP{0,2}(?:正文|概述|简介|目录|摘要)SP{0,2}】SP{0,4}$'),
       re('^SP{0,4}(?:[•·]SP{0,2})?约SP{0,2}[0-9.]{1,6}SP{0,2}(?:千字|万字|字|页)SP{0,4}$'),
+      // A document page's size and length, as list items: - 37.5 KB |, - 2页
+      re('^SP{0,4}[0-9][0-9.]{0,5}SP{0,2}(?:KB|MB|页)SP{0,2}[|｜]?SP{0,4}$'),
     ],
-    examples: ['举报', '【正文】', '• 约 12页', '在线客服', '投诉建议'],
+    examples: ['举报', '【正文】', '• 约 12页', '在线客服', '投诉建议', '文档介绍', '37.5 KB |', '2页'],
   },
   {
     id: 'page-prompts',
@@ -399,7 +431,7 @@ export const FAMILIES: Family[] = [
     id: 'title-debris',
     kind: 'title-debris',
     strength: 'site',
-    anchor: /页|篇|【|范文|模板|范例|例文|全文/g,
+    anchor: /页|篇|【|范文|模板|范例|例文|全文|[0-9]{3,5}字|怎么写/g,
     patterns: [
       re('_第[0-9]{1,3}页'),
       re('范文[0-9一二三四五六七八九十]{1,3}篇'),
@@ -415,6 +447,8 @@ export const FAMILIES: Family[] = [
       re('(?:范文|范例|模板|例文)?(?:[0-9]{4})?(?:精选|优选|优秀|推荐|最新|通用|热门|实用|汇总|合集|集合|大全)?[0-9一二三四五六七八九十]{1,3}篇(?=SP{0,4}$|[（(]|[0-9])'),
       re('(?:范文|模板|范例|例文)(?<=(?:TW)(?:范文|模板|范例|例文))(?=】)'),
       re('[（(]精选多篇[）)]'),
+      re('(?:范文|模板)?[0-9]{3,5}字(?<=(?:TW|范文|模板)[0-9]{3,5}字)(?=SP{0,4}$)'),
+      re('怎么写(?<=(?:TW)怎么写)(?=SP{0,4}$)'),
       re('【SP{0,2}第[0-9一二三四五六七八九十]{1,3}篇SP{0,2}】'),
       re('篇(?<=(?:TW)SP{0,2}篇)SP{0,2}[（(][0-9一二三四五六七八九十]{1,3}[）)](?=SP{0,4}$)'),
       // A genre tag in brackets before the title: 【自查报告】某公司自查报告
@@ -424,7 +458,7 @@ export const FAMILIES: Family[] = [
     inline: 'remove',
     examples: [
       '年度工作总结_第2页', '社区工作总结范文五篇', '述职报告（精选6篇）', '村级党建总结【推荐】', '镇半年工作总结范文', '第一篇：个人述职报告',
-      '篇二：年度考核总结', '第2篇 县妇联年度工作报告', '中学教学工作总结 篇3', '党建工作总结第2篇', '安全检查自查报告模板2', '基层治理工作总结优秀9篇', '【卫生院半年工作总结范文】今年以来', '乡镇半年工作思路(精选多篇)', '社区工作总结（全文共1860字）', '妇联年度工作总结(集合5篇)', '篇2', '网点主任工作总结汇总十篇', '政协工作总结【第一篇】', '支行工作总结篇(2)', '【述职报告】办公室主任述职报告',
+      '篇二：年度考核总结', '第2篇 县妇联年度工作报告', '中学教学工作总结 篇3', '党建工作总结第2篇', '安全检查自查报告模板2', '基层治理工作总结优秀9篇', '【卫生院半年工作总结范文】今年以来', '乡镇半年工作思路(精选多篇)', '社区工作总结（全文共1860字）', '妇联年度工作总结(集合5篇)', '篇2', '网点主任工作总结汇总十篇', '政协工作总结【第一篇】', '支行工作总结篇(2)', '【述职报告】办公室主任述职报告', '关于卫生工作的自查报告范文1500字', '团委工作总结怎么写',
     ],
   },
   {
@@ -653,8 +687,11 @@ export const copyResidue: Rule = {
 
     // 1. Lines that are residue as a whole.
     const whole = new Map<number, ResidueLine>();
-    for (const [number, hits] of hitsByLine) {
+    for (const [number, all] of hitsByLine) {
       const line = lines[number - 1];
+      // Phrases that count only above the body are weighed by the frame, below.
+      const hits = all.some((h) => h.family.topOnly) ? all.filter((h) => !h.family.topOnly) : all;
+      if (hits.length === 0) continue;
       const verdict = classify(text, line, hits, content(line).length, mask);
       if (verdict) whole.set(number, { line, hits, weak: verdict === 'weak' });
     }
@@ -682,9 +719,10 @@ export const copyResidue: Rule = {
     //    and below the body's last line.
     // Only a short line whose every sentence holds a residue phrase: a report pasted as one
     // long paragraph that mentions 本站 somewhere is not the site's frame.
-    const frameCandidate = (l: LineInfo): boolean => {
-      const hits = hitsByLine.get(l.number);
-      if (!hits || l.kind !== 'text' || l.heading || l.numbered) return false;
+    const frameCandidate = (l: LineInfo, top: boolean): boolean => {
+      const all = hitsByLine.get(l.number);
+      const hits = top || !all ? all : all.filter((h) => !h.family.topOnly);
+      if (!hits || hits.length === 0 || l.kind !== 'text' || l.heading || l.numbered) return false;
       const length = content(l).length;
       if (length > FRAME_LINE_MAX) return false;
       // A watermark phrase makes a frame line only when the line is nothing else (本材料仅限内部
@@ -716,7 +754,7 @@ export const copyResidue: Rule = {
     for (let n = 1; n <= lines.length; n++) {
       const l = lines[n - 1];
       if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(n) || l === titleLine) continue;
-      if (frameCandidate(l) || introParagraph(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
+      if (frameCandidate(l, true) || introParagraph(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
       // A page's counters (views, likes) copied as list items above the text: - 0
       else if (LIST_ITEM.test(text.slice(l.start, l.contentStart)) && /^[0-9]{1,6}$/.test(content(l))) whole.set(n, { line: l, hits: [], kind: 'metadata', weak: false });
       else if (!isSlogan(l) && !whole.has(n)) break;
@@ -725,7 +763,7 @@ export const copyResidue: Rule = {
       const l = lines[n - 1];
       if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(n)) continue;
       if (l === titleLine) break;
-      if (frameCandidate(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
+      if (frameCandidate(l, false)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
       else if (!isSlogan(l) && !whole.has(n)) break;
     }
 

@@ -6,6 +6,7 @@ import { parseMarkdown, inSpans, type MarkdownCache, type HeadingInfo, type Mark
 import { readMarker, type Level, type Marker } from './markers.js';
 import { acceptBare, demoteRestarts, readBareMarker, type BareCandidate } from './marker-repair.js';
 import { signatureStart } from './signature.js';
+import { omissionStarts } from './omission.js';
 import { parseChineseNumeral } from './numerals.js';
 import { trimEndWhere, trimStartWhere } from './trim.js';
 import type { RoleDefinition } from '../report-types.js';
@@ -311,12 +312,31 @@ function repairMarkers(
     }
   }
   const items = body().map(item);
-  demoteRestarts(text, items, headings.map((h) => h.line));
+  // Plain headings start the numbering afresh, and so does text cut out by a site (……此处隐藏……).
+  const barriers = headings.map((h) => h.line);
+  const omitted = omissionStarts(text);
+  if (omitted.length > 0) {
+    for (const at of omitted) barriers.push(lines[lineIndexOf(lines, at)].number);
+    barriers.sort((a, b) => a - b);
+  }
+  demoteRestarts(text, items, barriers);
   const bodyNodes = body();
   items.forEach((it, i) => {
     bodyNodes[i].level = it.level;
   });
   return sections;
+}
+
+/** The index of the line holding offset `at` (binary search). */
+function lineIndexOf(lines: readonly LineInfo[], at: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function mergeNumbered(a: readonly NumberedLine[], b: readonly NumberedLine[]): NumberedLine[] {

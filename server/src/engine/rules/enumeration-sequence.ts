@@ -5,7 +5,7 @@ import { formatChineseNumeral } from '../model/numerals.js';
 import type { InlineOrdinal } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
-import { OMISSION } from '../model/omission.js';
+import { anyBetween, omissionStarts } from '../model/omission.js';
 
 export const enumerationSequence: Rule = {
   meta: {
@@ -55,28 +55,6 @@ export const enumerationSequence: Rule = {
     }
   },
 };
-
-/** Where the text's omission markers start, in order: one scan, only when the text has one's characters. */
-function omissionStarts(text: string): number[] {
-  const out: number[] = [];
-  if (!text.includes('略') && !text.includes('此处') && !text.includes('……')) return out;
-  OMISSION.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = OMISSION.exec(text))) out.push(m.index);
-  return out;
-}
-
-/** Whether a sorted list holds a value in (from, to). */
-function anyBetween(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] < to;
-}
 
 /**
  * A site's omission marker (……略……, ……此处隐藏N个字……) between two ordinals means text is

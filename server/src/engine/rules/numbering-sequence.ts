@@ -5,6 +5,7 @@ import { formatNumeral, standardMarker } from '../model/markers.js';
 import type { NumberedLine } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
+import { anyBetween, omissionStarts } from '../model/omission.js';
 
 /** Groups siblings: same scope, same parent, same level, in document order. */
 export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[][] {
@@ -81,6 +82,7 @@ export const numberingSequence: Rule = {
     fixable: true,
   },
   check({ model, report }) {
+    const omitted = omissionStarts(model.text);
     for (const [group, startAfter] of siblingGroups(model.numbered).flatMap(byHeadings)) {
       // Arabic and circled lists (levels 3–5) may start a new run at 1 under the same parent.
       const steps = sequenceSteps(group, { valueOf: (n) => n.value, mayRestart: (n) => n.level >= 3, startAfter });
@@ -89,6 +91,8 @@ export const numberingSequence: Rule = {
         const { item: n, expected, prev } = step;
         // A marker read without its punctuation, first of its run: nothing shows where it starts.
         if (prev === 0 && n.marker.missing) return;
+        // Text cut out by a site (……此处隐藏……) since the sibling before: the count cannot be judged.
+        if (i > 0 && omitted.length > 0 && anyBetween(omitted, steps[i - 1].item.marker.end, n.marker.start)) return;
         const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => renumbered(s.item, s.expected));
         const written = n.marker.written;
         const want = show(n, expected);

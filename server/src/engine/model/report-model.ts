@@ -97,6 +97,8 @@ export interface ReportModel {
   topLevel?: Level;
   /** The closing signature block (落款: the unit or signer, then the date), if the text ends with one. */
   signature?: { startLine: number };
+  /** Where a site's omission markers start (……此处隐藏N个字……, ……略……), in order. */
+  omissions: number[];
 }
 
 const SPACE = /[ \t\u3000]/;
@@ -227,7 +229,8 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     scanOrdinals(text, marker ? marker.end : p, info.end, marker ? marker.end : p, info.number, scope, md, ordinals);
   }
 
-  const sections = repairMarkers(text, lines, numbered, headings, sectionsInOrder, ordinals, bareCandidates);
+  const omissions = omissionStarts(text);
+  const sections = repairMarkers(text, lines, numbered, headings, sectionsInOrder, ordinals, bareCandidates, omissions);
   buildSectionTree(sections);
 
   const model: ReportModel = {
@@ -241,6 +244,7 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     ordinals,
     roles: [],
     numberedSections: false,
+    omissions,
   };
   findTitleAndOpening(model);
   const signature = signatureStart(text, lines);
@@ -267,6 +271,7 @@ function repairMarkers(
   sectionsInOrder: SectionNode[],
   ordinals: InlineOrdinal[],
   candidates: BareCandidate[],
+  omitted: readonly number[],
 ): SectionNode[] {
   let sections = sectionsInOrder;
   const body = () => numbered.filter((n) => n.scope === 'body');
@@ -314,7 +319,6 @@ function repairMarkers(
   const items = body().map(item);
   // Plain headings start the numbering afresh, and so does text cut out by a site (……此处隐藏……).
   const barriers = headings.map((h) => h.line);
-  const omitted = omissionStarts(text);
   if (omitted.length > 0) {
     for (const at of omitted) barriers.push(lines[lineIndexOf(lines, at)].number);
     barriers.sort((a, b) => a - b);
@@ -559,10 +563,9 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
   // Statements that fulfil a role wherever they stand (经自查，未发现问题).
   const anywhere = compiled.filter((r) => r.anywhere.length > 0);
   if (anywhere.length > 0) {
-    for (const l of model.lines) {
+    for (const l of proseLinesWith(model, NOTHING_FOUND)) {
       if (l.kind !== 'text' || l.number <= (titleLine ?? 0)) continue;
       const t = model.text.slice(l.contentStart, l.end);
-      if (!NOTHING_FOUND.test(t)) continue;
       for (const r of anywhere) {
         if (r.anywhere.some((re) => re.test(t))) model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
       }
@@ -593,7 +596,7 @@ function roleMatch(re: RegExp, text: string, heading: boolean): boolean {
 }
 
 /** The words a nothing-found statement needs: lines without them are not tried. */
-const NOTHING_FOUND = /未发现|没有发现|未查出|未出现/;
+const NOTHING_FOUND = /未发现|没有发现|未查出|未出现/g;
 
 /** Lines of report text (paragraph lines, headings, table rows) — not blank, code, HTML or
  * front matter — and, given `quick`, only those it matches: the loop every text rule starts with. */

@@ -5,7 +5,7 @@ import { formatChineseNumeral } from '../model/numerals.js';
 import type { InlineOrdinal } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
-import { anyBetween, omissionStarts } from '../model/omission.js';
+import { anyBetween } from '../model/omission.js';
 
 export const enumerationSequence: Rule = {
   meta: {
@@ -23,7 +23,7 @@ export const enumerationSequence: Rule = {
       if (list) list.push(o);
       else runs.set(key, [o]);
     }
-    const omissions = omissionStarts(model.text);
+    const omissions = model.omissions;
     for (const run of runs.values()) for (const [list, startAfter] of splitAtOmissions(omissions, run)) {
       // Starting again at 一 begins a new run: writers often open a second list in a section.
       // A run that does not start at 一 is reported only when it has at least two members:

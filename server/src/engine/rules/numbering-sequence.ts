@@ -5,7 +5,7 @@ import { formatNumeral, standardMarker } from '../model/markers.js';
 import type { NumberedLine } from '../model/report-model.js';
 import { msg, type OffsetEdit, type Rule } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
-import { anyBetween, omissionStarts } from '../model/omission.js';
+import { anyBetween } from '../model/omission.js';
 
 /** Groups siblings: same scope, same parent, same level, in document order. */
 export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[][] {
@@ -82,7 +82,7 @@ export const numberingSequence: Rule = {
     fixable: true,
   },
   check({ model, report }) {
-    const omitted = omissionStarts(model.text);
+    const omitted = model.omissions;
     for (const [group, startAfter] of siblingGroups(model.numbered).flatMap(byHeadings)) {
       // Arabic and circled lists (levels 3–5) may start a new run at 1 under the same parent.
       const steps = sequenceSteps(group, { valueOf: (n) => n.value, mayRestart: (n) => n.level >= 3, startAfter });

@@ -10,6 +10,10 @@ export function ENGINE_ADVERSARIAL(size = 200_000): Record<string, string> {
     '200,000 （': '（'.repeat(size),
     '60,000 一、 lines': '一、\n'.repeat(Math.floor((size * 3) / 10)),
     'a 1 MB single line': '一是X市*（'.repeat(size),
+    // Markers without their punctuation between siblings, and restarts inside sections, on every
+    // other line: each is read as its writer meant (marker-repair.ts) without searching again.
+    'slipped markers': Array.from({ length: Math.floor(size / 6) }, (_, i) => (i % 2 ? `${(i % 98) + 1}甲` : `${(i % 98) + 1}.乙`)).join('\n'),
+    'restarts in sections': Array.from({ length: Math.floor(size / 4) }, (_, i) => ['二、', '一．', '二．', '三以'][i % 4]).join('\n'),
   };
 }
 

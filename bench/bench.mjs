@@ -4,7 +4,7 @@
 // asserted here — tests never time anything.
 //
 //   npm run bench                 # everything
-//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | adversarial
+//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | fix | adversarial
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { checkText } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/engine/check.js')).href);
+const { checkText, fixText } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/engine/check.js')).href);
 // The engine's own parser (remark-parse with the same extensions), so that "parse alone" is
 // exactly the parse inside the whole analysis.
 const { markdownProcessor: parser, parseMarkdown } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/engine/model/markdown.js')).href);
@@ -175,6 +175,23 @@ if (want('cli')) {
   row('cli', `2,000 files, ${mb.toFixed(1)} MB, ${os.availableParallelism()} processes`, mb / (multi / 1000), 'MB/s');
   row('cli', `${os.availableParallelism()} processes / one`, single / multi, '×', '≥ 1.7×', single / multi >= 1.7);
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (want('fix')) {
+  // Fix-all (every pass, every rule) against one check of the same text. The texts are drafts
+  // with findings on most lines: the corpus repeated, and a run of lines that each need a
+  // renumber (60,000 fixes at 1M characters).
+  for (const size of SIZES) {
+    const label = `${size / 1000}k chars`;
+    for (const [name, text] of [
+      ['report', reportOfSize(size)],
+      ['一、 on every line', '一、正文。\n'.repeat(Math.floor(size / 6))],
+    ]) {
+      const check = time(() => checkText(text), RUNS[size]);
+      const fix = time(() => fixText(text), RUNS[size]);
+      row('fix', `fix-all / check, ${name}, ${label}`, fix / check, '×', '≤ 2×', fix / check <= 2);
+    }
+  }
 }
 
 if (want('adversarial')) {

@@ -47,3 +47,42 @@ test('fixes keep CRLF line endings and insert with the document\'s own line brea
   assert.ok(fixed.includes('（一）乙'));
   assert.ok(fixed.includes('存在的问题和不足'), 'frame inserted');
 });
+
+test('applyFixes takes exactly the fixes a pairwise check would take, on random fixes in any order', () => {
+  const long = '甲乙丙丁戊己庚辛壬癸'.repeat(20);
+  const li = new LineIndex(long);
+  let seed = 11;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const overlap = (a: TextEdit, b: TextEdit) => {
+    const a1 = a.range.start.offset, a2 = a.range.end.offset, b1 = b.range.start.offset, b2 = b.range.end.offset;
+    return a1 === b1 || (a1 < b2 && b1 < a2);
+  };
+  for (let round = 0; round < 200; round++) {
+    const diags: Diagnostic[] = [];
+    for (let f = 0; f < 1 + rand(30); f++) {
+      const edits: TextEdit[] = [];
+      for (let k = 0; k < 1 + rand(3); k++) {
+        const start = rand(long.length);
+        const end = Math.min(long.length, start + rand(4));
+        edits.push({ range: li.range(start, end), text: String(rand(10)) });
+      }
+      diags.push({ ...diag(), fix: { title: { 'zh-CN': 'x', en: 'x' }, edits } });
+    }
+    // The reference: every edit checked against every edit taken before, and within its fix.
+    const taken: TextEdit[] = [];
+    const expected: number[] = [];
+    diags.forEach((d, i) => {
+      const es = d.fix!.edits;
+      const clash = es.some((e, a) => es.some((o, b) => b > a && overlap(e, o))) || es.some((e) => taken.some((t) => overlap(e, t)));
+      if (clash) return;
+      taken.push(...es);
+      expected.push(i);
+    });
+    const result = applyFixes(long, diags);
+    assert.deepEqual(result.applied.map((f) => diags.findIndex((d) => d.fix === f)), expected, `round ${round}`);
+    assert.equal(result.text, taken.length ? applyEdits(long, taken) : long);
+  }
+});

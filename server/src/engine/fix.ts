@@ -38,26 +38,75 @@ export interface ApplyResult {
   skipped: Fix[];
 }
 
+/** The edits taken so far in a pass, disjoint and in text order: a conflict check is one binary
+ * search, and edits arriving in text order (the usual case) are appended. */
+class TakenEdits {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  readonly edits: TextEdit[] = [];
+
+  /** Whether [start, end) conflicts with an edit taken before (see `conflicts`). */
+  clashes(start: number, end: number): boolean {
+    const i = this.lowerBound(start);
+    if (i < this.starts.length && (this.starts[i] === start || this.starts[i] < end)) return true;
+    return i > 0 && this.ends[i - 1] > start;
+  }
+
+  add(e: TextEdit): void {
+    const start = e.range.start.offset;
+    const i = this.lowerBound(start);
+    if (i === this.starts.length) {
+      this.starts.push(start);
+      this.ends.push(e.range.end.offset);
+      this.edits.push(e);
+    } else {
+      this.starts.splice(i, 0, start);
+      this.ends.splice(i, 0, e.range.end.offset);
+      this.edits.splice(i, 0, e);
+    }
+  }
+
+  /** The first index whose start is at or after `offset`. */
+  private lowerBound(offset: number): number {
+    const s = this.starts;
+    if (s.length === 0 || s[s.length - 1] < offset) return s.length;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Whether the edits of one fix conflict among themselves: sorted, each against the next. */
+function selfConflicting(edits: readonly TextEdit[]): boolean {
+  if (edits.length < 2) return false;
+  const sorted = [...edits].sort((x, y) => x.range.start.offset - y.range.start.offset || x.range.end.offset - y.range.end.offset);
+  for (let i = 1; i < sorted.length; i++) if (conflicts(sorted[i - 1], sorted[i])) return true;
+  return false;
+}
+
 /** One pass: applies every fix carried by `diagnostics` that does not conflict with a fix
- * taken before it (in the diagnostics' order). Used by the CLI and by the language server. */
+ * taken before it (in the diagnostics' order). Used by the CLI and by the language server.
+ * Each fix costs a binary search per edit, so a pass is linear in the edits, up to a logarithm. */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): ApplyResult {
-  const taken: TextEdit[] = [];
+  const taken = new TakenEdits();
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
   for (const d of diagnostics) {
     const fix = d.fix;
     if (!fix || fix.edits.length === 0) continue;
-    const clash =
-      fix.edits.some((e, i) => fix.edits.some((o, j) => j > i && conflicts(e, o))) ||
-      fix.edits.some((e) => taken.some((t) => conflicts(e, t)));
-    if (clash) {
+    if (selfConflicting(fix.edits) || fix.edits.some((e) => taken.clashes(e.range.start.offset, e.range.end.offset))) {
       skipped.push(fix);
       continue;
     }
-    taken.push(...fix.edits);
+    for (const e of fix.edits) taken.add(e);
     applied.push(fix);
   }
-  return { text: taken.length ? applyEdits(text, taken) : text, applied, skipped };
+  return { text: taken.edits.length ? applyEdits(text, taken.edits) : text, applied, skipped };
 }
 
 export interface FixAllResult {

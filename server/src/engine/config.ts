@@ -2,6 +2,7 @@
 // front matter `gongwen: { type: …, rules: … }` per document, and command-line overrides.
 // A broken configuration is reported with its path and position; defaults are used instead.
 
+import { compileUserPattern, type Pattern } from './user-pattern.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -63,7 +64,7 @@ export interface ResolvedConfig {
   checkStructure: boolean;
   roles: Record<string, RoleDefinition>;
   rules: Record<string, RuleConfig>;
-  placeholders: { extra: RegExp[]; allow: string[] };
+  placeholders: { extra: Pattern[]; allow: string[] };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -168,9 +169,12 @@ export function validateConfig(
           problem(name, `报告类型「${name}」的定义无效：required 必须是章节角色编号的数组`, `report type "${name}" is invalid: "required" must be an array of role ids`);
           continue;
         }
-        const badPattern = Object.values(t.roles ?? {}).flatMap((r) => [...(r.headings ?? []), ...(r.paragraphs ?? [])]).find((p) => !isValidRegExp(p));
-        if (badPattern !== undefined) {
-          problem(name, `报告类型「${name}」中的正则表达式无效：${String(badPattern)}`, `report type "${name}" has an invalid regular expression: ${String(badPattern)}`);
+        const bad = Object.values(t.roles ?? {})
+          .flatMap((r) => [...(r.headings ?? []), ...(r.paragraphs ?? [])])
+          .map(patternProblem)
+          .find((x) => x !== undefined);
+        if (bad) {
+          problem(name, `报告类型「${name}」中的${bad['zh-CN']}`, `report type "${name}": ${bad.en}`);
           continue;
         }
         config.types[name] = t;
@@ -183,8 +187,8 @@ export function validateConfig(
     if (typeof p !== 'object' || p === null || !strings(p.extra) || !strings(p.allow)) {
       problem('placeholders', '「placeholders」必须形如 {"extra": [正则…], "allow": [词语…]}', '"placeholders" must look like {"extra": [regex…], "allow": [word…]}');
     } else {
-      const bad = (p.extra as string[] | undefined)?.find((s) => !isValidRegExp(s));
-      if (bad !== undefined) problem('extra', `占位符正则表达式无效：${bad}`, `invalid placeholder regular expression: ${bad}`);
+      const bad = (p.extra as string[] | undefined)?.map(patternProblem).find((x) => x !== undefined);
+      if (bad) problem('extra', `占位符的${bad['zh-CN']}`, `placeholder ${bad.en}`);
       else config.placeholders = { extra: p.extra as string[] | undefined, allow: p.allow as string[] | undefined };
     }
   }
@@ -197,14 +201,11 @@ export function validateConfig(
   return { config, problems };
 }
 
-function isValidRegExp(s: unknown): boolean {
-  if (typeof s !== 'string' || s.length === 0) return false;
-  try {
-    new RegExp(s, 'u');
-    return true;
-  } catch {
-    return false;
-  }
+/** Why a user's pattern cannot be used (empty, or syntax the linear-time engine does not take), if it cannot. */
+function patternProblem(s: unknown): Message | undefined {
+  if (typeof s === 'string' && s.length === 0) return { 'zh-CN': '正则表达式为空', en: 'empty regular expression' };
+  const compiled = compileUserPattern(s);
+  return 'error' in compiled ? compiled.error : undefined;
 }
 
 /** The nearest configuration file at or above `dir`, if any. */
@@ -269,7 +270,7 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
   const rules: Record<string, RuleConfig> = {};
   for (const [id, severity] of Object.entries(defaults)) rules[id] = { severity, options: {} };
   const userTypes: Record<string, UserType> = {};
-  const extra: RegExp[] = [];
+  const extra: Pattern[] = [];
   const allow: string[] = [];
   const apply = (rulesIn: Record<string, RuleSetting> | undefined) => {
     for (const [id, setting] of Object.entries(rulesIn ?? {})) {
@@ -289,7 +290,10 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
     if (layer.structure) structure = layer.structure;
     apply(layer.rules);
     Object.assign(userTypes, layer.types ?? {});
-    for (const p of layer.placeholders?.extra ?? []) extra.push(new RegExp(p, 'gu'));
+    for (const p of layer.placeholders?.extra ?? []) {
+      const compiled = compileUserPattern(p);
+      if ('pattern' in compiled) extra.push(compiled.pattern);
+    }
     allow.push(...(layer.placeholders?.allow ?? []));
   }
   apply(options.rules);

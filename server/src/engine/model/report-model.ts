@@ -9,7 +9,8 @@ import { signatureStart } from './signature.js';
 import { omissionStarts } from './omission.js';
 import { parseChineseNumeral } from './numerals.js';
 import { trimEndWhere, trimStartWhere } from './trim.js';
-import type { RoleDefinition } from '../report-types.js';
+import { BUILTIN_ROLES, type RoleDefinition } from '../report-types.js';
+import { compileUserPattern, nativePattern, type Pattern } from '../user-pattern.js';
 
 export type LineKind = 'blank' | 'text' | 'excluded' | 'table';
 
@@ -494,17 +495,27 @@ function findTitleAndOpening(model: ReportModel): void {
   if (startLine) model.opening = { startLine, endLine };
 }
 
-const PATTERNS = new Map<string, RegExp>();
+const PATTERNS = new Map<string, Pattern>();
+/** The built-in role wordings: trusted, run natively. Any other comes from a user: linear-time. */
+const BUILTIN_SOURCES = new Set(Object.values(BUILTIN_ROLES).flatMap((r) => [...r.headings, ...r.paragraphs, ...(r.anywhere ?? [])]));
 
-/** Role wordings compiled once per pattern (built-in or from a configuration), not once per check. */
-function compiledPattern(source: string): RegExp {
-  let re = PATTERNS.get(source);
-  if (!re) {
-    re = new RegExp(source, 'u');
-    if (PATTERNS.size < 1000) PATTERNS.set(source, re);
+/** Role wordings compiled once per pattern (built-in or from a configuration), not once per check;
+ * undefined for a user's pattern the linear-time engine cannot take (reported with the configuration). */
+function compiledPattern(source: string): Pattern | undefined {
+  let p = PATTERNS.get(source);
+  if (!p) {
+    if (BUILTIN_SOURCES.has(source)) p = nativePattern(new RegExp(source, 'u'));
+    else {
+      const compiled = compileUserPattern(source);
+      if (!('pattern' in compiled)) return undefined;
+      p = compiled.pattern;
+    }
+    if (PATTERNS.size < 1000) PATTERNS.set(source, p);
   }
-  return re;
+  return p;
 }
+
+const compiledAll = (sources: readonly string[]): Pattern[] => sources.map(compiledPattern).filter((p): p is Pattern => p !== undefined);
 
 /** Two lists of sections, each in line order, merged into one in line order. */
 function mergeByLine(a: readonly SectionNode[], b: readonly SectionNode[]): SectionNode[] {
@@ -521,9 +532,9 @@ function mergeByLine(a: readonly SectionNode[], b: readonly SectionNode[]): Sect
 function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
   const compiled = roles.map((r) => ({
     id: r.id,
-    headings: r.headings.map(compiledPattern),
-    paragraphs: r.paragraphs.map(compiledPattern),
-    anywhere: (r.anywhere ?? []).map(compiledPattern),
+    headings: compiledAll(r.headings),
+    paragraphs: compiledAll(r.paragraphs),
+    anywhere: compiledAll(r.anywhere ?? []),
   }));
   const titleLine = model.title?.line;
   const sections = mergeByLine(
@@ -567,7 +578,7 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
       if (l.kind !== 'text' || l.number <= (titleLine ?? 0)) continue;
       const t = model.text.slice(l.contentStart, l.end);
       for (const r of anywhere) {
-        if (r.anywhere.some((re) => re.test(t))) model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
+        if (r.anywhere.some((re) => re.exec(t) !== null)) model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
       }
     }
   }
@@ -587,11 +598,11 @@ const SOLVING = /(解决|破解|查找|查摆|梳理|整改|针对|聚焦|正视
 const GOES_ON = /^(做到|得到|更加|清晰|明确|有效|切实|不断|逐步)/;
 
 /** A role pattern matches, and not as the object of 解决/查找…, nor (in a heading) as the subject of a sentence. */
-function roleMatch(re: RegExp, text: string, heading: boolean): boolean {
+function roleMatch(re: Pattern, text: string, heading: boolean): boolean {
   const m = re.exec(text);
   if (!m) return false;
   if (SOLVING.test(text.slice(Math.max(0, m.index - 6), m.index))) return false;
-  if (heading && GOES_ON.test(text.slice(m.index + m[0].length))) return false;
+  if (heading && GOES_ON.test(text.slice(m.end))) return false;
   return true;
 }
 

@@ -11,6 +11,7 @@
 // note: no fix ever removes the writer's words. Once a line is residue it is this rule's alone
 // (`owns`): no other rule reports on it.
 
+import { allMatches, compileUserPattern, type Pattern } from '../user-pattern.js';
 import { isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
 import { foldedText } from '../model/script-fold.js';
 import type { Span } from '../model/markdown.js';
@@ -622,7 +623,7 @@ interface ResidueLine {
 }
 
 export interface CopyResidueOptions {
-  extra: RegExp[];
+  extra: Pattern[];
   allow: string[];
 }
 
@@ -632,7 +633,7 @@ const EXTRA_FAMILY: Family = { id: 'extra', kind: 'extra', strength: 'site', anc
 /** Reads `{"extra": [regex…], "allow": [word…]}`; invalid entries are dropped. */
 export function readCopyResidueOptions(options: Record<string, unknown>): { options: CopyResidueOptions; problems: string[] } {
   const problems: string[] = [];
-  const extra: RegExp[] = [];
+  const extra: Pattern[] = [];
   const allow: string[] = [];
   for (const key of Object.keys(options)) if (key !== 'extra' && key !== 'allow') problems.push(`unknown option "${key}"`);
   const list = (key: 'extra' | 'allow'): string[] => {
@@ -645,11 +646,9 @@ export function readCopyResidueOptions(options: Record<string, unknown>): { opti
     return v as string[];
   };
   for (const source of list('extra')) {
-    try {
-      extra.push(new RegExp(source, 'gu'));
-    } catch {
-      problems.push(`invalid regular expression: ${source}`);
-    }
+    const compiled = compileUserPattern(source);
+    if ('pattern' in compiled) extra.push(compiled.pattern);
+    else problems.push(compiled.error.en);
   }
   allow.push(...list('allow'));
   return { options: { extra, allow }, problems };
@@ -1171,8 +1170,8 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
   if (opts.extra.length > 0) {
     for (const line of lines) {
       if (line.kind !== 'text') continue;
-      for (const re of opts.extra) {
-        for (const m of line.text.matchAll(re)) add(line, line.start + m.index, line.start + m.index + m[0].length, EXTRA_FAMILY);
+      for (const p of opts.extra) {
+        for (const m of allMatches(p, line.text)) add(line, line.start + m.index, line.start + m.end, EXTRA_FAMILY);
       }
     }
   }

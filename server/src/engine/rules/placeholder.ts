@@ -1,6 +1,7 @@
 // placeholder: blanks left from a template — X, XX, ×× (X市, 3月X日, 20XX年), runs of * (also
 // where CommonMark read them as emphasis), 某某, ○○, □□, empty 【】 and notes such as 【待补充】.
 
+import { allMatches, type Pattern } from '../user-pattern.js';
 import { inSpans, type EmphasisInfo } from '../model/markdown.js';
 import { proseLines, proseLinesWith, type LineInfo, type ReportModel } from '../model/report-model.js';
 import { msg, type Rule } from '../rule.js';
@@ -126,7 +127,7 @@ export const placeholder: Rule = {
   },
 };
 
-export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = [], allow: readonly string[] = []): Hit[] {
+export function findPlaceholders(model: ReportModel, extra: readonly Pattern[] = [], allow: readonly string[] = []): Hit[] {
   const { text, md } = model;
   const delimiters = delimiterMap(md.emphasis);
   const formatting = new Map<EmphasisInfo, boolean>();
@@ -212,10 +213,7 @@ export function findPlaceholders(model: ReportModel, extra: readonly RegExp[] = 
       for (const m of s.matchAll(BRACKET_NOTE)) add(base + m.index, base + m.index + m[0].length);
     }
     if (s.includes('（') || s.includes('(')) for (const m of s.matchAll(PAREN_NOTE)) add(base + m.index, base + m.index + m[0].length);
-    for (const re of extra) {
-      const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
-      for (const m of s.matchAll(global)) if (m[0].length > 0) add(base + m.index, base + m.index + m[0].length);
-    }
+    for (const p of extra) for (const m of allMatches(p, s)) add(base + m.index, base + m.end);
 
     if (found.length === 0) continue;
     const urls: Hit[] = [];

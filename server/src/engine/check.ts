@@ -84,7 +84,7 @@ function withTitleType(config: ResolvedConfig, model: ReportModel): ResolvedConf
   let out = config;
   if (config.typeSource === 'default' && model.title) {
     const name = typeFromTitle(model.title.text);
-    if (name && name !== config.typeName && BUILTIN_TYPES[name]) out = { ...config, typeName: name, type: BUILTIN_TYPES[name], typeSource: 'title' };
+    if (name && name !== config.typeName && Object.hasOwn(BUILTIN_TYPES, name)) out = { ...config, typeName: name, type: BUILTIN_TYPES[name], typeSource: 'title' };
   }
   const report = out.structure === 'always' || out.typeSource === 'option' || out.typeSource === 'file' || isChineseReport(model);
   return report === out.checkStructure ? out : { ...out, checkStructure: report };

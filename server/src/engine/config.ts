@@ -135,6 +135,10 @@ export function validateConfig(
     } else {
       config.rules = {};
       for (const [id, setting] of Object.entries(v.rules as Record<string, unknown>)) {
+        if (id === '__proto__') {
+          problem(id, '未知的规则「__proto__」', 'unknown rule "__proto__"');
+          continue;
+        }
         const sev = Array.isArray(setting) ? setting[0] : setting;
         const opts = Array.isArray(setting) ? setting[1] : undefined;
         if (filePath !== undefined && !RULES_BY_ID.has(id)) {
@@ -164,6 +168,10 @@ export function validateConfig(
     } else {
       config.types = {};
       for (const [name, def] of Object.entries(v.types as Record<string, unknown>)) {
+        if (name === '__proto__') {
+          problem(name, '报告类型不能命名为「__proto__」', 'a report type cannot be named "__proto__"');
+          continue;
+        }
         const t = def as UserType;
         if (typeof def !== 'object' || def === null || (t.required !== undefined && (!Array.isArray(t.required) || t.required.some((r) => typeof r !== 'string')))) {
           problem(name, `报告类型「${name}」的定义无效：required 必须是章节角色编号的数组`, `report type "${name}" is invalid: "required" must be an array of role ids`);
@@ -193,12 +201,17 @@ export function validateConfig(
     }
   }
   // A configuration file knows every type it may name: the built-in ones and its own.
-  if (filePath !== undefined && config.type !== undefined && !BUILTIN_TYPES[config.type] && !config.types?.[config.type]) {
+  if (filePath !== undefined && config.type !== undefined && !own(BUILTIN_TYPES, config.type) && !(config.types && own(config.types, config.type))) {
     const known = [...Object.keys(BUILTIN_TYPES), ...Object.keys(config.types ?? {})].join('、');
     problem('type', `未知的报告类型「${config.type}」；可用类型：${known}`, `unknown report type "${config.type}"; known types: ${known}`);
     delete config.type;
   }
   return { config, problems };
+}
+
+/** `object[key]` when `key` is the object's own property (not one it inherits, such as constructor). */
+export function own<T>(object: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 /** Why a user's pattern cannot be used (empty, or syntax the linear-time engine does not take), if it cannot. */
@@ -267,14 +280,14 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
   let typeName = DEFAULT_TYPE;
   let typeSource: ResolvedConfig['typeSource'] = 'default';
   let structure: StructureSetting = 'auto';
-  const rules: Record<string, RuleConfig> = {};
+  const rules: Record<string, RuleConfig> = Object.create(null);
   for (const [id, severity] of Object.entries(defaults)) rules[id] = { severity, options: {} };
-  const userTypes: Record<string, UserType> = {};
+  const userTypes: Record<string, UserType> = Object.create(null);
   const extra: Pattern[] = [];
   const allow: string[] = [];
   const apply = (rulesIn: Record<string, RuleSetting> | undefined) => {
     for (const [id, setting] of Object.entries(rulesIn ?? {})) {
-      if (!(id in defaults)) {
+      if (!Object.hasOwn(defaults, id)) {
         problems.push({ line: 0, column: 0, message: msg(`未知的规则「${id}」`, `unknown rule "${id}"`) });
         continue;
       }
@@ -303,11 +316,12 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
   }
   if (options.structure) structure = options.structure;
 
-  const roles: Record<string, RoleDefinition> = { ...BUILTIN_ROLES };
-  let type: ReportType | undefined = BUILTIN_TYPES[typeName];
-  const user = userTypes[typeName];
+  const roles: Record<string, RoleDefinition> = Object.assign(Object.create(null), BUILTIN_ROLES);
+  // Names a user gives (constructor, __proto__, toString) are looked up as own keys only.
+  let type: ReportType | undefined = own(BUILTIN_TYPES, typeName);
+  const user = own(userTypes, typeName);
   if (user) {
-    for (const [id, r] of Object.entries(user.roles ?? {})) roles[id] = mergeRole(id, roles[id], r);
+    for (const [id, r] of Object.entries(user.roles ?? {})) roles[id] = mergeRole(id, own(roles, id), r);
     type = { name: typeName, required: user.required ?? type?.required ?? [] };
   }
   if (!type) {
@@ -318,11 +332,11 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
     typeSource = 'default';
   }
   for (const id of type.required) {
-    if (!roles[id]) {
+    if (!own(roles, id)) {
       problems.push({ line: 0, column: 0, message: msg(`报告类型「${typeName}」要求的章节「${id}」没有定义（在 types.${typeName}.roles 中给出它的 headings）`, `report type "${typeName}" requires section "${id}", which is not defined (give its headings in types.${typeName}.roles)`) });
     }
   }
-  type = { ...type, required: type.required.filter((id) => roles[id]) };
+  type = { ...type, required: type.required.filter((id) => own(roles, id) !== undefined) };
   return { config: { typeName, type, typeSource, structure, checkStructure: true, roles, rules, placeholders: { extra, allow } }, problems };
 }
 

@@ -28,5 +28,9 @@ export function main(): void {
   const hasTransport = process.argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'));
   if (!hasTransport) process.argv.push('--stdio');
   const connection = createConnection(ProposedFeatures.all);
+  // No input may end the server: what escapes a handler is logged, and the server goes on.
+  const log = (what: string) => (e: unknown) => connection.console.error(`gongwen: ${what}: ${(e as Error)?.stack ?? String(e)}`);
+  process.on('unhandledRejection', log('unhandled rejection'));
+  process.on('uncaughtException', log('uncaught exception'));
   startServer(connection, { docsRoot: findDocsRoot() });
 }

@@ -157,17 +157,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { kind: DocumentDiagnosticReportKind.Full, resultId: `${checked.version}`, items: lspDiagnostics(checked) };
   });
 
+  /** Runs a handler's work; what it throws or rejects with is logged, never left to end the process. */
+  function guarded(what: string, work: () => void | Promise<void>): void {
+    const log = (e: unknown) => connection.console.error(`gongwen: ${what} failed: ${(e as Error)?.stack ?? String(e)}`);
+    try {
+      const p = work();
+      if (p) p.catch(log);
+    } catch (e) {
+      log(e);
+    }
+  }
+
   function schedulePush(uri: string, delay = 120): void {
     if (pull) return;
     clearTimeout(pushTimers.get(uri));
     pushTimers.set(
       uri,
-      setTimeout(async () => {
+      setTimeout(() => {
         pushTimers.delete(uri);
-        const checked = await checkedFor(uri);
-        if (!checked) return;
-        publishConfigProblems();
-        void connection.sendDiagnostics({ uri, version: checked.version, diagnostics: lspDiagnostics(checked) });
+        // A push that fails (a document whose text is not a string, a configuration that
+        // breaks the check) is logged; the server goes on serving every other document.
+        guarded(`push diagnostics for ${uri}`, async () => {
+          const checked = await checkedFor(uri);
+          if (!checked) return;
+          publishConfigProblems();
+          await connection.sendDiagnostics({ uri, version: checked.version, diagnostics: lspDiagnostics(checked) });
+        });
       }, delay),
     );
   }
@@ -183,18 +198,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     savedText.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
     schedulePush(e.document.uri, 0);
   });
-  documents.onDidChangeContent(async (e) => {
-    const settings = await settingsFor(e.document.uri);
-    if (settings.run === 'onType') schedulePush(e.document.uri);
-  });
-  documents.onDidSave((e) => {
-    savedText.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
-    void settingsFor(e.document.uri).then((s) => {
+  documents.onDidChangeContent((e) =>
+    guarded(`change of ${e.document.uri}`, async () => {
+      const settings = await settingsFor(e.document.uri);
+      if (settings.run === 'onType') schedulePush(e.document.uri);
+    }),
+  );
+  documents.onDidSave((e) =>
+    guarded(`save of ${e.document.uri}`, async () => {
+      savedText.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
+      const s = await settingsFor(e.document.uri);
       if (s.run !== 'onSave') return;
       if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
       else schedulePush(e.document.uri, 0);
-    });
-  });
+    }),
+  );
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(pushTimers.get(uri));

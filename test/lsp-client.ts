@@ -22,6 +22,8 @@ export interface ClientOptions {
   serverScript?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
+  /** Announce codeAction/resolve for `edit` (fix-all edits are then computed when resolved). */
+  resolveEdits?: boolean;
 }
 
 export class LspTestClient {
@@ -71,7 +73,10 @@ export class LspTestClient {
         textDocument: {
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { versionSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+            ...(this.options.resolveEdits ? { resolveSupport: { properties: ['edit'] } } : {}),
+          },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
       },

@@ -21,7 +21,25 @@ function isGongwen(d: LspDiagnostic): d is LspDiagnostic & { data: DiagnosticDat
   return d.source === 'gongwen' && typeof d.data === 'object' && d.data !== null && typeof (d.data as DiagnosticData).rule === 'string';
 }
 
-export function codeActions(params: CodeActionParams, doc: TextDocument, checked: CheckedVersion, locale: Locale, recheck: (text: string) => CheckedVersion['result']): CodeAction[] {
+/** What a fix-all action carries when its edit is left for `codeAction/resolve`. */
+export interface LazyFixData {
+  gongwenLazy: true;
+  uri: string;
+  version: number;
+  /** Fix all of this rule; absent: every rule. */
+  rule?: string;
+}
+
+export function isLazyFix(data: unknown): data is LazyFixData {
+  return typeof data === 'object' && data !== null && (data as LazyFixData).gongwenLazy === true && typeof (data as LazyFixData).uri === 'string';
+}
+
+/**
+ * The actions for a request. With `lazy` (the client resolves `edit`), the fix-all actions carry
+ * no edit: it is computed by `resolveFixAll` only when the user picks one, not on every
+ * lightbulb query.
+ */
+export function codeActions(params: CodeActionParams, doc: TextDocument, checked: CheckedVersion, locale: Locale, recheck: (text: string) => CheckedVersion['result'], lazy = false): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
@@ -46,8 +64,13 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, checked
       seenRules.add(data.rule);
       const sameRule = checked.result.diagnostics.filter((x) => x.rule === data.rule && x.fix);
       if (current && sameRule.length > 1) {
-        const edit = fixedEdit(doc, (t) => recheck(t).diagnostics.filter((x) => x.rule === data.rule));
-        if (edit) actions.push({ title: T.fixRule[locale](data.rule), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } });
+        if (lazy) {
+          const data2: LazyFixData = { gongwenLazy: true, uri, version: doc.version, rule: data.rule };
+          actions.push({ title: T.fixRule[locale](data.rule), kind: CodeActionKind.QuickFix, diagnostics: [d], data: data2 });
+        } else {
+          const edit = fixedEdit(doc, (t) => recheck(t).diagnostics.filter((x) => x.rule === data.rule));
+          if (edit) actions.push({ title: T.fixRule[locale](data.rule), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } });
+        }
       }
       const line = d.range.start.line;
       const eol = checked.result.model.eol;
@@ -68,10 +91,24 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, checked
     }
   }
   if (current && (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.SourceFixAll)))) {
-    const edit = fixedEdit(doc, (t) => recheck(t).diagnostics);
-    if (edit) actions.push({ title: T.fixAll[locale](), kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } });
+    // On save (only: source.fixAll) the edit is wanted now; a lightbulb query resolves it later.
+    const onSave = !!only && only.every((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
+    if (lazy && !onSave) {
+      if (checked.result.diagnostics.some((x) => x.fix)) actions.push({ title: T.fixAll[locale](), kind: FIX_ALL_KIND, data: { gongwenLazy: true, uri, version: doc.version } satisfies LazyFixData });
+    } else {
+      const edit = fixedEdit(doc, (t) => recheck(t).diagnostics);
+      if (edit) actions.push({ title: T.fixAll[locale](), kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } });
+    }
   }
   return actions;
+}
+
+/** Fills in the edit of a lazy fix-all action, if the document is still at its version. */
+export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined, recheck: (text: string) => CheckedVersion['result']): CodeAction {
+  const data = action.data;
+  if (!isLazyFix(data) || !doc || doc.version !== data.version) return action;
+  const edit = fixedEdit(doc, (t) => (data.rule ? recheck(t).diagnostics.filter((x) => x.rule === data.rule) : recheck(t).diagnostics));
+  return edit ? { ...action, edit: { changes: { [data.uri]: [edit] } } } : action;
 }
 
 /** The edit that turns the document into its fully fixed form, as small as the change. */

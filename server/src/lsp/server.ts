@@ -21,7 +21,7 @@ import { checkText } from '../engine/check.js';
 import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
 import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings } from '../protocol.js';
-import { codeActions, fixedEdit } from './code-actions.js';
+import { codeActions, fixedEdit, isLazyFix, resolveFixAll } from './code-actions.js';
 import { localeOf, toLspDiagnostic } from './convert.js';
 import { DocumentChecks, type CheckedVersion } from './document-checks.js';
 import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
@@ -40,6 +40,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let locale: Locale = 'zh-CN';
   let pull = false;
+  let resolveEdits = false;
   let configurationRequests = false;
   // Looked up once per rule, not once per diagnostic.
   const docsHrefs = new Map<string, string | undefined>();
@@ -57,11 +58,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     locale = localeOf(init.locale ?? params.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
     configurationRequests = !!params.capabilities.workspace?.configuration;
+    resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(pull ? { diagnosticProvider: { identifier: 'gongwen', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         hoverProvider: true,
@@ -230,9 +232,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const checked = await checkedFor(params.textDocument.uri);
-    if (!doc || !checked) return [];
+    // A document too large to check gets no actions either (gongwen.maxFileSize).
+    if (!doc || !checked || checked.pausedForSize !== undefined || !checked.settings.enable) return [];
     const options = checkOptionsOf(checked);
-    return codeActions(params, doc, checked, locale, (t) => checkText(t, options));
+    return codeActions(params, doc, checked, locale, (t) => checkText(t, options), resolveEdits);
+  });
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data;
+    if (!isLazyFix(data)) return action;
+    const checked = await checkedFor(data.uri);
+    if (!checked || checked.pausedForSize !== undefined) return action;
+    const options = checkOptionsOf(checked);
+    return resolveFixAll(action, documents.get(data.uri), (t) => checkText(t, options));
   });
 
   function checkOptionsOf(checked: CheckedVersion) {

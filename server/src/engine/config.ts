@@ -87,6 +87,13 @@ export function parseConfigText(text: string, filePath?: string): { config: User
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // An empty file (or one with only comments) is an empty configuration.
   if (body.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '') return { config: {}, problems: [] };
+  // The parser recurses per level: a file nested deeper than any configuration needs is refused
+  // before it is parsed, as a problem of this file (the defaults apply).
+  const deep = nestingTooDeep(body);
+  if (deep !== undefined) {
+    const { line, column } = lineColumn(body, deep);
+    return { config: {}, problems: [{ path: filePath, line, column, message: msg(`配置文件嵌套过深（超过 ${MAX_NESTING} 层），已按默认设置检查`, `configuration nested deeper than ${MAX_NESTING} levels; the defaults are used`) }] };
+  }
   const value = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => {
     const { line, column } = lineColumn(body, e.offset);
@@ -99,6 +106,28 @@ export function parseConfigText(text: string, filePath?: string): { config: User
     return at >= 0 ? lineColumn(body, at) : { line: 1, column: 1 };
   });
   return checked;
+}
+
+/** Deepest nesting of objects and arrays a configuration may have. */
+const MAX_NESTING = 64;
+
+/** The offset where JSONC text first nests deeper than MAX_NESTING, outside strings and comments; one pass. */
+function nestingTooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return undefined;
 }
 
 /** Checks the shape of a parsed configuration; keeps what is valid. */
@@ -307,7 +336,7 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
       const compiled = compileUserPattern(p);
       if ('pattern' in compiled) extra.push(compiled.pattern);
     }
-    allow.push(...(layer.placeholders?.allow ?? []));
+    for (const word of layer.placeholders?.allow ?? []) allow.push(word);
   }
   apply(options.rules);
   if (options.type) {

@@ -650,7 +650,7 @@ export function readCopyResidueOptions(options: Record<string, unknown>): { opti
     if ('pattern' in compiled) extra.push(compiled.pattern);
     else problems.push(compiled.error.en);
   }
-  allow.push(...list('allow'));
+  for (const word of list('allow')) allow.push(word);
   return { options: { extra, allow }, problems };
 }
 

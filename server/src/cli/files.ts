@@ -16,7 +16,8 @@ export interface FileEntry {
 export type PathError =
   | { kind: 'not-found'; path: string }
   | { kind: 'no-match'; path: string }
-  | { kind: 'dir-unreadable'; path: string; reason: string };
+  | { kind: 'dir-unreadable'; path: string; reason: string }
+  | { kind: 'not-a-file'; path: string };
 
 export interface Expansion {
   files: FileEntry[];
@@ -86,6 +87,9 @@ export function expandPaths(inputs: string[], cwd: string): Expansion {
       const found: string[] = [];
       walk(absolute, input, found, errors);
       found.forEach(add);
+    } else if (stat && !stat.isFile()) {
+      // A device, a FIFO or a socket (/dev/zero, a named pipe): never read, it may not end.
+      errors.push({ kind: 'not-a-file', path: input });
     } else if (stat || !missing) {
       add(input); // a file, or a path that exists but cannot be examined: reading it reports why
     } else if (isDynamicPattern(input)) {

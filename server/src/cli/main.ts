@@ -111,7 +111,16 @@ function version(): string {
 function ignoreClosedPipes(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
+      if (e.code === 'EPIPE') return;
+      // Output that cannot be written (> /dev/full): one line, exit 2, no stack trace.
+      if (stream === process.stdout) {
+        try {
+          process.stderr.write(`gongwen: 无法写出结果 / cannot write the output (${e.code ?? e.message})\n`);
+        } catch {
+          // stderr is gone too
+        }
+      }
+      process.exit(EXIT_TROUBLE);
     });
   }
 }
@@ -181,6 +190,7 @@ async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
   const configs = new ConfigLookup(io.cwd, args.config);
   for (const e of errors) {
     if (e.kind === 'not-found') warn(m.pathNotFound(e.path));
+    else if (e.kind === 'not-a-file') warn(m.notAFile(e.path));
     else if (e.kind === 'no-match') warn(m.noGlobMatch(e.path));
     else warn(m.cannotReadDir(e.path, e.reason));
   }

@@ -28,6 +28,7 @@ export interface CliMessages {
   badStructure(value: string): string;
   noPath: string;
   pathNotFound(p: string): string;
+  notAFile(p: string): string;
   noGlobMatch(pattern: string): string;
   cannotRead(p: string, reason: string): string;
   cannotReadDir(p: string, reason: string): string;
@@ -81,6 +82,7 @@ const zh: CliMessages = {
   badStructure: (v) => `--structure 只能是 auto 或 always，而不是「${v}」`,
   noPath: '没有给出要检查的路径',
   pathNotFound: (p) => `${p}: 文件或目录不存在`,
+  notAFile: (p) => `${p}: 不是普通文件（设备、管道等），未读取`,
   noGlobMatch: (p) => `${p}: 没有匹配的文件`,
   cannotRead: (p, r) => `${p}: 无法读取文件（${r}）`,
   cannotReadDir: (p, r) => `${p}: 无法读取目录（${r}）`,
@@ -136,6 +138,7 @@ const en: CliMessages = {
   badStructure: (v) => `--structure is auto or always, not "${v}"`,
   noPath: 'no path to check was given',
   pathNotFound: (p) => `${p}: no such file or directory`,
+  notAFile: (p) => `${p}: not a regular file (a device, a pipe…); not read`,
   noGlobMatch: (p) => `${p}: no files match`,
   cannotRead: (p, r) => `${p}: cannot read file (${r})`,
   cannotReadDir: (p, r) => `${p}: cannot read directory (${r})`,

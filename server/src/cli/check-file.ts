@@ -11,7 +11,7 @@ import { errorReason, type FileEntry } from './files.js';
 import type { StructureSetting } from '../engine/config.js';
 import { MESSAGES } from './messages.js';
 import { formatFile, formatProblem, type FileOutput, type OutputFormat } from './output.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { FileChangedError, stampOf, writeFileAtomic, type ReadStamp } from './write-atomic.js';
 
 export interface FileSettings {
   fix: boolean;
@@ -38,8 +38,13 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
   const outcome: FileOutcome = { display: file.display, fixed: 0, troubles: [], notes: [] };
   try {
     let bytes: Buffer;
+    let stamp: ReadStamp | undefined;
     try {
-      bytes = fs.readFileSync(file.absolute);
+      const before = stampOf(file.absolute);
+      bytes = fs.readFileSync(before.realpath);
+      // Read as a whole from one file: the stamp taken before reading still holds after.
+      const after = stampOf(file.absolute);
+      if (after.ino === before.ino && after.size === before.size && after.mtimeMs === before.mtimeMs && after.realpath === before.realpath) stamp = before;
     } catch (e) {
       outcome.troubles.push(m.cannotRead(file.display, errorReason(e)));
       return outcome;
@@ -64,10 +69,11 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
           result = checkText(text, options);
         } else {
           try {
-            writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding));
+            if (!stamp) throw new FileChangedError('the file changed while it was being read');
+            writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding), stamp);
             outcome.fixed = attempt.fixed;
           } catch (e) {
-            outcome.troubles.push(m.cannotWrite(file.display, errorReason(e)));
+            outcome.troubles.push(e instanceof FileChangedError ? m.changedWhileChecking(file.display) : m.cannotWrite(file.display, errorReason(e)));
             result = checkText(text, options);
           }
         }

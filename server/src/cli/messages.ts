@@ -29,6 +29,7 @@ export interface CliMessages {
   noPath: string;
   pathNotFound(p: string): string;
   notAFile(p: string): string;
+  changedWhileChecking(p: string): string;
   noGlobMatch(pattern: string): string;
   cannotRead(p: string, reason: string): string;
   cannotReadDir(p: string, reason: string): string;
@@ -83,6 +84,7 @@ const zh: CliMessages = {
   noPath: '没有给出要检查的路径',
   pathNotFound: (p) => `${p}: 文件或目录不存在`,
   notAFile: (p) => `${p}: 不是普通文件（设备、管道等），未读取`,
+  changedWhileChecking: (p) => `${p}: 文件在检查期间被修改或换成了别的文件，未写入修复（请重新运行）`,
   noGlobMatch: (p) => `${p}: 没有匹配的文件`,
   cannotRead: (p, r) => `${p}: 无法读取文件（${r}）`,
   cannotReadDir: (p, r) => `${p}: 无法读取目录（${r}）`,
@@ -139,6 +141,7 @@ const en: CliMessages = {
   noPath: 'no path to check was given',
   pathNotFound: (p) => `${p}: no such file or directory`,
   notAFile: (p) => `${p}: not a regular file (a device, a pipe…); not read`,
+  changedWhileChecking: (p) => `${p}: the file changed, or became another file, while it was checked; the fixes were not written (run again)`,
   noGlobMatch: (p) => `${p}: no files match`,
   cannotRead: (p, r) => `${p}: cannot read file (${r})`,
   cannotReadDir: (p, r) => `${p}: cannot read directory (${r})`,

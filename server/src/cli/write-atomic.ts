@@ -12,9 +12,39 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.gongwen-${process.pid}-${random}.tmp`);
 }
 
-export function writeFileAtomic(file: string, data: Uint8Array): void {
-  // Write through a symbolic link to the file it points at, instead of replacing the link.
-  const target = fs.realpathSync(file);
+/** The file as it was read: the write replaces it only if it is still that file, unchanged. */
+export interface ReadStamp {
+  realpath: string;
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Thrown when the file changed, or became another file, between reading and writing. */
+export class FileChangedError extends Error {
+  readonly code = 'ECHANGED';
+}
+
+/** Where `file` leads and what it is now, for `writeFileAtomic`'s check. */
+export function stampOf(file: string): ReadStamp {
+  const realpath = fs.realpathSync(file);
+  const st = fs.statSync(realpath);
+  return { realpath, dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+}
+
+function assertUnchanged(file: string, expected: ReadStamp): void {
+  const now = stampOf(file);
+  if (now.realpath !== expected.realpath || now.dev !== expected.dev || now.ino !== expected.ino || now.size !== expected.size || now.mtimeMs !== expected.mtimeMs) {
+    throw new FileChangedError('the file changed while it was being checked');
+  }
+}
+
+export function writeFileAtomic(file: string, data: Uint8Array, expected?: ReadStamp): void {
+  // Write through a symbolic link to the file it points at, instead of replacing the link; and
+  // only to the file that was read, as it was read (a concurrent edit, a link swapped in, win).
+  if (expected) assertUnchanged(file, expected);
+  const target = expected ? expected.realpath : fs.realpathSync(file);
   const mode = fs.statSync(target).mode & 0o7777;
   const temp = tempPathFor(target);
   let fd: number | undefined;
@@ -28,6 +58,7 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
+    if (expected) assertUnchanged(file, expected);
     fs.renameSync(temp, target);
   } catch (e) {
     if (fd !== undefined) {

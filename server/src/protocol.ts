@@ -18,6 +18,7 @@ export interface GongwenSettings {
 
 export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000, structure: 'auto' };
 
+
 /** `gongwen/documentStats`: figures for the language status item. */
 export const DOCUMENT_STATS_REQUEST = 'gongwen/documentStats';
 

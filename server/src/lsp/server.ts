@@ -21,6 +21,7 @@ import { checkText } from '../engine/check.js';
 import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
 import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings } from '../protocol.js';
+import { validSettings } from './settings.js';
 import { codeActions, fixedEdit, isLazyFix, resolveFixAll } from './code-actions.js';
 import { localeOf, toLspDiagnostic } from './convert.js';
 import { DocumentChecks, type CheckedVersion } from './document-checks.js';
@@ -36,6 +37,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const checks = new DocumentChecks();
   const settingsCache = new Map<string, Promise<GongwenSettings>>();
+  const warnedSettings = new Set<string>();
   const savedText = new Map<string, { version: number; text: string }>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let locale: Locale = 'zh-CN';
@@ -86,7 +88,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'gongwen' })
-        .then((v: Partial<GongwenSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }))
+        .then((v: unknown) => {
+          const { settings, bad } = validSettings(v);
+          for (const b of bad) {
+            if (warnedSettings.has(b)) continue;
+            warnedSettings.add(b);
+            connection.console.warn(`gongwen: setting gongwen.${b} is not valid; its default is used`);
+          }
+          return settings;
+        })
         .catch(() => DEFAULT_SETTINGS);
       settingsCache.set(uri, s);
     }

@@ -76,6 +76,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
+  // After shutdown, requests are refused (LSP: InvalidRequest); only exit is expected.
+  let shutDown = false;
+  connection.onShutdown(() => {
+    shutDown = true;
+  });
+  function live<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
+    return (...args: A): R => {
+      if (shutDown) throw new ResponseError(-32600, 'the server has been shut down');
+      return handler(...args);
+    };
+  }
+
   connection.onInitialized(() => {
     if (configurationRequests) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' }).catch(() => undefined);
@@ -158,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  connection.languages.diagnostics.on(async (params, token) => {
+  connection.languages.diagnostics.on(live(async (params, token) => {
     const checked = await checkedFor(params.textDocument.uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     if (!checked) {
@@ -167,7 +179,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     publishConfigProblems();
     return { kind: DocumentDiagnosticReportKind.Full, resultId: `${checked.version}`, items: lspDiagnostics(checked) };
-  });
+  }));
 
   /** Runs a handler's work; what it throws or rejects with is logged, never left to end the process. */
   function guarded(what: string, work: () => void | Promise<void>): void {
@@ -239,22 +251,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(() => refreshAll());
   connection.onDidChangeWatchedFiles(() => refreshAll());
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(live(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const checked = await checkedFor(params.textDocument.uri);
     // A document too large to check gets no actions either (gongwen.maxFileSize).
     if (!doc || !checked || checked.pausedForSize !== undefined || !checked.settings.enable) return [];
     const options = checkOptionsOf(checked);
     return codeActions(params, doc, checked, locale, (t) => checkText(t, options), resolveEdits);
-  });
-  connection.onCodeActionResolve(async (action) => {
+  }));
+  connection.onCodeActionResolve(live(async (action) => {
     const data = action.data;
     if (!isLazyFix(data)) return action;
     const checked = await checkedFor(data.uri);
     if (!checked || checked.pausedForSize !== undefined) return action;
     const options = checkOptionsOf(checked);
     return resolveFixAll(action, documents.get(data.uri), (t) => checkText(t, options));
-  });
+  }));
 
   function checkOptionsOf(checked: CheckedVersion) {
     const config = checks.configFor(checked.uri);
@@ -263,24 +275,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { config: config.file ? [config.config] : [], type: checked.result.config.typeName, rules };
   }
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(live(async (params) => {
     const checked = await checkedFor(params.textDocument.uri);
     return checked ? documentSymbols(checked) : null;
-  });
-  connection.onFoldingRanges(async (params) => {
+  }));
+  connection.onFoldingRanges(live(async (params) => {
     const checked = await checkedFor(params.textDocument.uri);
     return checked ? foldingRanges(checked) : null;
-  });
-  connection.onHover(async (params) => {
+  }));
+  connection.onHover(live(async (params) => {
     const checked = await checkedFor(params.textDocument.uri);
     return checked && checked.settings.enable ? hover(checked, params.position, locale) : null;
-  });
-  connection.onCompletion(async (params) => {
+  }));
+  connection.onCompletion(live(async (params) => {
     const checked = await checkedFor(params.textDocument.uri);
     return checked && checked.settings.enable ? completions(checked, params.position, locale) : null;
-  });
+  }));
 
-  connection.onExecuteCommand(async (params) => {
+  connection.onExecuteCommand(live(async (params) => {
     if (params.command === SERVER_COMMANDS.recheck) {
       refreshAll();
       return true;
@@ -297,9 +309,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return result.applied;
     }
     throw new ResponseError(-32601, `unknown command ${params.command}`);
-  });
+  }));
 
-  connection.onRequest(DOCUMENT_STATS_REQUEST, async (params: DocumentStatsParams): Promise<DocumentStatsResult | null> => {
+  connection.onRequest(DOCUMENT_STATS_REQUEST, live(async (params: DocumentStatsParams): Promise<DocumentStatsResult | null> => {
     const checked = await checkedFor(params.uri);
     if (!checked) return null;
     const enabled = checked.settings.enable && checked.pausedForSize === undefined;
@@ -309,7 +321,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       problems: enabled ? checked.result.diagnostics.length : 0,
       reportType: checked.result.config.typeName,
     };
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -159,14 +159,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return out;
   }
 
+  /** Configuration files whose problems are shown: a file that is gone, or no longer used, has them cleared. */
+  const configsShown = new Set<string>();
   function publishConfigProblems(): void {
+    const now = new Set<string>();
     for (const entry of checks.configFiles()) {
+      const uri = URI.fromFsPath(entry.file!);
+      now.add(uri);
       const diagnostics: LspDiagnostic[] = entry.problems.map((p) => {
         const line = Math.max(0, p.line - 1);
         const character = Math.max(0, p.column - 1);
         return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'gongwen', code: 'configuration', message: p.message[locale] };
       });
-      void connection.sendDiagnostics({ uri: URI.fromFsPath(entry.file!), diagnostics });
+      if (diagnostics.length > 0 || configsShown.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+      if (diagnostics.length > 0) configsShown.add(uri);
+      else configsShown.delete(uri);
+    }
+    for (const uri of [...configsShown]) {
+      if (now.has(uri)) continue;
+      configsShown.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
   }
 

@@ -72,15 +72,19 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, checked
           if (edit) actions.push({ title: T.fixRule[locale](data.rule), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } });
         }
       }
-      const line = d.range.start.line;
+      // A diagnostic from an older version of the document names a line that may have moved:
+      // the comment goes on the line where the current check finds the same problem, or nowhere.
+      const line = data.version === doc.version ? d.range.start.line : currentLine(checked, data.rule, d);
       const eol = checked.result.model.eol;
-      const indent = /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ?? '';
-      actions.push({
-        title: T.disableLine[locale](data.rule),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- gongwen-disable-next-line ${data.rule} -->${eol}` }] } },
-      });
+      if (line !== undefined) {
+        const indent = /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ?? '';
+        actions.push({
+          title: T.disableLine[locale](data.rule),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- gongwen-disable-next-line ${data.rule} -->${eol}` }] } },
+        });
+      }
       const top = fileTopLine(checked);
       actions.push({
         title: T.disableFile[locale](data.rule),
@@ -109,6 +113,18 @@ export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined,
   if (!isLazyFix(data) || !doc || doc.version !== data.version) return action;
   const edit = fixedEdit(doc, (t) => (data.rule ? recheck(t).diagnostics.filter((x) => x.rule === data.rule) : recheck(t).diagnostics));
   return edit ? { ...action, edit: { changes: { [data.uri]: [edit] } } } : action;
+}
+
+/** Where the current check (for the document's current text) finds the problem a stale
+ * diagnostic named: the same rule and message, on the nearest line; undefined if it is gone. */
+function currentLine(checked: CheckedVersion, rule: string, stale: LspDiagnostic): number | undefined {
+  let best: number | undefined;
+  for (const x of checked.result.diagnostics) {
+    if (x.rule !== rule || (x.message['zh-CN'] !== stale.message && x.message.en !== stale.message)) continue;
+    const l = x.range.start.line - 1;
+    if (best === undefined || Math.abs(l - stale.range.start.line) < Math.abs(best - stale.range.start.line)) best = l;
+  }
+  return best;
 }
 
 /** The edit that turns the document into its fully fixed form, as small as the change. */

@@ -231,7 +231,7 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
   }
 
   const omissions = omissionStarts(text);
-  const sections = repairMarkers(text, lines, numbered, headings, sectionsInOrder, ordinals, bareCandidates, omissions);
+  const sections = repairMarkers(text, index, numbered, headings, sectionsInOrder, ordinals, bareCandidates, omissions);
   buildSectionTree(sections);
 
   const model: ReportModel = {
@@ -266,7 +266,7 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
  */
 function repairMarkers(
   text: string,
-  lines: LineInfo[],
+  index: LineIndex<LineInfo>,
   numbered: NumberedLine[],
   headings: PlainHeading[],
   sectionsInOrder: SectionNode[],
@@ -274,11 +274,13 @@ function repairMarkers(
   candidates: BareCandidate[],
   omitted: readonly number[],
 ): SectionNode[] {
+  const lines = index.lines;
   let sections = sectionsInOrder;
   const body = () => numbered.filter((n) => n.scope === 'body');
   const item = (n: NumberedLine) => ({ line: n.line, marker: n.marker, level: n.level, value: n.value, isHeading: n.heading !== undefined });
+  let bodyNodes = body();
   if (candidates.length > 0) {
-    const accepted = acceptBare(body().map(item), candidates);
+    const accepted = acceptBare(bodyNodes.map(item), candidates);
     if (accepted.length > 0) {
       const added: NumberedLine[] = [];
       const headingLines = new Set<number>();
@@ -299,13 +301,14 @@ function repairMarkers(
         headings.push(...kept);
         sections = sections.filter((x) => !(x.kind === 'heading' && headingLines.has(x.line)));
       }
-      const merged = mergeNumbered(numbered, added);
+      const merged = mergeByLine(numbered, added);
       numbered.length = 0;
       merged.forEach((n, i) => {
         n.index = i;
         numbered.push(n);
       });
-      sections = mergeByLine(sections, added);
+      bodyNodes = body();
+      sections = mergeByLine<SectionNode>(sections, added);
       // The ordinals under a new section count in its scope: from its line to the next section.
       let s = 0;
       let o = 0;
@@ -317,42 +320,18 @@ function repairMarkers(
       }
     }
   }
-  const items = body().map(item);
+  const items = bodyNodes.map(item);
   // Plain headings start the numbering afresh, and so does text cut out by a site (……此处隐藏……).
   const barriers = headings.map((h) => h.line);
   if (omitted.length > 0) {
-    for (const at of omitted) barriers.push(lines[lineIndexOf(lines, at)].number);
+    for (const at of omitted) barriers.push(lines[index.lineIndexAt(at)].number);
     barriers.sort((a, b) => a - b);
   }
   demoteRestarts(text, items, barriers);
-  const bodyNodes = body();
   items.forEach((it, i) => {
     bodyNodes[i].level = it.level;
   });
   return sections;
-}
-
-/** The index of the line holding offset `at` (binary search). */
-function lineIndexOf(lines: readonly LineInfo[], at: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function mergeNumbered(a: readonly NumberedLine[], b: readonly NumberedLine[]): NumberedLine[] {
-  const out: NumberedLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i].line <= b[j].line)) out.push(a[i++]);
-    else out.push(b[j++]);
-  }
-  return out;
 }
 
 /** Links each section node to its parent. Levels may be skipped (1. directly under 一、). */
@@ -517,9 +496,9 @@ function compiledPattern(source: string): Pattern | undefined {
 
 const compiledAll = (sources: readonly string[]): Pattern[] => sources.map(compiledPattern).filter((p): p is Pattern => p !== undefined);
 
-/** Two lists of sections, each in line order, merged into one in line order. */
-function mergeByLine(a: readonly SectionNode[], b: readonly SectionNode[]): SectionNode[] {
-  const out: SectionNode[] = [];
+/** Two lists, each in line order, merged into one in line order. */
+function mergeByLine<T extends { line: number }>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -537,7 +516,7 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     anywhere: compiledAll(r.anywhere ?? []),
   }));
   const titleLine = model.title?.line;
-  const sections = mergeByLine(
+  const sections = mergeByLine<SectionNode>(
     model.numbered.filter((n) => n.scope === 'body'),
     model.headings,
   );

@@ -102,17 +102,11 @@ function headingPrefix(node: NumberedLine): string {
  * text would not count as report text. */
 function appendAtEnd(model: ReportModel, block: string): OffsetEdit | undefined {
   const eol = model.eol;
-  let last = model.lines.length - 1;
-  while (last > 0 && model.lines[last].kind === 'blank') last--;
-  if (model.lines[last].kind === 'excluded') return undefined;
-  if (model.signature) {
-    let before = model.signature.startLine - 2;
-    while (before > 0 && model.lines[before].kind === 'blank') before--;
-    if (before < 0 || model.lines[before].kind === 'excluded') return undefined;
-    const end = model.lines[before].end;
-    return { start: end, end, text: eol + eol + block };
-  }
-  const end = model.lines[last].end;
+  // The last line of text, or the last one above the signature.
+  let at = model.signature ? model.signature.startLine - 2 : model.lines.length - 1;
+  while (at > 0 && model.lines[at].kind === 'blank') at--;
+  if (at < 0 || model.lines[at].kind === 'excluded') return undefined;
+  const end = model.lines[at].end;
   return { start: end, end, text: eol + eol + block };
 }
 

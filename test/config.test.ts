@@ -3,11 +3,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findConfigFile, loadConfigFile, parseConfigText } from '../server/src/engine/config.js';
+import { parseConfigText } from '../server/src/engine/config.js';
+import { findConfigFile, loadConfigFile } from '../server/src/host/config-files.js';
 import { checkText } from '../server/src/engine/check.js';
+import { diagnosticMessage, renderMessage } from '../server/src/engine/messages.js';
+import { RULES_BY_ID } from '../server/src/engine/rules/index.js';
+
+const parseConfig = (text: string, file?: string) => parseConfigText(text, RULES_BY_ID, file);
 
 test('a syntax error is reported with its line and column, and no settings are taken from the file', () => {
-  const { config, problems } = parseConfigText('{\n  "type": "述职报告",\n  "rules": { "placeholder": "off" \n}', '/x/.gongwen.jsonc');
+  const { config, problems } = parseConfig('{\n  "type": "述职报告",\n  "rules": { "placeholder": "off" \n}', '/x/.gongwen.jsonc');
   assert.deepEqual(config, {});
   assert.equal(problems.length > 0, true);
   assert.equal(problems[0].path, '/x/.gongwen.jsonc');
@@ -15,12 +20,12 @@ test('a syntax error is reported with its line and column, and no settings are t
 });
 
 test('comments and trailing commas are allowed; wrong values are reported and left out', () => {
-  const { config, problems } = parseConfigText('// 配置\n{ "type": "述职报告", "rules": { "placeholder": "loud", "section-order": "off", }, "colour": 1 }');
+  const { config, problems } = parseConfig('// 配置\n{ "type": "述职报告", "rules": { "placeholder": "loud", "section-order": "off", }, "colour": 1 }');
   assert.equal(config.type, '述职报告');
   assert.deepEqual(config.rules, { 'section-order': 'off' });
   assert.deepEqual(problems.map((p) => p.line), [2, 2]);
-  assert.match(problems.map((p) => p.message.en).join(' '), /placeholder.*severity|severity.*placeholder/);
-  assert.match(problems.map((p) => p.message.en).join(' '), /colour/);
+  assert.match(problems.map((p) => renderMessage(p.message, 'en')).join(' '), /placeholder.*severity|severity.*placeholder/);
+  assert.match(problems.map((p) => renderMessage(p.message, 'en')).join(' '), /colour/);
 });
 
 test('the nearest configuration file is found walking up; .jsonc before .json', () => {
@@ -40,21 +45,21 @@ test('the nearest configuration file is found walking up; .jsonc before .json', 
 const DRAFT = '# 某局2025年度调研报告\n\n## 一、基本情况\n（一）甲。\n\n## 二、存在问题\n乙。\n';
 
 test('a custom report type with its own role is required and its frame inserted', () => {
-  const { config } = parseConfigText(JSON.stringify({
+  const { config } = parseConfig(JSON.stringify({
     type: '调研报告',
     types: { 调研报告: { required: ['problems', 'suggestions'], roles: { suggestions: { name: '对策建议', headings: ['对策|建议'], frame: { heading: '对策建议', body: '【待补充：建议】' } } } } },
   }));
   const { diagnostics } = checkText(DRAFT, { config: [config] });
   const missing = diagnostics.filter((d) => d.rule === 'required-section');
   assert.equal(missing.length, 1);
-  assert.match(missing[0].message['zh-CN'], /对策建议/);
+  assert.match(diagnosticMessage(missing[0], 'zh-CN'), /对策建议/);
   assert.match(missing[0].fix!.edits[0].text, /## 三、对策建议/);
   assert.deepEqual(checkText(DRAFT + '\n## 三、对策建议\n丙。\n', { config: [config] }).diagnostics.filter((d) => d.rule === 'required-section'), []);
 });
 
 test('front matter chooses the type; severity settings and "off" apply', () => {
   const shuzhi = '---\ngongwen:\n  type: 自查报告\n---\n' + DRAFT;
-  const roles = checkText(shuzhi).diagnostics.filter((d) => d.rule === 'required-section').map((d) => d.message.en);
+  const roles = checkText(shuzhi).diagnostics.filter((d) => d.rule === 'required-section').map((d) => diagnosticMessage(d, 'en'));
   // 基本情况 counts as the self-inspection part; 存在问题 is there; 整改措施 is missing.
   assert.equal(roles.length, 1, roles.join('; '));
   assert.match(roles[0], /corrective measures/);
@@ -67,12 +72,12 @@ test('broken front matter and an unknown type are problems, never a crash', () =
   assert.equal(r.problems.length, 1);
   assert.equal(r.problems[0].line > 0, true);
   const u = checkText('# 某局工作总结\n', { type: '不存在的类型' });
-  assert.match(u.problems[0].message['zh-CN'], /未知的报告类型/);
+  assert.match(renderMessage(u.problems[0].message, 'zh-CN'), /未知的报告类型/);
   assert.equal(u.config.typeName, '工作总结');
 });
 
 test('an unknown rule or type in a configuration file is reported at its line in that file', () => {
-  const { config, problems } = parseConfigText('{\n  "type": "调查报告",\n  "rules": {\n    "no-such-rule": "off",\n    "placeholder": "warning"\n  }\n}', '/x/.gongwen.json');
+  const { config, problems } = parseConfig('{\n  "type": "调查报告",\n  "rules": {\n    "no-such-rule": "off",\n    "placeholder": "warning"\n  }\n}', '/x/.gongwen.json');
   assert.deepEqual(config.rules, { placeholder: 'warning' });
   assert.equal(config.type, undefined);
   const where = problems.map((p) => `${p.path}:${p.line}`).sort();
@@ -80,6 +85,6 @@ test('an unknown rule or type in a configuration file is reported at its line in
 });
 
 test('an empty configuration file, or one with only comments, is an empty configuration', () => {
-  assert.deepEqual(parseConfigText('', '/x/.gongwen.json'), { config: {}, problems: [] });
-  assert.deepEqual(parseConfigText('// 以后再配置\n', '/x/.gongwen.jsonc'), { config: {}, problems: [] });
+  assert.deepEqual(parseConfig('', '/x/.gongwen.json'), { config: {}, problems: [] });
+  assert.deepEqual(parseConfig('// 以后再配置\n', '/x/.gongwen.jsonc'), { config: {}, problems: [] });
 });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { checkText } from '../server/src/engine/check.js';
 import type { Diagnostic } from '../server/src/engine/types.js';
 import { FIXTURES } from './fixture-harness.js';
+import { diagnosticMessage } from '../server/src/engine/messages.js';
 
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, 'corpus', name), 'utf8');
 const NUMBERING_RULES = ['numbering-sequence', 'numbering-format', 'enumeration-sequence', 'heading-depth', 'section-order'];
@@ -48,7 +49,7 @@ test('000: X placeholders are found; no 存在问题 and no 下一步 section', 
   assert.equal(model.title?.text, '创建2018年度学习型党组织工作总结', 'the watermark line is not taken for the title');
   const missing = diagnostics.filter((d) => d.rule === 'required-section');
   assert.deepEqual(missing.map((d) => d.range.start.line), [2, 2], 'two missing roles, reported on the title line');
-  assert.ok(missing[0].message['zh-CN'].includes('存在问题') && missing[1].message['zh-CN'].includes('下一步打算'));
+  assert.ok(diagnosticMessage(missing[0], 'zh-CN').includes('存在问题') && diagnosticMessage(missing[1], 'zh-CN').includes('下一步打算'));
   // 一是…三是 runs inside the paragraphs of （一） and （二） are found, each in its own section.
   const runs = model.ordinals.filter((o) => o.style === 'shi');
   assert.ok(runs.length >= 6);

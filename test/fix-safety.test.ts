@@ -11,6 +11,7 @@ import { checkText, fixText } from '../server/src/engine/check.js';
 import { applyFixes } from '../server/src/engine/fix.js';
 import { RULES } from '../server/src/engine/rules/index.js';
 import { damage, FIXTURES, listFixtures, readFixture, rng } from './fixture-harness.js';
+import { diagnosticMessage } from '../server/src/engine/messages.js';
 
 const drafts = [
   ...listFixtures(path.join(FIXTURES, 'rules')).map((f) => ({ name: path.basename(f), text: readFixture(f).text })),
@@ -38,7 +39,7 @@ test('fix-all: copy-residue deletes nothing but whitespace outside the ranges it
         for (const e of d.fix.edits) {
           for (let o = e.range.start.offset; o < e.range.end.offset; o++) {
             const inside = o >= d.range.start.offset && o < d.range.end.offset;
-            assert.ok(inside || isSpace(current[o]), `${name}: pass ${pass}: the fix of "${d.message.en}" deletes ${JSON.stringify(current[o])} at ${o}, outside its range`);
+            assert.ok(inside || isSpace(current[o]), `${name}: pass ${pass}: the fix of "${diagnosticMessage(d, 'en')}" deletes ${JSON.stringify(current[o])} at ${o}, outside its range`);
           }
         }
       }

@@ -9,8 +9,8 @@ const text = '一二三四五六七八九十';
 const index = new LineIndex(text);
 const edit = (start: number, end: number, t: string): TextEdit => ({ range: index.range(start, end), text: t });
 const diag = (...edits: TextEdit[]): Diagnostic => ({
-  rule: 'x', severity: 'warning', message: { 'zh-CN': 'x', en: 'x' }, range: index.range(0, 0),
-  fix: { title: { 'zh-CN': 'x', en: 'x' }, edits },
+  rule: 'x', severity: 'warning', messageId: 'x/x', range: index.range(0, 0),
+  fix: { title: { id: 'x/x' }, edits },
 });
 
 test('applyEdits changes only the edited ranges', () => {
@@ -69,7 +69,7 @@ test('applyFixes takes exactly the fixes a pairwise check would take, on random 
         const end = Math.min(long.length, start + rand(4));
         edits.push({ range: li.range(start, end), text: String(rand(10)) });
       }
-      diags.push({ ...diag(), fix: { title: { 'zh-CN': 'x', en: 'x' }, edits } });
+      diags.push({ ...diag(), fix: { title: { id: 'x/x' }, edits } });
     }
     // The reference: every edit checked against every edit taken before, and within its fix.
     const taken: TextEdit[] = [];

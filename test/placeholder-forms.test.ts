@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../server/src/engine/check.js';
 import { RULES } from '../server/src/engine/rules/index.js';
+import { diagnosticMessage } from '../server/src/engine/messages.js';
 
 const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'placeholder' ? 'error' : 'off'] as const));
 
@@ -12,7 +13,7 @@ const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'pla
 function asked(line: string): string[] {
   return checkText(line + '\n', { rules }).diagnostics.map((d) => {
     const written = line.slice(d.range.start.offset, d.range.end.offset);
-    const m = /此处应填写(.+)$/.exec(d.message['zh-CN']);
+    const m = /此处应填写(.+)$/.exec(diagnosticMessage(d, 'zh-CN'));
     return `${written}→${m?.[1]}`;
   });
 }
@@ -33,7 +34,7 @@ test('placeholder: a blank inside a document number asks for the number, not a d
   assert.deepEqual(asked('〔2025〕xx号'), ['xx→文号（机关代字、年份或序号）']);
   // Outside a document number, 20×× before 年 is a year.
   assert.deepEqual(asked('20××年'), ['××→年份']);
-  const en = checkText('（x发〔20××〕5号）\n', { rules }).diagnostics.map((d) => d.message.en);
+  const en = checkText('（x发〔20××〕5号）\n', { rules }).diagnostics.map((d) => diagnosticMessage(d, 'en'));
   assert.ok(en.every((m) => m.includes('document number')), en.join(' | '));
 });
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, fixText } from '../server/src/engine/check.js';
 import { RULES } from '../server/src/engine/rules/index.js';
+import { diagnosticMessage } from '../server/src/engine/messages.js';
 
 const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'punctuation-width' ? 'warning' : 'off'] as const));
 const width = (text: string) => checkText(text, { rules }).diagnostics;
@@ -15,7 +16,7 @@ test('punctuation-width: a line with several half-width marks gets one finding t
   assert.equal(found.length, 1);
   assert.equal(found[0].range.start.line, 3);
   assert.equal(found[0].fix?.edits.length, 3);
-  assert.match(found[0].message['zh-CN'], /3 处半角标点/);
+  assert.match(diagnosticMessage(found[0], 'zh-CN'), /3 处半角标点/);
   assert.equal(fixText(text, { rules }).text, '# 区教育局2025年工作总结\n\n全年培训教师，共四期；合格率达到95%，成效明显。\n\n下一步，我们将继续做好培训。\n');
 });
 
@@ -23,7 +24,7 @@ test('punctuation-width: a document written mostly half-width gets one finding w
   const body = Array.from({ length: 12 }, (_, i) => `第${i + 1}项工作,按计划推进,已经完成。`).join('\n\n');
   const text = `# 镇政府2025年工作总结\n\n${body}\n`;
   const found = width(text);
-  assert.equal(found.length, 1, found.map((d) => d.message['zh-CN']).join('\n'));
+  assert.equal(found.length, 1, found.map((d) => diagnosticMessage(d, 'zh-CN')).join('\n'));
   assert.equal(found[0].range.start.line, 1, 'reported on the title');
   assert.equal(found[0].fix?.edits.length, 24);
   const fixed = fixText(text, { rules }).text;

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText, fixText } from '../server/src/engine/check.js';
 import { FIXTURES, cmp, listFixtures, readFixture } from './fixture-harness.js';
+import { diagnosticMessage } from '../server/src/engine/messages.js';
 
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 
@@ -16,7 +17,7 @@ for (const file of listFixtures(path.join(FIXTURES, 'rules'))) {
     const actual = diagnostics.map((d) => `${d.range.start.line}:${d.rule}`).sort(cmp);
     assert.deepEqual(actual, fx.expected);
     for (const d of diagnostics) {
-      assert.ok(d.message['zh-CN'].length > 0 && d.message.en.length > 0, 'message in both languages');
+      assert.ok(diagnosticMessage(d, 'zh-CN').length > 0 && diagnosticMessage(d, 'en').length > 0, 'message in both languages');
       assert.ok(d.range.start.offset <= d.range.end.offset && d.range.end.offset <= fx.text.length, 'range inside the document');
     }
   });

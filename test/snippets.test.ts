@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { checkText } from '../server/src/engine/check.js';
 import { BUILTIN_ROLES, BUILTIN_TYPES } from '../server/src/engine/report-types.js';
+import { diagnosticMessage, renderMessage } from '../server/src/engine/messages.js';
 
 // out/test/snippets.test.js → the repository root is two levels up.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -155,8 +156,8 @@ function structuralProblems(text: string, type?: string): string[] {
   const result = checkText(text, type ? { type } : {});
   const lines = text.split('\n');
   return [
-    ...result.diagnostics.filter((d) => STRUCTURAL.test(d.rule)).map((d) => `${d.rule} at ${d.range.start.line}: ${lines[d.range.start.line - 1]} — ${d.message['zh-CN']}`),
-    ...result.problems.map((p) => `problem: ${p.message['zh-CN']}`),
+    ...result.diagnostics.filter((d) => STRUCTURAL.test(d.rule)).map((d) => `${d.rule} at ${d.range.start.line}: ${lines[d.range.start.line - 1]} — ${diagnosticMessage(d, 'zh-CN')}`),
+    ...result.problems.map((p) => `problem: ${renderMessage(p.message, 'zh-CN')}`),
   ];
 }
 

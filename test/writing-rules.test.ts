@@ -9,6 +9,10 @@ import { parseConfigText, type RuleSetting } from '../server/src/engine/config.j
 import { RULES } from '../server/src/engine/rules/index.js';
 import { FAMILIES, STRUCTURAL, readCopyResidueOptions } from '../server/src/engine/rules/copy-residue.js';
 import { WRITING_ADVERSARIAL } from './adversarial-inputs.js';
+import { diagnosticMessage, renderMessage } from '../server/src/engine/messages.js';
+import { RULES_BY_ID } from '../server/src/engine/rules/index.js';
+
+const parseConfig = (text: string, file?: string) => parseConfigText(text, RULES_BY_ID, file);
 
 const WRITING = ['copy-residue', 'punctuation-width', 'paired-punctuation', 'punctuation-form', 'date-format'];
 
@@ -17,7 +21,7 @@ function only(settings: Record<string, RuleSetting>): Record<string, RuleSetting
 }
 
 /** The lines each copy-residue fix deletes: `from-to`, `to` being where the kept text resumes. */
-const removed = (d: { fix?: { edits: { range: { start: { line: number }; end: { line: number } } }[] } }) => `${d.fix!.edits[0].range.start.line}-${d.fix!.edits[0].range.end.line}`;
+const removed = (d: { fix?: { edits: readonly { range: { start: { line: number }; end: { line: number } } }[] } }) => `${d.fix!.edits[0].range.start.line}-${d.fix!.edits[0].range.end.line}`;
 const residue = (text: string, options?: Record<string, unknown>) =>
   checkText(text, { rules: only({ 'copy-residue': options ? ['warning', options] : 'warning' }) }).diagnostics.map(removed);
 
@@ -32,13 +36,13 @@ test('copy-residue: "extra" adds phrases, "allow" keeps the writer’s own words
 });
 
 test('copy-residue: invalid options are a configuration problem; the rule still runs on what is valid', () => {
-  const bad = parseConfigText('{ "rules": { "copy-residue": ["warning", { "extra": ["(unclosed"] }] } }', '/x/.gongwen.jsonc');
+  const bad = parseConfig('{ "rules": { "copy-residue": ["warning", { "extra": ["(unclosed"] }] } }', '/x/.gongwen.jsonc');
   assert.equal(bad.problems.length, 1);
-  assert.match(bad.problems[0].message.en, /copy-residue.*invalid regular expression/);
+  assert.match(renderMessage(bad.problems[0].message, 'en'), /copy-residue.*invalid regular expression/);
   assert.equal(bad.config.rules?.['copy-residue'], undefined, 'the invalid setting is dropped');
-  const unknown = parseConfigText('{ "rules": { "copy-residue": ["warning", { "words": [] }] } }', '/x/.gongwen.jsonc');
-  assert.match(unknown.problems[0].message.en, /unknown option "words"/);
-  const good = parseConfigText('{ "rules": { "copy-residue": ["info", { "extra": ["a{2}"], "allow": ["会员专享服务"] }] } }', '/x/.gongwen.jsonc');
+  const unknown = parseConfig('{ "rules": { "copy-residue": ["warning", { "words": [] }] } }', '/x/.gongwen.jsonc');
+  assert.match(renderMessage(unknown.problems[0].message, 'en'), /unknown option "words"/);
+  const good = parseConfig('{ "rules": { "copy-residue": ["info", { "extra": ["a{2}"], "allow": ["会员专享服务"] }] } }', '/x/.gongwen.jsonc');
   assert.deepEqual(good.problems, []);
   // Settings given in code are not validated: bad entries are dropped, nothing throws.
   const r = checkText('仅供学习参考\n正文。\n', { rules: only({ 'copy-residue': ['warning', { extra: ['(', 3], allow: 'x' }] }) });
@@ -118,7 +122,7 @@ test('copy-residue: every example of a family or a recogniser of shape is report
     for (const example of shape.examples) {
       const found = checkText(example + '\n', { rules }).diagnostics;
       const lastLine = example.split('\n').length;
-      assert.ok(found.some((d) => d.range.end.line === lastLine), `${shape.id}: not reported: ${found.map((d) => d.message.en).join(' | ')}`);
+      assert.ok(found.some((d) => d.range.end.line === lastLine), `${shape.id}: not reported: ${found.map((d) => diagnosticMessage(d, 'en')).join(' | ')}`);
     }
   }
 });

@@ -50,6 +50,8 @@ export interface DiagnosticData {
   /** Document version the diagnostic was computed for. */
   version: number;
   rule: string;
+  /** The finding's message id (`rule-id/key`). */
+  messageId?: string;
   fix?: {
     title: string;
     edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];

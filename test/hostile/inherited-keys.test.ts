@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, fixText } from '../../server/src/engine/check.js';
+import { renderMessage } from '../../server/src/engine/messages.js';
 
 const text = '# 某局2025年工作总结\n\n一、主要工作\n\n全年完成任务。\n';
 
@@ -11,7 +12,7 @@ for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
   test(`--type ${name} is an unknown type, checked as 工作总结`, () => {
     const r = checkText(text, { type: name });
     assert.equal(r.config.typeName, '工作总结');
-    assert.ok(r.problems.some((p) => p.message.en.includes(`unknown report type "${name}"`)), JSON.stringify(r.problems));
+    assert.ok(r.problems.some((p) => renderMessage(p.message, 'en').includes(`unknown report type "${name}"`)), JSON.stringify(r.problems));
     assert.ok(r.diagnostics.some((d) => d.rule === 'required-section'), 'required-section still runs');
   });
 }
@@ -20,7 +21,7 @@ test('a type requiring an inherited role name inserts no undefined text', () => 
   const config = { type: '调研报告', types: { 调研报告: { required: ['constructor', 'toString'] } } };
   const r = checkText(text, { config: [config] });
   assert.equal(r.config.type.required.length, 0);
-  assert.ok(r.problems.some((p) => p.message.en.includes('"constructor"')));
+  assert.ok(r.problems.some((p) => renderMessage(p.message, 'en').includes('"constructor"')));
   const fixed = fixText(text, { config: [config] }).text;
   assert.ok(!fixed.includes('undefined'), fixed);
 });

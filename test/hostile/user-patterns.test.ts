@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../server/src/engine/check.js';
 import { validateConfig } from '../../server/src/engine/config.js';
+import { RULES_BY_ID } from '../../server/src/engine/rules/index.js';
+import { renderMessage } from '../../server/src/engine/messages.js';
 
 const EVIL = '(a+)+$';
 const LINE = 'a'.repeat(34) + '乙';
@@ -35,11 +37,11 @@ test('custom report type roles: (a+)+$ in headings and paragraphs finishes', BOU
 });
 
 test('lookbehind and backreferences are configuration problems naming the pattern', () => {
-  const { problems } = validateConfig({ placeholders: { extra: ['(?<=第)X'] } }, 'cfg.jsonc', () => ({ line: 1, column: 1 }));
+  const { problems } = validateConfig({ placeholders: { extra: ['(?<=第)X'] } }, RULES_BY_ID, 'cfg.jsonc', () => ({ line: 1, column: 1 }));
   assert.equal(problems.length, 1);
-  assert.match(problems[0].message['zh-CN'], /\(\?<=第\)X/);
-  assert.match(problems[0].message.en, /invalid regular expression/);
-  const roles = validateConfig({ types: { 调研报告: { roles: { findings: { headings: ['(调研)\\1'] } } } } }, 'cfg.jsonc', () => ({ line: 1, column: 1 }));
+  assert.match(renderMessage(problems[0].message, 'zh-CN'), /\(\?<=第\)X/);
+  assert.match(renderMessage(problems[0].message, 'en'), /invalid regular expression/);
+  const roles = validateConfig({ types: { 调研报告: { roles: { findings: { headings: ['(调研)\\1'] } } } } }, RULES_BY_ID, 'cfg.jsonc', () => ({ line: 1, column: 1 }));
   assert.equal(roles.problems.length, 1);
-  assert.match(roles.problems[0].message.en, /\(调研\)\\1/);
+  assert.match(renderMessage(roles.problems[0].message, 'en'), /\(调研\)\\1/);
 });

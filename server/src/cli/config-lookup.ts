@@ -3,7 +3,9 @@
 // configuration file loaded once, so its problems are reported once.
 
 import * as path from 'node:path';
-import { findConfigFile, loadConfigFile, type ConfigProblem, type UserConfig } from '../engine/config.js';
+import type { UserConfig } from '../engine/config.js';
+import type { ConfigProblem } from '../engine/types.js';
+import { NearestConfigs } from '../host/config-files.js';
 
 export interface LoadedConfig {
   /** Absolute path of the configuration file; undefined when none applies (defaults). */
@@ -18,8 +20,9 @@ export interface LoadedConfig {
 }
 
 export class ConfigLookup {
-  private readonly byFolder = new Map<string, string | undefined>();
-  private readonly byFile = new Map<string, { display: string; layers: UserConfig[]; problems: ConfigProblem[]; used: boolean }>();
+  private readonly configs = new NearestConfigs();
+  /** Configuration files already handed out (their problems are reported the first time only). */
+  private readonly used = new Set<string>();
 
   /** `explicit`: the `--config` file as given on the command line, used for every file. */
   constructor(
@@ -28,27 +31,13 @@ export class ConfigLookup {
   ) {}
 
   forFile(absoluteFile: string): LoadedConfig {
-    let file: string | undefined;
-    let display: string | undefined;
-    if (this.explicit !== undefined) {
-      file = path.resolve(this.cwd, this.explicit);
-      display = this.explicit;
-    } else {
-      const folder = path.dirname(absoluteFile);
-      if (!this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder));
-      file = this.byFolder.get(folder);
-      if (file === undefined) return { layers: [], problems: [], firstUse: false };
-      display = path.relative(this.cwd, file) || file;
-    }
-    let entry = this.byFile.get(file);
-    if (!entry) {
-      // Like the language server: a syntax error gives the defaults, an invalid setting is dropped.
-      const loaded = loadConfigFile(file);
-      entry = { display, layers: [loaded.config], problems: loaded.problems, used: false };
-      this.byFile.set(file, entry);
-    }
-    const firstUse = !entry.used;
-    entry.used = true;
-    return { file, display: entry.display, layers: entry.layers, problems: entry.problems, firstUse };
+    const loaded = this.explicit !== undefined ? this.configs.forConfigFile(path.resolve(this.cwd, this.explicit)) : this.configs.forFolder(path.dirname(absoluteFile));
+    const file = loaded.file;
+    if (file === undefined) return { layers: [], problems: [], firstUse: false };
+    const display = this.explicit ?? (path.relative(this.cwd, file) || file);
+    const firstUse = !this.used.has(file);
+    this.used.add(file);
+    // Like the language server: a syntax error gives the defaults, an invalid setting is dropped.
+    return { file, display, layers: [loaded.config], problems: loaded.problems, firstUse };
   }
 }

@@ -1,7 +1,7 @@
 // Formatting of the results: text (one line per finding and a summary) and JSON (version 1).
 
-import type { ConfigProblem } from '../engine/config.js';
-import type { Diagnostic, Locale } from '../engine/types.js';
+import type { ConfigProblem, Diagnostic, Locale } from '../engine/types.js';
+import { diagnosticMessage, renderMessage } from '../engine/messages.js';
 import { MESSAGES, type Counts } from './messages.js';
 
 export interface FileReport {
@@ -72,7 +72,7 @@ function textLines(file: FileReport, locale: Locale): string {
   let out = '';
   for (const d of file.diagnostics) {
     const { line, column } = d.range.start;
-    out += `${file.path}:${line}:${column}  ${m.severity(d.severity)}  ${d.message[locale]}  ${d.rule}\n`;
+    out += `${file.path}:${line}:${column}  ${m.severity(d.severity)}  ${diagnosticMessage(d, locale)}  ${d.rule}\n`;
   }
   return out;
 }
@@ -94,7 +94,8 @@ function jsonEntry(file: FileReport, locale: Locale): JsonReport['files'][number
     diagnostics: file.diagnostics.map((d) => ({
       rule: d.rule,
       severity: d.severity,
-      message: d.message[locale],
+      messageId: d.messageId,
+      message: diagnosticMessage(d, locale),
       line: d.range.start.line,
       column: d.range.start.column,
       endLine: d.range.end.line,
@@ -107,5 +108,5 @@ function jsonEntry(file: FileReport, locale: Locale): JsonReport['files'][number
 /** `path:line:column: message`, or `path: message` when the problem has no position. */
 export function formatProblem(problem: ConfigProblem, displayPath: string, locale: Locale): string {
   const where = problem.line > 0 ? `${displayPath}:${problem.line}:${problem.column}` : displayPath;
-  return `${where}: ${problem.message[locale]}`;
+  return `${where}: ${renderMessage(problem.message, locale)}`;
 }

@@ -2,13 +2,14 @@
 
 import { buildReportModel, type ReportModel } from './model/report-model.js';
 import type { MarkdownCache } from './model/markdown.js';
-import { frontMatterConfig, resolveConfig, type ConfigProblem, type ResolvedConfig, type RuleSetting, type StructureSetting, type UserConfig } from './config.js';
+import { frontMatterConfig, resolveConfig, type UserConfig } from './config.js';
 import { BUILTIN_TYPES, typeFromTitle } from './report-types.js';
 import { applyDirectives } from './directives.js';
 import { fixAll } from './fix.js';
-import { RULES, DEFAULT_SEVERITIES } from './rules/index.js';
-import type { Rule, RuleReport } from './rule.js';
-import type { Diagnostic, Severity, TextEdit } from './types.js';
+import { RULES, RULES_BY_ID, DEFAULT_SEVERITIES } from './rules/index.js';
+import type { LegacyReport, Rule, RuleReport } from './rule.js';
+import { placeholdersOf } from './i18n.js';
+import type { ConfigProblem, Diagnostic, MessageData, MessageRef, ResolvedConfig, RuleSetting, Severity, StructureSetting } from './types.js';
 
 export interface CheckOptions {
   /** Configuration layers, earliest first (usually the one loaded from `.gongwen.jsonc`). */
@@ -49,7 +50,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const problems: ConfigProblem[] = [];
   const fm = FRONT_MATTER.exec(text);
   if (fm) {
-    const fromFront = frontMatterConfig(fm[1], 1);
+    const fromFront = frontMatterConfig(fm[1], 1, RULES_BY_ID);
     layers.push(fromFront.config);
     problems.push(...fromFront.problems);
   }
@@ -122,7 +123,7 @@ function isChineseReport(model: ReportModel): boolean {
 }
 
 /** Text a rule's finding claims for itself (`RuleReport.owns`). */
-interface OwnedSpan {
+export interface OwnedSpan {
   rule: string;
   start: number;
   end: number;
@@ -165,15 +166,54 @@ function withoutOwned(diagnostics: Diagnostic[], owned: OwnedSpan[]): Diagnostic
   return diagnostics.filter((d) => !overlaps(d));
 }
 
-function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[], owned: OwnedSpan[]): void {
+/** A rule broke its own metadata (an undeclared message id, a fix from a rule not marked
+ * fixable, a placeholder left without data): the rule fails, as it would for any other bug. */
+export class RuleContractError extends Error {}
+
+/** The placeholder names of each of a rule's templates, in both languages, once per rule. */
+const PLACEHOLDERS = new WeakMap<Rule, Map<string, string[]>>();
+
+function placeholdersFor(rule: Rule): Map<string, string[]> {
+  let map = PLACEHOLDERS.get(rule);
+  if (!map) {
+    map = new Map();
+    for (const [key, entry] of Object.entries(rule.meta.messages ?? {})) {
+      map.set(key, [...new Set([...placeholdersOf(entry['zh-CN']), ...placeholdersOf(entry.en)])]);
+    }
+    PLACEHOLDERS.set(rule, map);
+  }
+  return map;
+}
+
+/** The message id of a finding or fix title, checked against the rule's declared messages. */
+function messageRef(rule: Rule, key: string, data: MessageData | undefined): MessageRef {
+  const names = placeholdersFor(rule).get(key);
+  if (!names) throw new RuleContractError(`rule ${rule.meta.id} reported message "${key}", which its meta.messages does not declare`);
+  for (const name of names) {
+    if (!data || !Object.hasOwn(data, name) || data[name] === undefined) throw new RuleContractError(`rule ${rule.meta.id}: message "${key}" needs {${name}}`);
+  }
+  return { id: `${rule.meta.id}/${key}`, data };
+}
+
+export function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[], owned: OwnedSpan[]): void {
   const found: Diagnostic[] = [];
   const index = model.index;
-  const report = (r: RuleReport) => {
-    const d: Diagnostic = { rule: rule.meta.id, severity, message: r.message, range: index.range(r.start, r.end) };
-    if (r.fix) {
-      const edits: TextEdit[] = r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text }));
-      d.fix = { title: r.fix.title, edits };
+  const report = (r: RuleReport | LegacyReport) => {
+    if (r.fix && !rule.meta.fixable) throw new RuleContractError(`rule ${rule.meta.id} is not marked fixable but reported a fix`);
+    let message: MessageRef;
+    let title: MessageRef | undefined;
+    if ('message' in r) {
+      message = { id: 'config/text', data: { text: r.message } };
+      if (r.fix) title = { id: 'config/text', data: { text: r.fix.title } };
+    } else {
+      message = messageRef(rule, r.messageId, r.data);
+      if (r.fix) title = messageRef(rule, r.fix.messageId, r.fix.data);
     }
+    const range = index.range(r.start, r.end);
+    const d: Diagnostic =
+      r.fix && title
+        ? { rule: rule.meta.id, severity, messageId: message.id, data: message.data, range, fix: { title, edits: r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text })) } }
+        : { rule: rule.meta.id, severity, messageId: message.id, data: message.data, range };
     if (r.owns) owned.push({ rule: rule.meta.id, start: r.ownsFrom ?? r.start, end: r.end });
     found.push(d);
   };

@@ -1,20 +1,25 @@
-// Configuration: `.gongwen.jsonc` / `.gongwen.json` found by walking up from a file,
+// Configuration: the text of `.gongwen.jsonc` / `.gongwen.json` (found and read by the host,
+// host/config-files.ts),
 // front matter `gongwen: { type: …, rules: … }` per document, and command-line overrides.
 // A broken configuration is reported with its path and position; defaults are used instead.
 
 import { compileUserPattern, type Pattern } from './user-pattern.js';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { BUILTIN_ROLES, BUILTIN_TYPES, DEFAULT_TYPE, type ReportType, type RoleDefinition } from './report-types.js';
-import type { Message, Severity, SeveritySetting } from './types.js';
-import { msg } from './rule.js';
-import { RULES_BY_ID } from './rules/index.js';
+import type { ConfigProblem, Localized, MessageData, MessageRef, OptionsSchema, ResolvedConfig, RuleConfig, RuleSetting, Severity, SeveritySetting, StructureSetting } from './types.js';
+import type { ConfigMessageKey } from './core-messages.js';
+import { optionsProblem } from './options.js';
 
-export const CONFIG_FILE_NAMES = ['.gongwen.jsonc', '.gongwen.json'];
+export type { ConfigProblem, ResolvedConfig, RuleConfig, RuleSetting, StructureSetting } from './types.js';
 
-export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+/** What configuration checking needs to know of the rules: their ids and options schemas. */
+export type RuleCatalogue = ReadonlyMap<string, { readonly meta: { readonly options?: OptionsSchema } }>;
+
+function cm(key: ConfigMessageKey, data?: MessageData): MessageRef {
+  return data ? { id: `config/${key}`, data } : { id: `config/${key}` };
+}
+
 
 export interface UserRole {
   name?: string | { 'zh-CN'?: string; en?: string };
@@ -38,34 +43,7 @@ export interface UserConfig {
   placeholders?: { extra?: string[]; allow?: string[] };
 }
 
-export interface ConfigProblem {
-  /** The file the problem is in; undefined for front matter or settings given in code. */
-  path?: string;
-  /** 1-based; 0 when the problem has no position. */
-  line: number;
-  column: number;
-  message: Message;
-}
 
-export interface RuleConfig {
-  severity: SeveritySetting;
-  options: Record<string, unknown>;
-}
-
-export type StructureSetting = 'auto' | 'always';
-
-export interface ResolvedConfig {
-  typeName: string;
-  type: ReportType;
-  /** Where the type came from: an option (`--type`, editor), a file or front matter, the report's title, or nothing. */
-  typeSource: 'option' | 'file' | 'title' | 'default';
-  structure: StructureSetting;
-  /** Whether required sections and their order are checked: in a Chinese report, or always when `structure` says so. */
-  checkStructure: boolean;
-  roles: Record<string, RoleDefinition>;
-  rules: Record<string, RuleConfig>;
-  placeholders: { extra: Pattern[]; allow: string[] };
-}
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -82,7 +60,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /** Parses the text of a configuration file. Syntax errors come back as problems with positions. */
-export function parseConfigText(text: string, filePath?: string): { config: UserConfig; problems: ConfigProblem[] } {
+export function parseConfigText(text: string, registry: RuleCatalogue, filePath?: string): { config: UserConfig; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // An empty file (or one with only comments) is an empty configuration.
@@ -92,16 +70,16 @@ export function parseConfigText(text: string, filePath?: string): { config: User
   const deep = nestingTooDeep(body);
   if (deep !== undefined) {
     const { line, column } = lineColumn(body, deep);
-    return { config: {}, problems: [{ path: filePath, line, column, message: msg(`配置文件嵌套过深（超过 ${MAX_NESTING} 层），已按默认设置检查`, `configuration nested deeper than ${MAX_NESTING} levels; the defaults are used`) }] };
+    return { config: {}, problems: [{ path: filePath, line, column, message: cm('tooDeep', { max: MAX_NESTING }) }] };
   }
   const value = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => {
     const { line, column } = lineColumn(body, e.offset);
     const code = printParseErrorCode(e.error);
-    return { path: filePath, line, column, message: msg(`配置文件语法错误（${code}）`, `syntax error in configuration (${code})`) };
+    return { path: filePath, line, column, message: cm('syntax', { code }) };
   });
   if (problems.length > 0) return { config: {}, problems };
-  const checked = validateConfig(value, filePath, (key) => {
+  const checked = validateConfig(value, registry, filePath, (key) => {
     const at = body.indexOf(`"${key}"`);
     return at >= 0 ? lineColumn(body, at) : { line: 1, column: 1 };
   });
@@ -133,58 +111,60 @@ function nestingTooDeep(text: string): number | undefined {
 /** Checks the shape of a parsed configuration; keeps what is valid. */
 export function validateConfig(
   value: unknown,
+  registry: RuleCatalogue,
   filePath: string | undefined,
   where: (key: string) => { line: number; column: number } = () => ({ line: 0, column: 0 }),
 ): { config: UserConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const problem = (key: string, zh: string, en: string) => problems.push({ path: filePath, ...where(key), message: msg(zh, en) });
+  const problem = (key: string, message: MessageRef) => problems.push({ path: filePath, ...where(key), message });
   const config: UserConfig = {};
   if (value === undefined || value === null) return { config, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ path: filePath, line: 1, column: 1, message: msg('配置必须是一个 JSON 对象', 'the configuration must be a JSON object') });
+    problems.push({ path: filePath, line: 1, column: 1, message: cm('notObject') });
     return { config, problems };
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
     if (!['type', 'structure', 'rules', 'types', 'placeholders', '$schema'].includes(key)) {
-      problem(key, `未知的配置项「${key}」`, `unknown setting "${key}"`);
+      problem(key, cm('unknownSetting', { key }));
     }
   }
   if (v.type !== undefined) {
     if (typeof v.type === 'string') config.type = v.type;
-    else problem('type', '「type」必须是报告类型名称（字符串）', '"type" must be a report type name (string)');
+    else problem('type', cm('badType'));
   }
   if (v.structure !== undefined) {
     if (v.structure === 'auto' || v.structure === 'always') config.structure = v.structure;
-    else problem('structure', '「structure」必须是 "auto"（只检查中文报告的结构）或 "always"（任何文件都检查）', '"structure" must be "auto" (check the structure of Chinese reports only) or "always" (of any file)');
+    else problem('structure', cm('badStructure'));
   }
   if (v.rules !== undefined) {
     if (typeof v.rules !== 'object' || v.rules === null || Array.isArray(v.rules)) {
-      problem('rules', '「rules」必须是对象：规则编号 → 级别', '"rules" must be an object: rule id → severity');
+      problem('rules', cm('badRules'));
     } else {
       config.rules = {};
       for (const [id, setting] of Object.entries(v.rules as Record<string, unknown>)) {
         if (id === '__proto__') {
-          problem(id, '未知的规则「__proto__」', 'unknown rule "__proto__"');
+          problem(id, cm('unknownRule', { rule: id }));
           continue;
         }
         const sev = Array.isArray(setting) ? setting[0] : setting;
         const opts = Array.isArray(setting) ? setting[1] : undefined;
-        if (filePath !== undefined && !RULES_BY_ID.has(id)) {
-          problem(id, `未知的规则「${id}」；可用规则：${[...RULES_BY_ID.keys()].join('、')}`, `unknown rule "${id}"; known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
+        if (filePath !== undefined && !registry.has(id)) {
+          problem(id, cm('unknownRuleKnown', { rule: id, known: [...registry.keys()] }));
           continue;
         }
         if (typeof sev !== 'string' || !SEVERITIES.has(sev)) {
-          problem(id, `规则「${id}」的级别必须是 error、warning、info、hint 或 off`, `the severity of rule "${id}" must be error, warning, info, hint or off`);
+          problem(id, cm('badSeverity', { rule: id }));
           continue;
         }
         if (opts !== undefined && (typeof opts !== 'object' || opts === null || Array.isArray(opts))) {
-          problem(id, `规则「${id}」的选项必须是对象`, `the options of rule "${id}" must be an object`);
+          problem(id, cm('optionsNotObject', { rule: id }));
           continue;
         }
-        const invalid = opts !== undefined ? RULES_BY_ID.get(id)?.validateOptions?.(opts as Record<string, unknown>) : undefined;
+        const schema = registry.get(id)?.meta.options;
+        const invalid = opts !== undefined && schema ? optionsProblem(opts, schema) : undefined;
         if (invalid) {
-          problem(id, invalid['zh-CN'], invalid.en);
+          problem(id, cm('badOptions', { rule: id, problem: invalid }));
           continue;
         }
         config.rules[id] = opts ? [sev as SeveritySetting, opts as Record<string, unknown>] : (sev as SeveritySetting);
@@ -193,17 +173,17 @@ export function validateConfig(
   }
   if (v.types !== undefined) {
     if (typeof v.types !== 'object' || v.types === null || Array.isArray(v.types)) {
-      problem('types', '「types」必须是对象：类型名称 → 定义', '"types" must be an object: type name → definition');
+      problem('types', cm('badTypes'));
     } else {
       config.types = {};
       for (const [name, def] of Object.entries(v.types as Record<string, unknown>)) {
         if (name === '__proto__') {
-          problem(name, '报告类型不能命名为「__proto__」', 'a report type cannot be named "__proto__"');
+          problem(name, cm('protoType'));
           continue;
         }
         const t = def as UserType;
         if (typeof def !== 'object' || def === null || (t.required !== undefined && (!Array.isArray(t.required) || t.required.some((r) => typeof r !== 'string')))) {
-          problem(name, `报告类型「${name}」的定义无效：required 必须是章节角色编号的数组`, `report type "${name}" is invalid: "required" must be an array of role ids`);
+          problem(name, cm('badTypeDefinition', { type: name }));
           continue;
         }
         const bad = Object.values(t.roles ?? {})
@@ -211,7 +191,7 @@ export function validateConfig(
           .map(patternProblem)
           .find((x) => x !== undefined);
         if (bad) {
-          problem(name, `报告类型「${name}」中的${bad['zh-CN']}`, `report type "${name}": ${bad.en}`);
+          problem(name, cm('typePattern', { type: name, problem: bad }));
           continue;
         }
         config.types[name] = t;
@@ -222,17 +202,17 @@ export function validateConfig(
     const p = v.placeholders as { extra?: unknown; allow?: unknown };
     const strings = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
     if (typeof p !== 'object' || p === null || !strings(p.extra) || !strings(p.allow)) {
-      problem('placeholders', '「placeholders」必须形如 {"extra": [正则…], "allow": [词语…]}', '"placeholders" must look like {"extra": [regex…], "allow": [word…]}');
+      problem('placeholders', cm('badPlaceholders'));
     } else {
       const bad = (p.extra as string[] | undefined)?.map(patternProblem).find((x) => x !== undefined);
-      if (bad) problem('extra', `占位符的${bad['zh-CN']}`, `placeholder ${bad.en}`);
+      if (bad) problem('extra', cm('placeholderPattern', { problem: bad }));
       else config.placeholders = { extra: p.extra as string[] | undefined, allow: p.allow as string[] | undefined };
     }
   }
   // A configuration file knows every type it may name: the built-in ones and its own.
   if (filePath !== undefined && config.type !== undefined && !own(BUILTIN_TYPES, config.type) && !(config.types && own(config.types, config.type))) {
-    const known = [...Object.keys(BUILTIN_TYPES), ...Object.keys(config.types ?? {})].join('、');
-    problem('type', `未知的报告类型「${config.type}」；可用类型：${known}`, `unknown report type "${config.type}"; known types: ${known}`);
+    const known = [...Object.keys(BUILTIN_TYPES), ...Object.keys(config.types ?? {})];
+    problem('type', cm('unknownTypeKnown', { type: config.type, known }));
     delete config.type;
   }
   return { config, problems };
@@ -244,53 +224,22 @@ export function own<T>(object: Record<string, T>, key: string): T | undefined {
 }
 
 /** Why a user's pattern cannot be used (empty, or syntax the linear-time engine does not take), if it cannot. */
-function patternProblem(s: unknown): Message | undefined {
-  if (typeof s === 'string' && s.length === 0) return { 'zh-CN': '正则表达式为空', en: 'empty regular expression' };
+function patternProblem(s: unknown): MessageRef | undefined {
   const compiled = compileUserPattern(s);
   return 'error' in compiled ? compiled.error : undefined;
 }
 
-/** The nearest configuration file at or above `dir`, if any. */
-export function findConfigFile(dir: string): string | undefined {
-  let current = path.resolve(dir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(current, name);
-      try {
-        if (fs.statSync(candidate).isFile()) return candidate;
-      } catch {
-        // not here
-      }
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
-
-/** Reads and parses a configuration file; an unreadable file is a problem, not a crash. */
-export function loadConfigFile(filePath: string): { config: UserConfig; problems: ConfigProblem[] } {
-  let text: string;
-  try {
-    text = fs.readFileSync(filePath, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { config: {}, problems: [{ path: filePath, line: 0, column: 0, message: msg(`无法读取配置文件（${reason}）`, `cannot read configuration file (${reason})`) }] };
-  }
-  return parseConfigText(text, filePath);
-}
-
 /** Reads `gongwen:` settings from a document's YAML front matter. */
-export function frontMatterConfig(yamlText: string, startLine: number): { config: UserConfig; problems: ConfigProblem[] } {
+export function frontMatterConfig(yamlText: string, startLine: number, registry: RuleCatalogue): { config: UserConfig; problems: ConfigProblem[] } {
   let data: unknown;
   try {
     data = parseYaml(yamlText);
   } catch (e) {
     const pos = e instanceof YAMLParseError && e.linePos ? e.linePos[0] : { line: 1, col: 1 };
-    return { config: {}, problems: [{ line: startLine + pos.line, column: pos.col, message: msg('文档开头的 YAML 元数据有语法错误', 'syntax error in the YAML front matter') }] };
+    return { config: {}, problems: [{ line: startLine + pos.line, column: pos.col, message: cm('frontMatterSyntax') }] };
   }
   if (!data || typeof data !== 'object' || !('gongwen' in data)) return { config: {}, problems: [] };
-  const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, undefined, () => ({ line: startLine + 1, column: 1 }));
+  const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, registry, undefined, () => ({ line: startLine + 1, column: 1 }));
   return { config, problems };
 }
 
@@ -317,7 +266,7 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
   const apply = (rulesIn: Record<string, RuleSetting> | undefined) => {
     for (const [id, setting] of Object.entries(rulesIn ?? {})) {
       if (!Object.hasOwn(defaults, id)) {
-        problems.push({ line: 0, column: 0, message: msg(`未知的规则「${id}」`, `unknown rule "${id}"`) });
+        problems.push({ line: 0, column: 0, message: cm('unknownRule', { rule: id }) });
         continue;
       }
       if (Array.isArray(setting)) rules[id] = { severity: setting[0], options: setting[1] ?? {} };
@@ -354,15 +303,15 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
     type = { name: typeName, required: user.required ?? type?.required ?? [] };
   }
   if (!type) {
-    const known = [...Object.keys(BUILTIN_TYPES), ...Object.keys(userTypes)].join('、');
-    problems.push({ line: 0, column: 0, message: msg(`未知的报告类型「${typeName}」，已按「${DEFAULT_TYPE}」检查；可用类型：${known}`, `unknown report type "${typeName}", checked as "${DEFAULT_TYPE}"; known types: ${known}`) });
+    const known = [...Object.keys(BUILTIN_TYPES), ...Object.keys(userTypes)];
+    problems.push({ line: 0, column: 0, message: cm('unknownTypeDefault', { type: typeName, fallback: DEFAULT_TYPE, known }) });
     typeName = DEFAULT_TYPE;
     type = BUILTIN_TYPES[DEFAULT_TYPE];
     typeSource = 'default';
   }
   for (const id of type.required) {
     if (!own(roles, id)) {
-      problems.push({ line: 0, column: 0, message: msg(`报告类型「${typeName}」要求的章节「${id}」没有定义（在 types.${typeName}.roles 中给出它的 headings）`, `report type "${typeName}" requires section "${id}", which is not defined (give its headings in types.${typeName}.roles)`) });
+      problems.push({ line: 0, column: 0, message: cm('undefinedRole', { type: typeName, role: id }) });
     }
   }
   type = { ...type, required: type.required.filter((id) => own(roles, id) !== undefined) };
@@ -370,7 +319,7 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
 }
 
 function mergeRole(id: string, base: RoleDefinition | undefined, user: UserRole): RoleDefinition {
-  const name: Message = typeof user.name === 'string' ? { 'zh-CN': user.name, en: user.name } : { 'zh-CN': user.name?.['zh-CN'] ?? base?.name['zh-CN'] ?? id, en: user.name?.en ?? base?.name.en ?? id };
+  const name: Localized = typeof user.name === 'string' ? { 'zh-CN': user.name, en: user.name } : { 'zh-CN': user.name?.['zh-CN'] ?? base?.name['zh-CN'] ?? id, en: user.name?.en ?? base?.name.en ?? id };
   const title = name['zh-CN'];
   return {
     id,

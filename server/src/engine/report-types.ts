@@ -1,33 +1,10 @@
 // Report types and the section roles they require. Users may add types and roles in
 // `.gongwen.jsonc` (see config.ts); built-in ones are defined here.
 
-import type { Message } from './types.js';
+import type { Message, ReportType, RoleDefinition } from './types.js';
 
-export interface RoleDefinition {
-  id: string;
-  name: Message;
-  /** Regular expressions (source strings) matched against a section heading's title. */
-  headings: string[];
-  /** Regular expressions matched anywhere in an unnumbered closing paragraph line. */
-  paragraphs: string[];
-  /** Regular expressions matched in any line of the body, not only closing paragraphs (a
-   * self-check that found nothing wrong: 经自查，未发现……问题). Built-in roles only. */
-  anywhere?: string[];
-  /** Title of the section frame inserted when the role is missing (numbered reports). */
-  frameHeading: string;
-  /** Body line of the frame; its blank is a visible placeholder. */
-  frameBody: string;
-  /** Whole closing paragraph inserted in a report without numbered sections. */
-  frameParagraph: string;
-}
+export type { ReportType, RoleDefinition } from './types.js';
 
-export interface ReportType {
-  name: string;
-  /** Role ids in the order they must appear. */
-  required: string[];
-  /** How this type words a role's inserted frame, where it differs from the role's own (a 述职报告's plans are 今后努力方向). */
-  frames?: Record<string, Partial<Pick<RoleDefinition, 'frameHeading' | 'frameBody' | 'frameParagraph'>>>;
-}
 
 const PROBLEMS: RoleDefinition = {
   id: 'problems',

@@ -19,38 +19,161 @@ export type SeveritySetting = Severity | 'off';
 
 export type Locale = 'zh-CN' | 'en';
 
-/** Every user-facing string exists in both languages. */
-export interface Message {
-  'zh-CN': string;
-  en: string;
+/** Text, or a message template, in both languages. */
+export interface Localized {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
+/** @deprecated name of `Localized`, kept for the code that still says so. */
+export type Message = Localized;
+
+/**
+ * What a `{placeholder}` of a template is filled with: text or a number as it is; a list, joined
+ * as the locale joins lists (、 or , ); a pair of texts, one per locale; or another message.
+ */
+export type MessageArg = string | number | readonly string[] | Localized | MessageRef;
+
+export type MessageData = Readonly<Record<string, MessageArg>>;
+
+/** A message by id (`rule-id/key` or `config/key`) with its placeholders' values; it is worded
+ * only at the edges (CLI output, LSP conversion) by `renderMessage`. */
+export interface MessageRef {
+  readonly id: string;
+  readonly data?: MessageData;
 }
 
 /** A replacement of `[start, end)` (UTF-16 offsets) by `text`. */
 export interface TextEdit {
-  range: Range;
-  text: string;
+  readonly range: Range;
+  readonly text: string;
 }
 
 /** A fix is data: text edits on the source, applied by `applyFixes` everywhere. */
 export interface Fix {
-  title: Message;
-  edits: TextEdit[];
+  readonly title: MessageRef;
+  readonly edits: readonly TextEdit[];
 }
 
 export interface Diagnostic {
-  rule: string;
-  severity: Severity;
-  message: Message;
-  range: Range;
-  fix?: Fix;
+  readonly rule: string;
+  readonly severity: Severity;
+  /** `rule-id/key`: stable, for CI consumers (JSON output) and translations. */
+  readonly messageId: string;
+  readonly data?: MessageData;
+  readonly range: Range;
+  readonly fix?: Fix;
 }
 
-export interface RuleMeta {
+/** A rule's messages: key → template in both languages, placeholders written `{name}`. */
+export type MessageTable = Readonly<Record<string, Localized>>;
+
+export interface RuleMeta<M extends MessageTable = MessageTable> {
   /** Public id: config key, CLI output, LSP `code`. */
+  readonly id: string;
+  readonly description: Localized;
+  readonly defaultSeverity: Severity;
+  /** Path of the rule's documentation page, relative to the package root; the LSP
+   * `codeDescription` and the generated tables link to it. */
+  readonly docs: string;
+  /** Whether the rule's findings may carry fixes; the runner refuses a fix from a rule that says no. */
+  readonly fixable: boolean;
+  /** A fixable rule's: what its fix does; another's: why it has none (the writer must decide).
+   * One phrase per language, shown in the generated tables. */
+  readonly fixNote?: Localized;
+  /** JSON schema of the rule's options (`[severity, options]`), if it has any: validates them,
+   * and is written into the generated configuration schema. */
+  readonly options?: OptionsSchema;
+  /** Every message the rule reports or titles a fix with; the runner refuses another id. */
+  readonly messages?: M;
+}
+
+/** The subset of JSON schema that rule options use; `description` is in both languages. */
+export interface OptionsSchema {
+  readonly type?: 'object' | 'array' | 'string' | 'boolean' | 'number' | 'integer';
+  readonly description?: Localized;
+  readonly properties?: Readonly<Record<string, OptionsSchema>>;
+  readonly additionalProperties?: boolean;
+  readonly items?: OptionsSchema;
+  readonly minLength?: number;
+  readonly maxItems?: number;
+  readonly enum?: readonly (string | number | boolean)[];
+  /** A regular expression from the user: compiled with the linear-time engine when validated. */
+  readonly format?: 'user-pattern';
+  readonly default?: unknown;
+}
+
+// Configuration, as the engine resolves it (config.ts) and rules read it.
+
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+
+export interface ConfigProblem {
+  /** The file the problem is in; undefined for front matter or settings given in code. */
+  path?: string;
+  /** 1-based; 0 when the problem has no position. */
+  line: number;
+  column: number;
+  message: MessageRef;
+}
+
+export interface RuleConfig {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export type StructureSetting = 'auto' | 'always';
+
+export interface ResolvedConfig {
+  typeName: string;
+  type: ReportType;
+  /** Where the type came from: an option (`--type`, editor), a file or front matter, the report's title, or nothing. */
+  typeSource: 'option' | 'file' | 'title' | 'default';
+  structure: StructureSetting;
+  /** Whether required sections and their order are checked: in a Chinese report, or always when `structure` says so. */
+  checkStructure: boolean;
+  roles: Record<string, RoleDefinition>;
+  rules: Record<string, RuleConfig>;
+  placeholders: { extra: Pattern[]; allow: string[] };
+}
+
+// Report types and section roles (report-types.ts holds the built-in ones).
+
+export interface RoleDefinition {
   id: string;
-  description: Message;
-  defaultSeverity: Severity;
-  /** Path of the rule's documentation page, relative to the package root. */
-  docs: string;
-  fixable: boolean;
+  name: Message;
+  /** Regular expressions (source strings) matched against a section heading's title. */
+  headings: string[];
+  /** Regular expressions matched anywhere in an unnumbered closing paragraph line. */
+  paragraphs: string[];
+  /** Regular expressions matched in any line of the body, not only closing paragraphs (a
+   * self-check that found nothing wrong: 经自查，未发现……问题). Built-in roles only. */
+  anywhere?: string[];
+  /** Title of the section frame inserted when the role is missing (numbered reports). */
+  frameHeading: string;
+  /** Body line of the frame; its blank is a visible placeholder. */
+  frameBody: string;
+  /** Whole closing paragraph inserted in a report without numbered sections. */
+  frameParagraph: string;
+}
+
+export interface ReportType {
+  name: string;
+  /** Role ids in the order they must appear. */
+  required: string[];
+  /** How this type words a role's inserted frame, where it differs from the role's own (a 述职报告's plans are 今后努力方向). */
+  frames?: Record<string, Partial<Pick<RoleDefinition, 'frameHeading' | 'frameBody' | 'frameParagraph'>>>;
+}
+
+// Patterns from a user, compiled by user-pattern.ts.
+
+/** A match: where it starts and ends in the searched string (UTF-16 offsets, as JavaScript's). */
+export interface PatternMatch {
+  index: number;
+  end: number;
+}
+
+/** What the engine needs of a pattern: the first match at or after an offset. */
+export interface Pattern {
+  readonly source: string;
+  exec(text: string, from?: number): PatternMatch | null;
 }

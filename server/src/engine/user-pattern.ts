@@ -5,19 +5,10 @@
 // Built-in patterns stay native; the adversarial bench covers them.
 
 import { RE2JS } from 're2js';
-import type { Message } from './types.js';
+import type { MessageRef, Pattern, PatternMatch } from './types.js';
 
-/** A match: where it starts and ends in the searched string (UTF-16 offsets, as JavaScript's). */
-export interface PatternMatch {
-  index: number;
-  end: number;
-}
+export type { Pattern, PatternMatch } from './types.js';
 
-/** What the engine needs of a pattern: the first match at or after an offset. */
-export interface Pattern {
-  readonly source: string;
-  exec(text: string, from?: number): PatternMatch | null;
-}
 
 /** Longest user pattern accepted: longer ones are configuration problems, not compiled. */
 const MAX_SOURCE = 2000;
@@ -37,26 +28,19 @@ class UserPattern implements Pattern {
   }
 }
 
-/** A user's pattern, compiled once per source; or the problem, in words, naming it. */
-export function compileUserPattern(source: unknown): { pattern: Pattern } | { error: Message } {
-  if (typeof source !== 'string') return { error: { 'zh-CN': `正则表达式必须是字符串：${String(source)}`, en: `a regular expression must be a string: ${String(source)}` } };
+/** A user's pattern, compiled once per source; or the problem, as a message naming it. */
+export function compileUserPattern(source: unknown): { pattern: Pattern } | { error: MessageRef } {
+  if (typeof source !== 'string') return { error: { id: 'config/patternNotString', data: { value: String(source) } } };
+  if (source.length === 0) return { error: { id: 'config/patternEmpty' } };
   const cached = COMPILED.get(source);
   if (cached) return { pattern: cached };
-  if (source.length > MAX_SOURCE) {
-    return { error: { 'zh-CN': `正则表达式过长（超过 ${MAX_SOURCE} 个字符）：${source.slice(0, 40)}…`, en: `regular expression longer than ${MAX_SOURCE} characters: ${source.slice(0, 40)}…` } };
-  }
+  if (source.length > MAX_SOURCE) return { error: { id: 'config/patternTooLong', data: { max: MAX_SOURCE, start: source.slice(0, 40) } } };
   try {
     const pattern = new UserPattern(source, RE2JS.compile(source));
     if (COMPILED.size < 1000) COMPILED.set(source, pattern);
     return { pattern };
   } catch (e) {
-    const why = (e as Error)?.message ?? String(e);
-    return {
-      error: {
-        'zh-CN': `正则表达式「${source}」无效：${why}（支持的写法见 docs/configuration.md：不支持前后查找 (?=…) (?<=…) 和反向引用 \\1）`,
-        en: `invalid regular expression "${source}": ${why} (see docs/configuration.md for the syntax: no lookaround (?=…) (?<=…), no backreferences \\1)`,
-      },
-    };
+    return { error: { id: 'config/patternInvalid', data: { source, reason: (e as Error)?.message ?? String(e) } } };
   }
 }
 

@@ -4,7 +4,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../engine/fix.js';
-import type { Locale } from '../engine/types.js';
+import type { Diagnostic, Locale } from '../engine/types.js';
+import { diagnosticMessage } from '../engine/messages.js';
 import { FIX_ALL_KIND, type DiagnosticData } from '../protocol.js';
 import { minimalEdit } from './convert.js';
 import type { CheckedVersion } from './document-checks.js';
@@ -115,12 +116,20 @@ export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined,
   return edit ? { ...action, edit: { changes: { [data.uri]: [edit] } } } : action;
 }
 
+/** Whether a finding of the current check is the one a client's (possibly stale) diagnostic
+ * shows: the same message id when the client kept our `data`, else the same words. */
+function sameMessage(x: Diagnostic, stale: LspDiagnostic): boolean {
+  const id = (stale.data as Partial<DiagnosticData> | undefined)?.messageId;
+  if (id !== undefined) return x.messageId === id && (diagnosticMessage(x, 'zh-CN') === stale.message || diagnosticMessage(x, 'en') === stale.message);
+  return diagnosticMessage(x, 'zh-CN') === stale.message || diagnosticMessage(x, 'en') === stale.message;
+}
+
 /** Where the current check (for the document's current text) finds the problem a stale
  * diagnostic named: the same rule and message, on the nearest line; undefined if it is gone. */
 function currentLine(checked: CheckedVersion, rule: string, stale: LspDiagnostic): number | undefined {
   let best: number | undefined;
   for (const x of checked.result.diagnostics) {
-    if (x.rule !== rule || (x.message['zh-CN'] !== stale.message && x.message.en !== stale.message)) continue;
+    if (x.rule !== rule || !sameMessage(x, stale)) continue;
     const l = x.range.start.line - 1;
     if (best === undefined || Math.abs(l - stale.range.start.line) < Math.abs(best - stale.range.start.line)) best = l;
   }

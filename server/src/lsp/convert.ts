@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { Diagnostic, Locale, Range, Severity, TextEdit } from '../engine/types.js';
 import type { DiagnosticData } from '../protocol.js';
+import { diagnosticMessage, renderMessage } from '../engine/messages.js';
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -24,8 +25,8 @@ export function toLspEdit(e: TextEdit): LspTextEdit {
 }
 
 export function toLspDiagnostic(d: Diagnostic, locale: Locale, version: number, docsHref: (rule: string) => string | undefined): LspDiagnostic {
-  const data: DiagnosticData = { version, rule: d.rule };
-  if (d.fix) data.fix = { title: d.fix.title[locale], edits: d.fix.edits.map(toLspEdit) };
+  const data: DiagnosticData = { version, rule: d.rule, messageId: d.messageId };
+  if (d.fix) data.fix = { title: renderMessage(d.fix.title, locale), edits: d.fix.edits.map(toLspEdit) };
   const href = docsHref(d.rule);
   return {
     range: toLspRange(d.range),
@@ -33,7 +34,7 @@ export function toLspDiagnostic(d: Diagnostic, locale: Locale, version: number, 
     code: d.rule,
     ...(href ? { codeDescription: { href } } : {}),
     source: 'gongwen',
-    message: d.message[locale],
+    message: diagnosticMessage(d, locale),
     data,
   };
 }

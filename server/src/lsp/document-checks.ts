@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { URI } from './uri.js';
 import { checkText, type CheckResult } from '../engine/check.js';
 import { MarkdownCache } from '../engine/model/markdown.js';
-import { findConfigFile, loadConfigFile, type ConfigProblem, type RuleSetting, type UserConfig } from '../engine/config.js';
+import type { RuleSetting } from '../engine/types.js';
+import { NearestConfigs, type LoadedConfigFile } from '../host/config-files.js';
 import type { GongwenSettings } from '../protocol.js';
 
 export interface CheckedVersion {
@@ -19,17 +20,13 @@ export interface CheckedVersion {
   pausedForSize?: number;
 }
 
-interface ConfigEntry {
-  file?: string;
-  config: UserConfig;
-  problems: ConfigProblem[];
-}
+type ConfigEntry = LoadedConfigFile;
 
 export class DocumentChecks {
   private readonly cache = new Map<string, CheckedVersion>();
   /** Per document: the Markdown blocks of its last checked version, so an edit parses only its block. */
   private readonly parses = new Map<string, MarkdownCache>();
-  private readonly configByDir = new Map<string, ConfigEntry>();
+  private readonly configs = new NearestConfigs();
 
   /** The cached check of `uri` at `version`, or a new one. */
   get(uri: string, version: number, text: string, settings: GongwenSettings): CheckedVersion {
@@ -75,28 +72,18 @@ export class DocumentChecks {
   /** Drops every cached check and configuration (settings or `.gongwen.jsonc` changed). */
   clear(): void {
     this.cache.clear();
-    this.configByDir.clear();
+    this.configs.clear();
   }
 
   /** The configuration file that applies to a document, with its problems. */
   configFor(uri: string): ConfigEntry {
     const fsPath = URI.toFsPath(uri);
-    if (!fsPath) return { config: {}, problems: [] };
-    const dir = path.dirname(fsPath);
-    let entry = this.configByDir.get(dir);
-    if (!entry) {
-      const file = findConfigFile(dir);
-      entry = file ? { file, ...loadConfigFile(file) } : { config: {}, problems: [] };
-      this.configByDir.set(dir, entry);
-    }
-    return entry;
+    return fsPath ? this.configs.forFolder(path.dirname(fsPath)) : { config: {}, problems: [] };
   }
 
   /** Configuration files in use, with their problems. */
   configFiles(): ConfigEntry[] {
-    const seen = new Map<string, ConfigEntry>();
-    for (const e of this.configByDir.values()) if (e.file) seen.set(e.file, e);
-    return [...seen.values()];
+    return this.configs.files();
   }
 }
 

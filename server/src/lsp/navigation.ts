@@ -15,6 +15,7 @@ import {
 import { buildOutline, markerPath, nextMarkers, type OutlineNode } from '../engine/outline.js';
 import type { CheckedVersion } from './document-checks.js';
 import type { Locale } from '../engine/types.js';
+import { diagnosticMessage } from '../engine/messages.js';
 import { toLspRange } from './convert.js';
 
 const KIND_BY_LEVEL: Record<number, SymbolKind> = {
@@ -74,7 +75,7 @@ export function hover(checked: CheckedVersion, position: LspPosition, locale: Lo
   const offset = model.index.offsetAt(line, column);
   const blank = checked.result.diagnostics.find((d) => d.rule === 'placeholder' && d.range.start.offset <= offset && offset <= d.range.end.offset);
   if (blank) {
-    return { contents: { kind: MarkupKind.Markdown, value: blank.message[locale] }, range: toLspRange(blank.range) };
+    return { contents: { kind: MarkupKind.Markdown, value: diagnosticMessage(blank, locale) }, range: toLspRange(blank.range) };
   }
   return null;
 }

@@ -20,6 +20,7 @@ import * as path from 'node:path';
 import { checkText } from '../engine/check.js';
 import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
+import { renderMessage } from '../engine/messages.js';
 import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings } from '../protocol.js';
 import { validSettings } from './settings.js';
 import { codeActions, fixedEdit, isLazyFix, resolveFixAll } from './code-actions.js';
@@ -154,7 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const p of checked.result.problems) {
       if (p.path) continue;
       const line = Math.max(0, p.line - 1);
-      out.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, severity: 2, source: 'gongwen', code: 'configuration', message: p.message[locale] });
+      out.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, severity: 2, source: 'gongwen', code: 'configuration', message: renderMessage(p.message, locale) });
     }
     return out;
   }
@@ -169,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const diagnostics: LspDiagnostic[] = entry.problems.map((p) => {
         const line = Math.max(0, p.line - 1);
         const character = Math.max(0, p.column - 1);
-        return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'gongwen', code: 'configuration', message: p.message[locale] };
+        return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'gongwen', code: 'configuration', message: renderMessage(p.message, locale) };
       });
       if (diagnostics.length > 0 || configsShown.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
       if (diagnostics.length > 0) configsShown.add(uri);

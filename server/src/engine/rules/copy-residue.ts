@@ -16,7 +16,7 @@ import { isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js
 import { foldedText } from '../model/script-fold.js';
 import type { Span } from '../model/markdown.js';
 import type { LineInfo } from '../model/report-model.js';
-import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import { localized, msg, type OffsetEdit, type Rule } from '../rule.js';
 import type { Message } from '../types.js';
 
 export type Kind =
@@ -631,36 +631,16 @@ export interface CopyResidueOptions {
 const EXTRA_FAMILY: Family = { id: 'extra', kind: 'extra', strength: 'site', anchor: /$^/g, patterns: [], examples: [] };
 
 /** Reads `{"extra": [regex…], "allow": [word…]}`; invalid entries are dropped. */
-export function readCopyResidueOptions(options: Record<string, unknown>): { options: CopyResidueOptions; problems: string[] } {
-  const problems: string[] = [];
+/** The rule's options, as `meta.options` has checked them: patterns compiled, words as given
+ * (what does not compile, in options not checked first, is left out). */
+export function readCopyResidueOptions(options: Record<string, unknown>): { options: CopyResidueOptions } {
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
   const extra: Pattern[] = [];
-  const allow: string[] = [];
-  for (const key of Object.keys(options)) if (key !== 'extra' && key !== 'allow') problems.push(`unknown option "${key}"`);
-  const list = (key: 'extra' | 'allow'): string[] => {
-    const v = options[key];
-    if (v === undefined) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.length === 0)) {
-      problems.push(`"${key}" must be an array of non-empty strings`);
-      return [];
-    }
-    return v as string[];
-  };
-  for (const source of list('extra')) {
+  for (const source of strings(options.extra)) {
     const compiled = compileUserPattern(source);
     if ('pattern' in compiled) extra.push(compiled.pattern);
-    else problems.push(compiled.error.en);
   }
-  for (const word of list('allow')) allow.push(word);
-  return { options: { extra, allow }, problems };
-}
-
-export function validateCopyResidueOptions(options: Record<string, unknown>): Message | undefined {
-  const { problems } = readCopyResidueOptions(options);
-  if (problems.length === 0) return undefined;
-  return msg(
-    `规则「copy-residue」的选项有误：${problems.join('；')}（应形如 {"extra": [正则…], "allow": [词语…]}）`,
-    `invalid options of rule "copy-residue": ${problems.join('; ')} (expected {"extra": [regex…], "allow": [word…]})`,
-  );
+  return { options: { extra, allow: strings(options.allow) } };
 }
 
 export const copyResidue: Rule = {
@@ -673,8 +653,23 @@ export const copyResidue: Rule = {
     defaultSeverity: 'warning',
     docs: 'docs/rules/copy-residue.md',
     fixable: true,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        extra: {
+          type: 'array',
+          description: localized('额外要报告的广告说法：正则表达式（Unicode 模式，逐行匹配）', 'additional residue phrases: regular expressions (Unicode mode, matched per line)'),
+          items: { type: 'string', minLength: 1, format: 'user-pattern' },
+        },
+        allow: {
+          type: 'array',
+          description: localized('允许的词语（不是正则）：与之重叠的说法不报告', 'allowed words (not regular expressions): a phrase overlapping one is not reported'),
+          items: { type: 'string', minLength: 1 },
+        },
+      },
+    },
   },
-  validateOptions: validateCopyResidueOptions,
   check({ model, options, report }) {
     const { options: opts } = readCopyResidueOptions(options);
     const text = model.text;

@@ -3,7 +3,7 @@
 
 import { formatNumeral, standardMarker } from '../model/markers.js';
 import type { NumberedLine } from '../model/report-model.js';
-import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import { defineRule, localized, type OffsetEdit } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
 import { anyBetween } from '../model/omission.js';
 
@@ -58,8 +58,6 @@ function byHeadings(group: NumberedLine[]): [NumberedLine[], number][] {
   return out;
 }
 
-const RENUMBER = msg('重新编排此处及其后的同级序号', 'Renumber this and the following siblings');
-
 function show(n: NumberedLine, value: number): string {
   return formatNumeral(n.level, value);
 }
@@ -73,13 +71,25 @@ function renumbered(n: NumberedLine, value: number): OffsetEdit {
   return { start: m.numeralStart, end: m.numeralEnd, text: show(n, value) };
 }
 
-export const numberingSequence: Rule = {
+export const numberingSequence = defineRule({
   meta: {
     id: 'numbering-sequence',
-    description: msg('同级序号应从一（1）起依次递增，不跳号、不重号、不倒序', 'Sibling section numbers count up from 一 (1) without gaps, repeats or going back'),
+    description: localized('同级序号应从一（1）起依次递增，不跳号、不重号、不倒序', 'Sibling section numbers count up from 一 (1) without gaps, repeats or going back'),
     defaultSeverity: 'error',
     docs: 'docs/rules/numbering-sequence.md',
     fixable: true,
+    fixNote: localized('重新编排出错处及其后的同级序号', 'renumbers the marker and the siblings after it'),
+    messages: {
+      gap: { 'zh-CN': '序号「{marker}」跳过了「{skipped}」，此处应为「{expected}」', en: 'Section number "{marker}" skips {skipped}; expected {expected}' },
+      gapReordered: { 'zh-CN': '序号「{marker}」跳过了「{skipped}」，依次重排后此处应为「{expected}」', en: 'Section number "{marker}" skips {skipped}; in order this becomes {expected}' },
+      repeat: { 'zh-CN': '序号「{marker}」与上一个序号重复，此处应为「{expected}」', en: 'Section number "{marker}" repeats the previous number; expected {expected}' },
+      repeatReordered: { 'zh-CN': '序号「{marker}」与上一个序号重复，依次重排后此处应为「{expected}」', en: 'Section number "{marker}" repeats the previous number; in order this becomes {expected}' },
+      back: { 'zh-CN': '序号「{marker}」比上一个序号「{previous}」小，此处应为「{expected}」', en: 'Section number "{marker}" goes back from {previous}; expected {expected}' },
+      backReordered: { 'zh-CN': '序号「{marker}」比上一个序号「{previous}」小，依次重排后此处应为「{expected}」', en: 'Section number "{marker}" goes back from {previous}; in order this becomes {expected}' },
+      start: { 'zh-CN': '序号「{marker}」应从「{first}」开始，此处应为「{expected}」', en: 'Section number "{marker}" should start at {first}; expected {expected}' },
+      startReordered: { 'zh-CN': '序号「{marker}」应从「{first}」开始，依次重排后此处应为「{expected}」', en: 'Section number "{marker}" should start at {first}; in order this becomes {expected}' },
+      renumber: { 'zh-CN': '重新编排此处及其后的同级序号', en: 'Renumber this and the following siblings' },
+    },
   },
   check({ model, report }) {
     const omitted = model.omissions;
@@ -96,38 +106,15 @@ export const numberingSequence: Rule = {
         const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => renumbered(s.item, s.expected));
         const written = n.marker.written;
         const want = show(n, expected);
-        // Worded straight into one string per language (tens of thousands of findings are possible).
-        let kindZh: string;
-        let kindEn: string;
-        if (prev === 0) {
-          const first = show(n, 1);
-          kindZh = `应从「${first}」开始`;
-          kindEn = `should start at ${first}`;
-        } else if (n.value === prev) {
-          kindZh = '与上一个序号重复';
-          kindEn = 'repeats the previous number';
-        } else if (n.value < prev) {
-          const previous = show(n, prev);
-          kindZh = `比上一个序号「${previous}」小`;
-          kindEn = `goes back from ${previous}`;
-        } else {
-          const skipped = show(n, prev + 1);
-          kindZh = `跳过了「${skipped}」`;
-          kindEn = `skips ${skipped}`;
-        }
         // After an earlier break the right value follows the position, not the written predecessor.
-        const inOrder = expected === prev + 1;
-        const message = msg(
-          `序号「${written}」${kindZh}，${inOrder ? '此处应为' : '依次重排后此处应为'}「${want}」`,
-          `Section number "${written}" ${kindEn}; ${inOrder ? 'expected' : 'in order this becomes'} ${want}`,
-        );
-        report({
-          start: n.marker.start,
-          end: n.marker.end,
-          message,
-          fix: edits.length ? { title: RENUMBER, edits } : undefined,
-        });
+        const reordered = expected !== prev + 1;
+        const fix = edits.length ? { messageId: 'renumber' as const, edits } : undefined;
+        const where = { start: n.marker.start, end: n.marker.end, fix };
+        if (prev === 0) report({ ...where, messageId: reordered ? 'startReordered' : 'start', data: { marker: written, first: show(n, 1), expected: want } });
+        else if (n.value === prev) report({ ...where, messageId: reordered ? 'repeatReordered' : 'repeat', data: { marker: written, expected: want } });
+        else if (n.value < prev) report({ ...where, messageId: reordered ? 'backReordered' : 'back', data: { marker: written, previous: show(n, prev), expected: want } });
+        else report({ ...where, messageId: reordered ? 'gapReordered' : 'gap', data: { marker: written, skipped: show(n, prev + 1), expected: want } });
       });
     }
   },
-};
+});

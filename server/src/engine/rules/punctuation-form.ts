@@ -4,7 +4,7 @@
 
 import type { Span } from '../model/markdown.js';
 import { isCnClose, isCnOpen, isCn, isEnglishLine, isHan, isLatin, isDigit, TextMask } from '../model/chars.js';
-import { msg, type OffsetEdit, type Rule, type RuleReport } from '../rule.js';
+import { msg, type OffsetEdit, type Rule, type LegacyReport } from '../rule.js';
 import type { Message } from '../types.js';
 import { proseLinesWith } from '../model/report-model.js';
 
@@ -60,7 +60,7 @@ export const punctuationForm: Rule = {
     for (const line of proseLinesWith(model, HAS_MARK)) {
       const base = line.start;
       const s = line.text;
-      const found: RuleReport[] = [];
+      const found: LegacyReport[] = [];
       // 《…》 spans, found only when a lone - or — needs them.
       let books: Span[] | undefined;
       // In an English sentence, ... and a lone … are English ellipses even next to a Chinese word.

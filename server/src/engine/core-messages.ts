@@ -1,0 +1,80 @@
+// The engine's own messages, beside the rules' (each rule declares its own in `meta.messages`):
+// configuration problems, under ids `config/<key>`. Templates take `{placeholder}`s; the
+// catalogue (messages.ts) words them at the edges.
+
+import type { MessageTable } from './types.js';
+
+export const CONFIG_MESSAGES = {
+  tooDeep: {
+    'zh-CN': '配置文件嵌套过深（超过 {max} 层），已按默认设置检查',
+    en: 'configuration nested deeper than {max} levels; the defaults are used',
+  },
+  syntax: { 'zh-CN': '配置文件语法错误（{code}）', en: 'syntax error in configuration ({code})' },
+  notObject: { 'zh-CN': '配置必须是一个 JSON 对象', en: 'the configuration must be a JSON object' },
+  unknownSetting: { 'zh-CN': '未知的配置项「{key}」', en: 'unknown setting "{key}"' },
+  badType: { 'zh-CN': '「type」必须是报告类型名称（字符串）', en: '"type" must be a report type name (string)' },
+  badStructure: {
+    'zh-CN': '「structure」必须是 "auto"（只检查中文报告的结构）或 "always"（任何文件都检查）',
+    en: '"structure" must be "auto" (check the structure of Chinese reports only) or "always" (of any file)',
+  },
+  badRules: { 'zh-CN': '「rules」必须是对象：规则编号 → 级别', en: '"rules" must be an object: rule id → severity' },
+  unknownRule: { 'zh-CN': '未知的规则「{rule}」', en: 'unknown rule "{rule}"' },
+  unknownRuleKnown: { 'zh-CN': '未知的规则「{rule}」；可用规则：{known}', en: 'unknown rule "{rule}"; known rules: {known}' },
+  badSeverity: {
+    'zh-CN': '规则「{rule}」的级别必须是 error、warning、info、hint 或 off',
+    en: 'the severity of rule "{rule}" must be error, warning, info, hint or off',
+  },
+  optionsNotObject: { 'zh-CN': '规则「{rule}」的选项必须是对象', en: 'the options of rule "{rule}" must be an object' },
+  badOptions: { 'zh-CN': '规则「{rule}」的选项有误：{problem}', en: 'invalid options of rule "{rule}": {problem}' },
+  badTypes: { 'zh-CN': '「types」必须是对象：类型名称 → 定义', en: '"types" must be an object: type name → definition' },
+  protoType: { 'zh-CN': '报告类型不能命名为「__proto__」', en: 'a report type cannot be named "__proto__"' },
+  badTypeDefinition: {
+    'zh-CN': '报告类型「{type}」的定义无效：required 必须是章节角色编号的数组',
+    en: 'report type "{type}" is invalid: "required" must be an array of role ids',
+  },
+  typePattern: { 'zh-CN': '报告类型「{type}」中的{problem}', en: 'report type "{type}": {problem}' },
+  badPlaceholders: {
+    'zh-CN': '「placeholders」必须形如 {"extra": [正则…], "allow": [词语…]}',
+    en: '"placeholders" must look like {"extra": [regex…], "allow": [word…]}',
+  },
+  placeholderPattern: { 'zh-CN': '占位符的{problem}', en: 'placeholder {problem}' },
+  unknownTypeKnown: { 'zh-CN': '未知的报告类型「{type}」；可用类型：{known}', en: 'unknown report type "{type}"; known types: {known}' },
+  unknownTypeDefault: {
+    'zh-CN': '未知的报告类型「{type}」，已按「{fallback}」检查；可用类型：{known}',
+    en: 'unknown report type "{type}", checked as "{fallback}"; known types: {known}',
+  },
+  undefinedRole: {
+    'zh-CN': '报告类型「{type}」要求的章节「{role}」没有定义（在 types.{type}.roles 中给出它的 headings）',
+    en: 'report type "{type}" requires section "{role}", which is not defined (give its headings in types.{type}.roles)',
+  },
+  cannotRead: { 'zh-CN': '无法读取配置文件（{reason}）', en: 'cannot read configuration file ({reason})' },
+  frontMatterSyntax: { 'zh-CN': '文档开头的 YAML 元数据有语法错误', en: 'syntax error in the YAML front matter' },
+  // Regular expressions from the user (user-pattern.ts).
+  patternNotString: { 'zh-CN': '正则表达式必须是字符串：{value}', en: 'a regular expression must be a string: {value}' },
+  patternEmpty: { 'zh-CN': '正则表达式为空', en: 'empty regular expression' },
+  patternTooLong: {
+    'zh-CN': '正则表达式过长（超过 {max} 个字符）：{start}…',
+    en: 'regular expression longer than {max} characters: {start}…',
+  },
+  patternInvalid: {
+    'zh-CN': '正则表达式「{source}」无效：{reason}（支持的写法见 docs/configuration.md：不支持前后查找 (?=…) (?<=…) 和反向引用 \\1）',
+    en: 'invalid regular expression "{source}": {reason} (see docs/configuration.md for the syntax: no lookaround (?=…) (?<=…), no backreferences \\1)',
+  },
+  // Rule options, checked against the rule's `meta.options` schema (options.ts).
+  optionUnknown: { 'zh-CN': '未知的选项「{name}」', en: 'unknown option "{name}"' },
+  optionType: { 'zh-CN': '「{name}」应为{expected}', en: '"{name}" must be {expected}' },
+  optionEnum: { 'zh-CN': '「{name}」只能是 {allowed}', en: '"{name}" must be one of {allowed}' },
+  optionEmpty: { 'zh-CN': '「{name}」不能为空字符串', en: '"{name}" must not be an empty string' },
+  optionTooMany: { 'zh-CN': '「{name}」最多 {max} 项', en: '"{name}" takes at most {max} items' },
+  optionPattern: { 'zh-CN': '「{name}」中的{problem}', en: '"{name}": {problem}' },
+  typeObject: { 'zh-CN': '对象', en: 'an object' },
+  typeArray: { 'zh-CN': '数组', en: 'an array' },
+  typeString: { 'zh-CN': '字符串', en: 'a string' },
+  typeBoolean: { 'zh-CN': 'true 或 false', en: 'true or false' },
+  typeNumber: { 'zh-CN': '数字', en: 'a number' },
+  typeInteger: { 'zh-CN': '整数', en: 'an integer' },
+  /** A finding of a rule still worded the old way, as one pair of texts. */
+  text: { 'zh-CN': '{text}', en: '{text}' },
+} as const satisfies MessageTable;
+
+export type ConfigMessageKey = keyof typeof CONFIG_MESSAGES;

@@ -2,7 +2,7 @@
 // date and copy-residue rules. Everything works on UTF-16 code units of the source.
 
 import { lastStartingAt, type Span } from './markdown.js';
-import type { LineInfo, ReportModel } from './report-model.js';
+import type { LineInfo, ReportModel } from './model-types.js';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** Chinese (full-width) punctuation and marks of any kind. */

@@ -1,7 +1,7 @@
 // The closing signature block (落款) of a report: the unit's name or the signer, then the date.
 // Inserted sections go before it, and the last section's outline ends above it.
 
-import type { LineInfo } from './report-model.js';
+import type { LineInfo } from './model-types.js';
 
 /** A date as a signature block writes it: 2025年12月1日, 二〇二五年十二月一日, 2025-12-01, 2025.12.1. */
 const DATE_LINE = /^[\s\u3000]*(?:日期[：:]?[\s\u3000]*)?(?:(?:19|20)[0-9]{2}[年.\-/][0-9]{1,2}[月.\-/][0-9]{1,2}日?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[\s\u3000]*$/;

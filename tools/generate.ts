@@ -1,0 +1,167 @@
+// Everything about the rules that is written down outside the rules is generated from their
+// metadata (`meta` in server/src/engine/rules/*.ts): the `rules` part of the configuration
+// schema, the `gongwen.rules` setting of package.json, the rule tables of the README and the
+// header table of each rule page. `npm run generate` writes them; `npm run generate -- --check`
+// (and a test) fails when a committed file differs from what the rules say.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../server/src/engine/rules/index.js';
+import type { Rule } from '../server/src/engine/rule.js';
+import type { OptionsSchema } from '../server/src/engine/types.js';
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '暗示' } as const;
+
+/** A bilingual description as the schema and the VS Code settings show it: `中文 / English`. */
+function both(zh: string, en: string): string {
+  return `${zh} / ${en}`;
+}
+
+/** `meta.options` as JSON schema: descriptions in both languages, user patterns as `#/definitions/pattern`. */
+function optionsJsonSchema(schema: OptionsSchema): Record<string, unknown> {
+  if (schema.format === 'user-pattern') return { $ref: '#/definitions/pattern' };
+  const out: Record<string, unknown> = {};
+  if (schema.description) out.description = both(schema.description['zh-CN'], schema.description.en);
+  if (schema.type) out.type = schema.type;
+  if (schema.enum) out.enum = schema.enum;
+  if (schema.minLength !== undefined) out.minLength = schema.minLength;
+  if (schema.maxItems !== undefined) out.maxItems = schema.maxItems;
+  if (schema.additionalProperties !== undefined) out.additionalProperties = schema.additionalProperties;
+  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, optionsJsonSchema(v)]));
+  if (schema.items) out.items = optionsJsonSchema(schema.items);
+  if (schema.default !== undefined) out.default = schema.default;
+  return out;
+}
+
+function ruleSchemaDescription(rule: Rule): string {
+  const m = rule.meta;
+  const zh = `${m.description['zh-CN']}（默认 ${m.defaultSeverity}${m.fixable ? '，可自动修复' : ''}）`;
+  const en = `${m.description.en} (default ${m.defaultSeverity}${m.fixable ? ', fixable' : ''})`;
+  return both(zh, en);
+}
+
+/** The `rules` properties of schemas/gongwen.schema.json. */
+export function schemaRules(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const rule of RULES) {
+    const m = rule.meta;
+    const description = ruleSchemaDescription(rule);
+    if (!m.options) {
+      out[m.id] = { description, $ref: '#/definitions/ruleSetting' };
+      continue;
+    }
+    out[m.id] = {
+      description,
+      oneOf: [
+        { $ref: '#/definitions/severity' },
+        {
+          description: both('[级别, 选项]：写成数组时选项整体替换', "[severity, options]: the options replace the rule's options"),
+          type: 'array',
+          minItems: 1,
+          maxItems: 2,
+          items: [{ $ref: '#/definitions/severity' }, { description: both(`${m.id} 的选项`, `options of ${m.id}`), ...optionsJsonSchema(m.options) }],
+          additionalItems: false,
+        },
+      ],
+    };
+  }
+  return out;
+}
+
+/** The `gongwen.rules` properties of package.json's `contributes.configuration`. */
+export function settingsRules(): Record<string, unknown> {
+  const severities = ['error', 'warning', 'info', 'hint', 'off'];
+  return Object.fromEntries(RULES.map((r) => [r.meta.id, { type: 'string', enum: severities, description: ruleSchemaDescription(r) }]));
+}
+
+function fixCell(rule: Rule, locale: 'zh-CN' | 'en'): string {
+  const note = rule.meta.fixNote?.[locale] ?? '';
+  if (locale === 'zh-CN') return rule.meta.fixable ? `能：${note}` : `不能（${note}）`;
+  return rule.meta.fixable ? `yes: ${note}` : `no (${note})`;
+}
+
+/** The README's rule table in one language. */
+export function readmeTable(locale: 'zh-CN' | 'en'): string {
+  const rows = RULES.map((r) => {
+    const m = r.meta;
+    const severity = locale === 'zh-CN' ? SEVERITY_ZH[m.defaultSeverity] : m.defaultSeverity;
+    return `| [\`${m.id}\`](${m.docs}) | ${m.description[locale]} | ${severity} | ${fixCell(r, locale)} |`;
+  });
+  const head = locale === 'zh-CN' ? '| 规则编号 | 检查什么 | 默认级别 | 自动修复 |' : '| Rule | What it checks | Default severity | Fix |';
+  return [head, '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The header table of a rule page, in one language. */
+export function docHeader(rule: Rule, locale: 'zh-CN' | 'en'): string {
+  const m = rule.meta;
+  const options = m.options?.properties ? Object.keys(m.options.properties).map((k) => `\`${k}\``) : [];
+  if (locale === 'zh-CN') {
+    return [
+      '| 项目 | 内容 |',
+      '| --- | --- |',
+      `| 规则编号 | \`${m.id}\` |`,
+      `| 默认级别 | \`${m.defaultSeverity}\`（${SEVERITY_ZH[m.defaultSeverity]}） |`,
+      `| 自动修复 | ${fixCell(rule, 'zh-CN')} |`,
+      `| 选项 | ${options.length ? options.join('、') : '无'} |`,
+    ].join('\n');
+  }
+  return [
+    '| | |',
+    '| --- | --- |',
+    `| Rule id | \`${m.id}\` |`,
+    `| Default severity | \`${m.defaultSeverity}\` |`,
+    `| Fixable | ${fixCell(rule, 'en')} |`,
+    `| Options | ${options.length ? options.join(', ') : 'none'} |`,
+  ].join('\n');
+}
+
+/** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
+export function replaceRegion(text: string, name: string, content: string, file: string): string {
+  const open = `<!-- generated:${name} -->`;
+  const close = `<!-- /generated:${name} -->`;
+  const a = text.indexOf(open);
+  const b = text.indexOf(close);
+  if (a < 0 || b < a) throw new Error(`${file}: no ${open} … ${close} region`);
+  return text.slice(0, a + open.length) + '\n' + content + '\n' + text.slice(b);
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
+/** Every generated file: path (relative to `root`) → the content it should have. */
+export function generatedFiles(root: string): Map<string, string> {
+  const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
+  const out = new Map<string, string>();
+
+  const schema = JSON.parse(read('schemas/gongwen.schema.json'));
+  schema.properties.rules.properties = schemaRules();
+  out.set('schemas/gongwen.schema.json', json(schema));
+
+  const pkg = JSON.parse(read('package.json'));
+  pkg.contributes.configuration.properties['gongwen.rules'].properties = settingsRules();
+  out.set('package.json', json(pkg));
+
+  let readme = read('README.md');
+  readme = replaceRegion(readme, 'rules-zh', readmeTable('zh-CN'), 'README.md');
+  readme = replaceRegion(readme, 'rules-en', readmeTable('en'), 'README.md');
+  out.set('README.md', readme);
+
+  for (const rule of RULES) {
+    const file = rule.meta.docs;
+    let page = read(file);
+    page = replaceRegion(page, 'header-zh', docHeader(rule, 'zh-CN'), file);
+    page = replaceRegion(page, 'header-en', docHeader(rule, 'en'), file);
+    out.set(file, page);
+  }
+  return out;
+}
+
+/** The generated files that differ from what is on disk. */
+export function drift(root: string): string[] {
+  const stale: string[] = [];
+  for (const [file, content] of generatedFiles(root)) {
+    if (fs.readFileSync(path.join(root, file), 'utf8') !== content) stale.push(file);
+  }
+  return stale;
+}

@@ -63,7 +63,7 @@ export function deactivate(): Thenable<void> | undefined {
 async function updateStatus(status: vscode.LanguageStatusItem): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor || editor.document.languageId !== 'markdown') return;
-  const stats = await client.sendRequest<DocumentStatsResult | null>(DOCUMENT_STATS_REQUEST, { uri: editor.document.uri.toString() }).catch(() => null);
+  const stats = await client.sendRequest<DocumentStatsResult | null>(DOCUMENT_STATS_REQUEST.method, { uri: editor.document.uri.toString() }).catch(() => null);
   if (!stats || stats.characters === null) {
     status.text = vscode.l10n.t('gongwen: off');
     status.detail = undefined;

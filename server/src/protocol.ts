@@ -1,5 +1,7 @@
 // The typed protocol shared by the VS Code client and the gongwen language server, on top of LSP.
-// Only plain data and string constants here: the client bundle imports this file too.
+// Plain data, string constants and request types: the client bundle imports this file too.
+
+import { RequestType } from 'vscode-languageserver-protocol';
 
 /** Settings under `gongwen.*`, read per document with `workspace/configuration`. */
 export interface GongwenSettings {
@@ -19,9 +21,6 @@ export interface GongwenSettings {
 export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000, structure: 'auto' };
 
 
-/** `gongwen/documentStats`: figures for the language status item. */
-export const DOCUMENT_STATS_REQUEST = 'gongwen/documentStats';
-
 export interface DocumentStatsParams {
   uri: string;
 }
@@ -33,6 +32,9 @@ export interface DocumentStatsResult {
   problems: number;
   reportType: string;
 }
+
+/** `gongwen/documentStats`: figures for the language status item; null when checking is off. */
+export const DOCUMENT_STATS_REQUEST = new RequestType<DocumentStatsParams, DocumentStatsResult | null, void>('gongwen/documentStats');
 
 /** Commands the server executes (`workspace/executeCommand`). */
 export const SERVER_COMMANDS = {

@@ -1,5 +1,5 @@
 // Checks (and with --fix fixes) one file and says what happened as plain data, so that the same
-// function serves the main thread and the worker threads of a large batch.
+// function serves the main thread and the child processes of a large batch (parallel-check.ts).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';

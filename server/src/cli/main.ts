@@ -53,7 +53,7 @@ interface Args {
   type?: string;
   structure?: string;
   locale: string;
-  /** Worker threads for large batches (`--jobs N`); 1 checks everything on the main thread. */
+  /** Child processes for large batches (`--jobs N`); 1 checks everything on the main thread. */
   jobs: number;
   help: boolean;
   version: boolean;

@@ -28,8 +28,8 @@ export interface JsonReport {
 
 export type OutputFormat = 'text' | 'json';
 
-/** One file's part of the output, made where the file was checked (on a worker thread in a large
- * batch) so that only text crosses between threads. */
+/** One file's part of the output, made where the file was checked (in a child process in a large
+ * batch) so that only text crosses between processes. */
 export interface FileOutput {
   /** Text: the file's finding lines, each ending in a line break. JSON: the file's entry. */
   part: string;

@@ -4,14 +4,14 @@
 /** A position in a text: `offset` is a UTF-16 code-unit index into the JS string;
  * `line` and `column` are 1-based, the column counted in UTF-16 code units. */
 export interface Position {
-  offset: number;
-  line: number;
-  column: number;
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
 }
 
 export interface Range {
-  start: Position;
-  end: Position;
+  readonly start: Position;
+  readonly end: Position;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -310,6 +310,8 @@ test('--fix does not write a file whose bytes would not survive the round trip',
 test('--fix: a failed write leaves the original untouched, no temporary file, exit 2', { skip: process.platform === 'win32' || process.getuid?.() === 0 ? 'needs a non-root POSIX user' : false }, () => {
   const dir = workspace({ 'ro/fixable.md': fixture('fixable.md') });
   const ro = path.join(dir, 'ro');
+  // Read-only, in a read-only folder (a writable file there is fixed in place: fix-in-place.test).
+  fs.chmodSync(path.join(ro, 'fixable.md'), 0o444);
   fs.chmodSync(ro, 0o555);
   try {
     const r = run(dir, 'check', '--fix', 'ro/fixable.md');

@@ -11,7 +11,7 @@ import { errorReason, type FileEntry } from './files.js';
 import type { StructureSetting } from '../engine/config.js';
 import { MESSAGES } from './messages.js';
 import { formatFile, formatProblem, type FileOutput, type OutputFormat } from './output.js';
-import { FileChangedError, stampOf, writeFileAtomic, type ReadStamp } from './write-atomic.js';
+import { FileChangedError, ReadOnlyError, stampOf, writeFileAtomic, type ReadStamp } from './write-atomic.js';
 
 export interface FileSettings {
   fix: boolean;
@@ -73,7 +73,9 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
             writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding), stamp);
             outcome.fixed = attempt.fixed;
           } catch (e) {
-            outcome.troubles.push(e instanceof FileChangedError ? m.changedWhileChecking(file.display) : m.cannotWrite(file.display, errorReason(e)));
+            outcome.troubles.push(
+              e instanceof FileChangedError ? m.changedWhileChecking(file.display) : e instanceof ReadOnlyError ? m.readOnly(file.display) : m.cannotWrite(file.display, errorReason(e)),
+            );
             result = checkText(text, options);
           }
         }

@@ -1,7 +1,8 @@
 // The `gongwen` command: arguments, orchestration and exit code.
 //   gongwen check [--format text|json] [--fix] [--config FILE] [--type TYPE] [--locale zh-CN|en] PATH…
 // Exit code: 0 no error-severity finding; 1 some; 2 bad usage, unreadable path or configuration
-// problem (2 wins over 1). Every file is checked even when another one fails.
+// problem (2 wins over 1); 128 + the signal's number when SIGINT/SIGTERM/SIGHUP stops it (signals.ts).
+// Every file is checked even when another one fails.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,12 +10,13 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../engine/types.js';
 import { ConfigLookup } from './config-lookup.js';
-import { expandPaths } from './files.js';
-import { checkFile, type FileSettings } from './check-file.js';
+import { expandPaths, type FileEntry } from './files.js';
+import { checkFile, type FileOutcome, type FileSettings } from './check-file.js';
 import type { StructureSetting } from '../engine/config.js';
 import { checkInParallel, PARALLEL_THRESHOLD } from './parallel-check.js';
 import { MESSAGES, isLocale, type CliMessages } from './messages.js';
 import { joinOutput, type FileOutput, type OutputFormat } from './output.js';
+import { exitOnSignals, signalPoint } from './signals.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -166,6 +168,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return check(args, locale, io);
 }
 
+async function checkInTurn(files: FileEntry[], settings: FileSettings, configs: ConfigLookup): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    await signalPoint();
+    outcomes.push(checkFile(file, settings, configs));
+  }
+  return outcomes;
+}
+
 function isReadableFile(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.R_OK);
@@ -177,6 +188,8 @@ function isReadableFile(file: string): boolean {
 
 async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
   const m = MESSAGES[locale];
+  // Ctrl-C or a kill stops between files, never within a write (signals.ts).
+  if (io === processIo) exitOnSignals((signal) => io.stderr(`gongwen: ${m.interrupted(signal)}\n`));
   let trouble = false;
   const reported = new Set<string>();
   const warn = (line: string) => {
@@ -199,7 +212,7 @@ async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
   const outcomes =
     args.jobs > 1 && files.length >= PARALLEL_THRESHOLD
       ? await checkInParallel(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / PARALLEL_THRESHOLD)), configs)
-      : files.map((file) => checkFile(file, settings, configs));
+      : await checkInTurn(files, settings, configs);
   const parts: FileOutput[] = [];
   let fixed = 0;
   let errorCount = 0;

@@ -37,6 +37,9 @@ export interface CliMessages {
   configNotFound(p: string): string;
   notRoundTrip(p: string, encoding: string): string;
   cannotWrite(p: string, reason: string): string;
+  readOnly(p: string): string;
+  /** On stderr when a signal stops the command. */
+  interrupted(signal: string): string;
   internalError(p: string, reason: string): string;
   ruleFailed(p: string, rule: string, reason: string): string;
   seeHelp: string;
@@ -65,7 +68,7 @@ const zh: CliMessages = {
       '  -h, --help             显示本帮助',
       '  --version              显示版本号',
       '',
-      '退出码：0 无错误；1 发现错误级别的问题；2 用法错误、文件无法读取或配置有误。',
+      '退出码：0 无错误；1 发现错误级别的问题；2 用法错误、文件无法读取或写回（如只读文件）、配置有误；130 / 143 被 Ctrl-C 或 SIGTERM 中断。',
     ].join('\n'),
   severity: (s) => ({ error: '错误', warning: '警告', info: '提示', hint: '提示' })[s],
   noProblems: '未发现问题',
@@ -92,6 +95,8 @@ const zh: CliMessages = {
   configNotFound: (p) => `${p}: 配置文件不存在或无法读取`,
   notRoundTrip: (p, enc) => `${p}: 文件内容按 ${enc} 解码后无法原样写回，未写入修复`,
   cannotWrite: (p, r) => `${p}: 无法写回修复，原文件未改动（${r}）`,
+  readOnly: (p) => `${p}: 文件是只读的，未写入修复（要修复请先改为可写）`,
+  interrupted: (s) => `收到 ${s}，已停止：没有写了一半的文件，临时文件已删除`,
   internalError: (p, r) => `${p}: 检查时出错（${r}）`,
   seeHelp: '运行 gongwen --help 查看用法。',
 };
@@ -121,7 +126,7 @@ const en: CliMessages = {
       '  -h, --help             show this help',
       '  --version              show the version',
       '',
-      'Exit codes: 0 no errors; 1 error-severity problems found; 2 bad usage, unreadable file or configuration problem.',
+      'Exit codes: 0 no errors; 1 error-severity problems found; 2 bad usage, a file that cannot be read or written back (read-only), or a configuration problem; 130 / 143 stopped by Ctrl-C or SIGTERM.',
     ].join('\n'),
   severity: (s) => s,
   noProblems: 'No problems found',
@@ -149,6 +154,8 @@ const en: CliMessages = {
   configNotFound: (p) => `${p}: configuration file not found or not readable`,
   notRoundTrip: (p, enc) => `${p}: the content cannot be written back unchanged as ${enc}; fixes not written`,
   cannotWrite: (p, r) => `${p}: cannot write the fixes, the file is unchanged (${r})`,
+  readOnly: (p) => `${p}: the file is read-only; the fixes were not written (make it writable to fix it)`,
+  interrupted: (s) => `stopped by ${s}: no file was left half-written, temporary files were removed`,
   internalError: (p, r) => `${p}: checking failed (${r})`,
   seeHelp: 'Run gongwen --help for usage.',
 };

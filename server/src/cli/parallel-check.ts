@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ConfigLookup } from './config-lookup.js';
 import { checkFile, type FileOutcome, type FileSettings } from './check-file.js';
 import type { FileEntry } from './files.js';
+import { onStop, signalPoint } from './signals.js';
 
 /** What the main process sends a child: its share of the files. */
 export interface ShareInput {
@@ -33,15 +34,31 @@ export async function checkInParallel(files: FileEntry[], settings: FileSettings
   // Each child has its share before the main process starts on its own (the main process's
   // event loop, which writes the shares out, is busy until then).
   await Promise.all(children.map((c) => c.sent));
-  for (const { index, file } of shares[0]) outcomes[index] = checkFile(file, settings, configs);
+  for (const { index, file } of shares[0]) {
+    await signalPoint();
+    outcomes[index] = checkFile(file, settings, configs);
+  }
   await Promise.all(children.map((c) => c.finished.catch(() => undefined)));
-  // A child that failed (it should not) leaves files without an outcome: check them here.
-  return Array.from(outcomes, (o, index) => o ?? checkFile(files[index], settings, configs));
+  // A child that failed (it should not) leaves files without an outcome: check them here (unless
+  // it was stopped by a signal, which stops this process too).
+  const all: FileOutcome[] = [];
+  for (let index = 0; index < files.length; index++) {
+    await signalPoint();
+    all.push(outcomes[index] ?? checkFile(files[index], settings, configs));
+  }
+  return all;
 }
 
 function runChild(input: ShareInput, outcomes: (FileOutcome | undefined)[]): { sent: Promise<void>; finished: Promise<void> } {
   const child = fork(CHILD, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
   const sent = new Promise<void>((resolve) => child.send(input, () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A signal that stops this process stops the child too, which removes its temporary files.
+  const forget = onStop((signal) => {
+    child.kill(signal);
+    return exited;
+  });
+  void exited.then(forget);
   const finished = new Promise<void>((resolve, reject) => {
     let done = false;
     child.on('message', (m: ShareMessage) => {

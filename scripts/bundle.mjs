@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// `--outdir DIR` bundles elsewhere (the tests do, so that `npm test` leaves dist/ alone).
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, 'dist');
 const common = {
   bundle: true,
   platform: 'node',
@@ -22,7 +25,7 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: 'dist/server.cjs' }),
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.cjs'), external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: path.join(outdir, 'server.cjs') }),
 ]);
-console.log('bundled dist/client.cjs and dist/server.cjs');
+console.log(`bundled ${path.relative(root, outdir) || '.'}/client.cjs and server.cjs`);

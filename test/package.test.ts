@@ -1,6 +1,6 @@
 // Packaging: the esbuild bundles run on their own, and the extension package lists only what runs.
 
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,9 +11,18 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from './fixture-harness.js';
 import { LspTestClient } from './lsp-client.js';
 
-test('the bundled language server (dist/server.cjs) checks a document and links rule pages', async (t) => {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
-  const bundled = path.join(REPO_ROOT, 'dist', 'server.cjs');
+/** The package as it is shipped, staged in a folder of the test's own: the repository's top level
+ * and the bundles as dist/ (npm test leaves the repository's dist/ alone). */
+const STAGE = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-stage-'));
+for (const entry of fs.readdirSync(REPO_ROOT)) {
+  if (['node_modules', 'out', 'dist', '.git', 'test'].includes(entry) || entry.endsWith('.vsix')) continue;
+  fs.cpSync(path.join(REPO_ROOT, entry), path.join(STAGE, entry), { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
+}
+execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs'), '--outdir', path.join(STAGE, 'dist')], { cwd: REPO_ROOT, stdio: 'pipe' });
+after(() => fs.rmSync(STAGE, { recursive: true, force: true }));
+
+test('the bundled language server (server.cjs) checks a document and links rule pages', async (t) => {
+  const bundled = path.join(STAGE, 'dist', 'server.cjs');
   assert.ok(fs.statSync(bundled).size < 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bundle-'));
   const file = path.join(dir, 'a.md');
@@ -29,13 +38,13 @@ test('the bundled language server (dist/server.cjs) checks a document and links 
   const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
   const seq = report.items.find((d) => d.code === 'numbering-sequence');
   assert.ok(seq);
-  assert.equal(seq.codeDescription?.href, pathToFileURL(path.join(REPO_ROOT, 'docs', 'rules', 'numbering-sequence.md')).href);
+  assert.equal(seq.codeDescription?.href, pathToFileURL(path.join(STAGE, 'docs', 'rules', 'numbering-sequence.md')).href);
   assert.equal(await client.shutdown(), 0);
 });
 
 test('the extension package holds the bundles, manifest, snippets, grammar, schema and docs — no sources, no node_modules', () => {
   const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
-  const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' })
+  const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: STAGE, encoding: 'utf8' })
     .split(/\r?\n/)
     .filter(Boolean)
     .sort();

@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
 
-/** The folder holding docs/rules, looked for upward from this file (checkout or bundle). */
-function findDocsRoot(): string | undefined {
+/** The package's folder (the one holding docs/rules), looked for upward from this file (checkout or bundle). */
+function findPackageRoot(): string | undefined {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'docs');
-    if (fs.existsSync(path.join(candidate, 'rules'))) return candidate;
+    if (fs.existsSync(path.join(candidate, 'rules'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -32,5 +32,5 @@ export function main(): void {
   const log = (what: string) => (e: unknown) => connection.console.error(`gongwen: ${what}: ${(e as Error)?.stack ?? String(e)}`);
   process.on('unhandledRejection', log('unhandled rejection'));
   process.on('uncaughtException', log('uncaught exception'));
-  startServer(connection, { docsRoot: findDocsRoot() });
+  startServer(connection, { packageRoot: findPackageRoot() });
 }

@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText } from '../engine/check.js';
+import { RULES_BY_ID } from '../engine/rules/index.js';
 import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
 import { renderMessage } from '../engine/messages.js';
@@ -30,8 +31,8 @@ import { completions, documentSymbols, foldingRanges, hover } from './navigation
 import { URI } from './uri.js';
 
 export interface ServerOptions {
-  /** Folder holding docs/rules/<id>.md, for each diagnostic's `codeDescription.href`. */
-  docsRoot?: string;
+  /** The package's folder, where each rule's page (`meta.docs`) is, for `codeDescription.href`. */
+  packageRoot?: string;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -48,9 +49,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Looked up once per rule, not once per diagnostic.
   const docsHrefs = new Map<string, string | undefined>();
   const docsHref = (rule: string): string | undefined => {
-    if (!options.docsRoot) return undefined;
+    const docs = RULES_BY_ID.get(rule)?.meta.docs;
+    if (!options.packageRoot || !docs) return undefined;
     if (!docsHrefs.has(rule)) {
-      const file = path.join(options.docsRoot, 'rules', `${rule}.md`);
+      // The rule's own page (`meta.docs`, relative to the package root).
+      const file = path.join(options.packageRoot, ...docs.split('/'));
       docsHrefs.set(rule, fs.existsSync(file) ? URI.fromFsPath(file) : undefined);
     }
     return docsHrefs.get(rule);

@@ -3,7 +3,7 @@
 // Finds 2025年01月05日 and, inside Chinese prose, 2025.1.5 / 2025-01-05 / 2025/1/5.
 
 import { isCn, TextMask } from '../model/chars.js';
-import { msg, type Rule } from '../rule.js';
+import { defineRule, localized } from '../rule.js';
 import { proseLinesWith } from '../model/report-model.js';
 
 /** 年月日 with digits: month and day may carry a leading zero. */
@@ -24,13 +24,19 @@ function validDate(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1];
 }
 
-export const dateFormat: Rule = {
+export const dateFormat = defineRule({
   meta: {
     id: 'date-format',
-    description: msg('日期写作“2025年1月5日”：月、日不加“0”，中文行文中不用“2025.1.5”“2025-01-05”', 'Dates are written 2025年1月5日: no leading zeros, and not 2025.1.5 or 2025-01-05 in Chinese prose'),
+    description: localized('日期写作“2025年1月5日”：月、日不加“0”，中文行文中不用“2025.1.5”“2025-01-05”', 'Dates are written 2025年1月5日: no leading zeros, and not 2025.1.5 or 2025-01-05 in Chinese prose'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/date-format.md',
     fixable: true,
+    fixNote: localized('改为“2025年1月5日”的形式', 'rewrites the date as 2025年1月5日'),
+    messages: {
+      leadingZero: { 'zh-CN': '日期「{date}」中的月、日不加「0」，应写作「{correct}」（GB/T 9704—2012 7.3.5.1）', en: 'No leading zero in the month or day of "{date}": write "{correct}" (GB/T 9704-2012 7.3.5.1)' },
+      separators: { 'zh-CN': '中文行文中的日期「{date}」应写作「{correct}」（GB/T 9704—2012 7.3.5.1）', en: 'Write the date "{date}" in Chinese text as "{correct}" (GB/T 9704-2012 7.3.5.1)' },
+      changeTo: { 'zh-CN': '改为「{correct}」', en: 'Change to "{correct}"' },
+    },
   },
   check({ model, report }) {
     const text = model.text;
@@ -54,11 +60,9 @@ export const dateFormat: Rule = {
         report({
           start,
           end,
-          message: msg(
-            `日期「${whole}」中的月、日不加「0」，应写作「${right}」（GB/T 9704—2012 7.3.5.1）`,
-            `No leading zero in the month or day of "${whole}": write "${right}" (GB/T 9704-2012 7.3.5.1)`,
-          ),
-          fix: { title: msg(`改为「${right}」`, `Change to "${right}"`), edits: [{ start, end, text: right }] },
+          messageId: 'leadingZero',
+          data: { date: whole, correct: right },
+          fix: { messageId: 'changeTo', data: { correct: right }, edits: [{ start, end, text: right }] },
         });
       }
 
@@ -86,13 +90,11 @@ export const dateFormat: Rule = {
         report({
           start,
           end,
-          message: msg(
-            `中文行文中的日期「${whole}」应写作「${right}」（GB/T 9704—2012 7.3.5.1）`,
-            `Write the date "${whole}" in Chinese text as "${right}" (GB/T 9704-2012 7.3.5.1)`,
-          ),
-          fix: { title: msg(`改为「${right}」`, `Change to "${right}"`), edits: [{ start, end, text: right }] },
+          messageId: 'separators',
+          data: { date: whole, correct: right },
+          fix: { messageId: 'changeTo', data: { correct: right }, edits: [{ start, end, text: right }] },
         });
       }
     }
   },
-};
+});

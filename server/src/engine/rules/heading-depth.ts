@@ -2,15 +2,20 @@
 // depth throughout (一、 always ##, （一） always ###…), so the outline matches the numbering.
 
 import type { NumberedLine } from '../model/report-model.js';
-import { msg, type Rule } from '../rule.js';
+import { defineRule, localized } from '../rule.js';
 
-export const headingDepth: Rule = {
+export const headingDepth = defineRule({
   meta: {
     id: 'heading-depth',
-    description: msg('同一级序号的 Markdown 标题应使用相同的 # 数', 'Numbered Markdown headings of one level use one heading depth'),
+    description: localized('同一级序号的 Markdown 标题应使用相同的 # 数', 'Numbered Markdown headings of one level use one heading depth'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/heading-depth.md',
     fixable: true,
+    fixNote: localized('仅限 `#` 式标题：改为多数标题所用的 `#` 数', 'for `#` (ATX) headings: uses the depth most headings of that level use'),
+    messages: {
+      inconsistent: { 'zh-CN': '「{marker}」一级的标题其他处用 {expected}，此处用了 {actual}（{depth} 级标题）', en: '"{marker}" level headings use {expected} elsewhere; this one is a depth-{depth} heading' },
+      changeTo: { 'zh-CN': '改为 {expected}', en: 'Change to {expected}' },
+    },
   },
   check({ model, report }) {
     const byLevel = new Map<number, NumberedLine[]>();
@@ -32,21 +37,19 @@ export const headingDepth: Rule = {
         const hashes = '#'.repeat(want);
         const fix =
           h.kind === 'atx'
-            ? { title: msg(`改为 ${hashes}`, `Change to ${hashes}`), edits: [{ start: h.start, end: markEnd(model.text, h.start), text: hashes }] }
+            ? { messageId: 'changeTo' as const, data: { expected: hashes }, edits: [{ start: h.start, end: markEnd(model.text, h.start), text: hashes }] }
             : undefined;
         report({
           start: h.start,
           end: n.marker.end,
-          message: msg(
-            `「${n.marker.written}」一级的标题其他处用 ${hashes}，此处用了 ${'#'.repeat(h.depth)}（${h.depth} 级标题）`,
-            `"${n.marker.written}" level headings use ${hashes} elsewhere; this one is a depth-${h.depth} heading`,
-          ),
+          messageId: 'inconsistent',
+          data: { marker: n.marker.written, expected: hashes, actual: '#'.repeat(h.depth), depth: h.depth },
           fix,
         });
       }
     }
   },
-};
+});
 
 function markEnd(text: string, start: number): number {
   let p = start;

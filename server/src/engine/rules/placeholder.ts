@@ -4,9 +4,8 @@
 import { allMatches, type Pattern } from '../user-pattern.js';
 import { inSpans, type EmphasisInfo } from '../model/markdown.js';
 import { proseLines, proseLinesWith, type LineInfo, type ReportModel } from '../model/report-model.js';
-import { msg, type Rule } from '../rule.js';
+import { defineRule, localized } from '../rule.js';
 import { trimEndWhere, trimStartWhere } from '../model/trim.js';
-import type { Message } from '../types.js';
 
 interface Hit {
   start: number;
@@ -27,26 +26,12 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && DIGIT.test(c);
 }
 
-type BlankKind = 'document-number' | 'year' | 'month' | 'day' | 'name' | 'number' | 'place' | 'content';
-
-const BLANK_MESSAGE: Record<BlankKind, Message> = {
-  'document-number': msg('文号（机关代字、年份或序号）', 'the document number (issuer code, year or serial number)'),
-  year: msg('年份', 'a year'),
-  month: msg('月份', 'a month'),
-  day: msg('日期', 'a day'),
-  name: msg('人名', 'a name'),
-  number: msg('数字', 'a number'),
-  place: msg('名称（地名或单位名）', 'a place or unit name'),
-  content: msg('内容', 'the missing text'),
-};
+/** What a blank stands for; each kind is the id of the message that names it. */
+type BlankKind = 'documentNumber' | 'year' | 'month' | 'day' | 'name' | 'number' | 'place' | 'content';
 
 /** What the blank stands for, read from the words around it. */
-export function describeBlank(text: string, start: number, end: number): Message {
-  return BLANK_MESSAGE[blankKind(text, start, end)];
-}
-
 function blankKind(text: string, start: number, end: number): BlankKind {
-  if (inDocumentNumber(text, start, end)) return 'document-number';
+  if (inDocumentNumber(text, start, end)) return 'documentNumber';
   // Across spaces (`XX 公司`) and the rest of a joined blank (`x.x万`, `x-x月`).
   // A form's `______` is followed by the next field's label, not by what it stands for.
   let e = end;
@@ -105,27 +90,33 @@ const URL = /(https?:\/\/|www\.)[^\s，。；）)】」]+/g;
 /** The first characters of every built-in blank below. */
 const BLANK_STARTS = /[XＸ×x_#＊*某○□【（(]/g;
 
-export const placeholder: Rule = {
+export const placeholder = defineRule({
   meta: {
     id: 'placeholder',
-    description: msg('未填写的模板占位符：X、XX、***、某某、X月X日、【待补充】等', 'Unfilled template placeholders: X, XX, ***, 某某, X月X日, 【待补充】…'),
+    description: localized('未填写的模板占位符：X、XX、***、某某、X月X日、【待补充】等', 'Unfilled template placeholders: X, XX, ***, 某某, X月X日, 【待补充】…'),
     defaultSeverity: 'error',
     docs: 'docs/rules/placeholder.md',
     fixable: false,
+    fixNote: localized('应填写什么，只有作者知道', 'only the writer knows what goes there'),
+    // One message per kind of blank (blankKind), each naming what to fill in.
+    messages: {
+      documentNumber: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写文号（机关代字、年份或序号）', en: 'Unfilled placeholder "{blank}": fill in the document number (issuer code, year or serial number)' },
+      year: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写年份', en: 'Unfilled placeholder "{blank}": fill in a year' },
+      month: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写月份', en: 'Unfilled placeholder "{blank}": fill in a month' },
+      day: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写日期', en: 'Unfilled placeholder "{blank}": fill in a day' },
+      name: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写人名', en: 'Unfilled placeholder "{blank}": fill in a name' },
+      number: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写数字', en: 'Unfilled placeholder "{blank}": fill in a number' },
+      place: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写名称（地名或单位名）', en: 'Unfilled placeholder "{blank}": fill in a place or unit name' },
+      content: { 'zh-CN': '未填写的占位符「{blank}」：此处应填写内容', en: 'Unfilled placeholder "{blank}": fill in the missing text' },
+    },
   },
   check({ model, config, report }) {
-    const hits = findPlaceholders(model, config.placeholders.extra, config.placeholders.allow);
-    for (const h of hits) {
-      const written = model.text.slice(h.start, h.end);
-      const what = describeBlank(model.text, h.start, h.end);
-      report({
-        start: h.start,
-        end: h.end,
-        message: msg(`未填写的占位符「${written}」：此处应填写${what['zh-CN']}`, `Unfilled placeholder "${written}": fill in ${what.en}`),
-      });
+    const text = model.text;
+    for (const h of findPlaceholders(model, config.placeholders.extra, config.placeholders.allow)) {
+      report({ start: h.start, end: h.end, messageId: blankKind(text, h.start, h.end), data: { blank: text.slice(h.start, h.end) } });
     }
   },
-};
+});
 
 export function findPlaceholders(model: ReportModel, extra: readonly Pattern[] = [], allow: readonly string[] = []): Hit[] {
   const { text, md } = model;

@@ -1,14 +1,19 @@
 // section-order: the report type's sections come in its order (problems before plans).
 
-import { msg, type Rule } from '../rule.js';
+import { defineRule, localized } from '../rule.js';
 
-export const sectionOrder: Rule = {
+export const sectionOrder = defineRule({
   meta: {
     id: 'section-order',
-    description: msg('各部分应按报告类型规定的顺序排列（先存在问题，后下一步打算）', 'Sections follow the order of the report type (problems before next steps)'),
+    description: localized('各部分应按报告类型规定的顺序排列（先存在问题，后下一步打算）', 'Sections follow the order of the report type (problems before next steps)'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/section-order.md',
     fixable: false,
+    fixNote: localized('调整结构需要作者决定', "restructuring is the writer's decision"),
+    messages: {
+      // {section} and {after} are the roles' names, a pair of texts.
+      outOfOrder: { 'zh-CN': '「{section}」应放在「{after}」之后（第 {line} 行）', en: '"{section}" should come after "{after}" (line {line})' },
+    },
   },
   check({ model, config, report }) {
     if (!config.checkStructure) return;
@@ -26,16 +31,15 @@ export const sectionOrder: Rule = {
         const earlier = first.get(required[j]);
         // Both on one line (三、存在问题和下一步打算) is in order.
         if (!earlier || earlier.line <= here.line) continue;
-        const a = config.roles[required[i]].name;
-        const b = config.roles[required[j]].name;
         const line = model.lines[here.line - 1];
         report({
           start: line.contentStart,
           end: line.end,
-          message: msg(`「${a['zh-CN']}」应放在「${b['zh-CN']}」之后（第 ${earlier.line} 行）`, `"${a.en}" should come after "${b.en}" (line ${earlier.line})`),
+          messageId: 'outOfOrder',
+          data: { section: config.roles[required[i]].name, after: config.roles[required[j]].name, line: earlier.line },
         });
         break;
       }
     }
   },
-};
+});

@@ -143,6 +143,7 @@ test('JSON format: exact shape, 1-based lines and UTF-16 columns, localized mess
   assert.deepEqual(placeholder, {
     rule: 'placeholder',
     severity: 'error',
+    messageId: 'placeholder/place',
     message: '未填写的占位符「X」：此处应填写名称（地名或单位名）',
     line: 2,
     column: 3,
@@ -150,9 +151,9 @@ test('JSON format: exact shape, 1-based lines and UTF-16 columns, localized mess
     endColumn: 4,
     fixable: false,
   });
-  assert.deepEqual(Object.keys(format), ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+  assert.deepEqual(Object.keys(format), ['rule', 'severity', 'messageId', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
   assert.deepEqual([format.rule, format.severity, format.line, format.column, format.endLine, format.endColumn, format.fixable], ['numbering-format', 'warning', 4, 1, 4, 3, true]);
-  assert.deepEqual([sequence.rule, sequence.severity, sequence.line, sequence.column, sequence.fixable], ['numbering-sequence', 'error', 5, 4, true]);
+  assert.deepEqual([sequence.rule, sequence.messageId, sequence.severity, sequence.line, sequence.column, sequence.fixable], ['numbering-sequence', 'numbering-sequence/gap', 'error', 5, 4, true]);
   assert.equal(out.files[1].diagnostics.length, 3);
 
   const en = json(run(dir, 'check', '--format', 'json', '--locale', 'en', 'errors.md'));

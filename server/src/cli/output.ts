@@ -13,6 +13,8 @@ export interface FileReport {
 export interface JsonDiagnostic {
   rule: string;
   severity: Diagnostic['severity'];
+  /** `rule-id/key`: stable across versions and languages, for CI consumers. */
+  messageId: string;
   message: string;
   line: number;
   column: number;

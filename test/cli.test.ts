@@ -45,7 +45,7 @@ function workspace(files: Record<string, string | Uint8Array> = {}): string {
 
 interface JsonOut {
   version: number;
-  files: { path: string; diagnostics: { rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; fixable: boolean }[] }[];
+  files: { path: string; diagnostics: { rule: string; severity: string; messageId: string; message: string; line: number; column: number; endLine: number; endColumn: number; fixable: boolean }[] }[];
 }
 
 function json(r: Run): JsonOut {

@@ -1,7 +1,9 @@
 // Reads rule fixtures: Markdown files with their expectations written inside them.
 //   <!-- fixture: rules=numbering-sequence,placeholder type=述职报告 -->   (first line; optional)
-//   some line <!-- expect: rule-id rule-id -->                           (one per diagnostic starting on that line)
-// The fixed text of each fixture is kept beside it as <name>.fixed.md (a snapshot).
+//   some line <!-- expect: rule-id/key@column … -->                       (one per diagnostic starting on that line:
+//                                                                         its message id and 1-based UTF-16 column)
+// When fixing changes the text, the fixed text is kept beside it as <name>.fixed.md (a snapshot);
+// a fixture without one is one where fixing changes nothing.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,7 +21,7 @@ export interface Fixture {
   /** Rule settings: only the fixture's rules on, the rest off. */
   rules: Record<string, RuleSetting>;
   type?: string;
-  /** Sorted `line:rule` strings. */
+  /** Sorted `line:column:messageId` strings. */
   expected: string[];
 }
 
@@ -37,16 +39,33 @@ export function readFixture(file: string): Fixture {
   const expected: string[] = [];
   text.split(/\r\n|\n|\r/).forEach((line, i) => {
     for (const m of line.matchAll(/<!--\s*expect:([^>]*)-->/g)) {
-      for (const id of m[1].trim().split(/[\s,]+/).filter(Boolean)) expected.push(`${i + 1}:${id}`);
+      for (const item of m[1].trim().split(/[\s,]+/).filter(Boolean)) {
+        const e = /^([a-z-]+\/[A-Za-z0-9]+)@([0-9]+)$/.exec(item);
+        if (!e) throw new Error(`${path.basename(file)}:${i + 1}: expectation "${item}" is not rule-id/key@column`);
+        expected.push(`${i + 1}:${e[2]}:${e[1]}`);
+      }
     }
   });
   return { name: path.basename(file, '.md'), file, text, rules, type: settings.get('type'), expected: expected.sort(cmp) };
 }
 
+/** Orders `line:column:messageId` (or `line:rule`) strings by line, then column, then the rest. */
 export function cmp(a: string, b: string): number {
-  const [la, ra] = a.split(':');
-  const [lb, rb] = b.split(':');
-  return Number(la) - Number(lb) || ra.localeCompare(rb);
+  const pa = a.split(':');
+  const pb = b.split(':');
+  const n = Math.min(pa.length, pb.length);
+  for (let i = 0; i < n; i++) {
+    const x = Number(pa[i]);
+    const y = Number(pb[i]);
+    const c = Number.isNaN(x) || Number.isNaN(y) ? pa[i].localeCompare(pb[i]) : x - y;
+    if (c !== 0) return c;
+  }
+  return pa.length - pb.length;
+}
+
+/** A finding as a fixture expects it. */
+export function expectation(d: { range: { start: { line: number; column: number } }; messageId: string }): string {
+  return `${d.range.start.line}:${d.range.start.column}:${d.messageId}`;
 }
 
 export function listFixtures(dir: string): string[] {

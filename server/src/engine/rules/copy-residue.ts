@@ -15,9 +15,9 @@ import { allMatches, compileUserPattern, type Pattern } from '../user-pattern.js
 import { isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
 import { foldedText } from '../model/script-fold.js';
 import type { Span } from '../model/markdown.js';
-import type { LineInfo } from '../model/report-model.js';
-import { localized, msg, type OffsetEdit, type Rule } from '../rule.js';
-import type { Message } from '../types.js';
+import type { LineInfo, ReportModel } from '../model/report-model.js';
+import { defineRule, localized, type OffsetEdit, type RuleReport } from '../rule.js';
+import type { Localized, MessageTable } from '../types.js';
 
 export type Kind =
   | 'watermark' | 'pitch' | 'contact' | 'source' | 'intro' | 'disclaimer' | 'paywall' | 'breadcrumb' | 'navigation' | 'metadata' | 'share'
@@ -550,25 +550,25 @@ export const STRUCTURAL: { id: string; kind: Kind; examples: string[] }[] = [
   },
 ];
 
-const KIND_NAME: Record<Kind, Message> = {
-  watermark: msg('水印', 'watermark'),
-  pitch: msg('会员推销', 'membership pitch'),
-  contact: msg('QQ/微信联系方式', 'QQ/WeChat contact'),
-  source: msg('来源注记', 'source note'),
-  intro: msg('网站导语', 'site intro or outro'),
-  disclaimer: msg('网站声明', 'site disclaimer'),
-  paywall: msg('付费阅读或省略提示', 'paywall or omission marker'),
-  breadcrumb: msg('网页导航路径', 'breadcrumb'),
-  navigation: msg('网站栏目菜单', 'site menu'),
-  metadata: msg('网页发布信息', 'page metadata'),
-  share: msg('分享提示', 'share prompt'),
-  related: msg('相关文章链接', 'related-links list'),
-  'title-debris': msg('网页标题附加词', 'page-title debris'),
-  'repeated-title': msg('重复的网页标题', 'repeated page title'),
-  'chunk-number': msg('分页序号', 'page-chunk number'),
-  pager: msg('网页分页标记', 'page-break markup'),
-  spam: msg('垃圾广告', 'spam'),
-  extra: msg('自定义的广告词', 'configured residue'),
+const KIND_NAME: Record<Kind, Localized> = {
+  watermark: localized('水印', 'watermark'),
+  pitch: localized('会员推销', 'membership pitch'),
+  contact: localized('QQ/微信联系方式', 'QQ/WeChat contact'),
+  source: localized('来源注记', 'source note'),
+  intro: localized('网站导语', 'site intro or outro'),
+  disclaimer: localized('网站声明', 'site disclaimer'),
+  paywall: localized('付费阅读或省略提示', 'paywall or omission marker'),
+  breadcrumb: localized('网页导航路径', 'breadcrumb'),
+  navigation: localized('网站栏目菜单', 'site menu'),
+  metadata: localized('网页发布信息', 'page metadata'),
+  share: localized('分享提示', 'share prompt'),
+  related: localized('相关文章链接', 'related-links list'),
+  'title-debris': localized('网页标题附加词', 'page-title debris'),
+  'repeated-title': localized('重复的网页标题', 'repeated page title'),
+  'chunk-number': localized('分页序号', 'page-chunk number'),
+  pager: localized('网页分页标记', 'page-break markup'),
+  spam: localized('垃圾广告', 'spam'),
+  extra: localized('自定义的广告词', 'configured residue'),
 };
 
 const RANK: Record<Strength, number> = { weak: 0, line: 1, site: 2 };
@@ -630,7 +630,6 @@ export interface CopyResidueOptions {
 /** Configured phrases: site strength. */
 const EXTRA_FAMILY: Family = { id: 'extra', kind: 'extra', strength: 'site', anchor: /$^/g, patterns: [], examples: [] };
 
-/** Reads `{"extra": [regex…], "allow": [word…]}`; invalid entries are dropped. */
 /** The rule's options, as `meta.options` has checked them: patterns compiled, words as given
  * (what does not compile, in options not checked first, is left out). */
 export function readCopyResidueOptions(options: Record<string, unknown>): { options: CopyResidueOptions } {
@@ -643,16 +642,38 @@ export function readCopyResidueOptions(options: Record<string, unknown>): { opti
   return { options: { extra, allow: strings(options.allow) } };
 }
 
-export const copyResidue: Rule = {
+const MESSAGES = {
+  line: { 'zh-CN': '疑似从模板网站带入的{what}，应删除这一行', en: 'Looks like {what} copied from a template site: remove the line' },
+  block: { 'zh-CN': '疑似从模板网站带入的内容（共 {count} 行：{what}），应整块删除', en: 'Looks like a block copied from a template site ({count} lines: {what}): remove the block' },
+  phrase: { 'zh-CN': '疑似从模板网站带入的{what}，应删除', en: 'Looks like {what} copied from a template site: remove it' },
+  textMissing: {
+    'zh-CN': '疑似从模板网站带入的{what}：此处原文不全，请补全原文后删除这段提示',
+    en: 'Looks like {what} copied from a template site: text is missing here; restore it, then remove the marker',
+  },
+  verify: { 'zh-CN': '疑似从模板网站带入的{what}，请核实后删除', en: 'Looks like {what} copied from a template site: check it and remove it' },
+  chunkNumber: {
+    'zh-CN': '疑似文档网站分页时插入的序号「{marker}」：上一行的词语在这里被截断，应删除序号并接回上一行',
+    en: 'Looks like a page-chunk number "{marker}" a document site inserted where it cut a word: remove it and rejoin the line above',
+  },
+  removeLine: { 'zh-CN': '删除这一行', en: 'Remove the line' },
+  removeBlock: { 'zh-CN': '删除这 {count} 行', en: 'Remove these {count} lines' },
+  removePhrase: { 'zh-CN': '删除这段文字', en: 'Remove this text' },
+  removeChunkNumber: { 'zh-CN': '删除分页序号，接回上一行', en: 'Remove the number and rejoin the line' },
+} as const satisfies MessageTable;
+
+type Report = (finding: RuleReport<typeof MESSAGES>) => void;
+
+export const copyResidue = defineRule({
   meta: {
     id: 'copy-residue',
-    description: msg(
+    description: localized(
       '从模板网站复制带入的内容：小编导语、免责声明、付费与省略提示、导航路径、发布信息、相关文章、标题附加词、水印、会员推销、QQ号等',
       'Text copied in from template sites: intros, disclaimers, paywall and omission markers, breadcrumbs, page metadata, related links, title debris, watermarks, pitches, QQ numbers…',
     ),
     defaultSeverity: 'warning',
     docs: 'docs/rules/copy-residue.md',
     fixable: true,
+    fixNote: localized('只删除整行、整块或整句都是网站内容的部分', 'deletes the sentence, the line or the whole ad block'),
     options: {
       type: 'object',
       additionalProperties: false,
@@ -669,327 +690,369 @@ export const copyResidue: Rule = {
         },
       },
     },
+    messages: MESSAGES,
   },
   check({ model, options, report }) {
-    const { options: opts } = readCopyResidueOptions(options);
-    const text = model.text;
-    // Phrases are matched on the text folded to simplified script (總結_第2頁 is 总结_第2页),
-    // offset for offset; messages show the source.
-    const folded = foldedText(model);
-    const lines = model.lines;
-    const mask = new TextMask(model);
-    const hitsByLine = collectHits(folded, lines, mask, opts);
-    /** A line's words (folded), without code, comments and URLs. */
-    const content = (l: LineInfo) => visible(folded, l, mask);
+    const scan = startScan(model, readCopyResidueOptions(options).options);
+    findResidueLines(scan);
+    scan.titleLine = findPageTitle(scan);
+    findFrameAbove(scan);
+    findFrameBelow(scan);
+    findRelatedLists(scan);
+    findRepeatedTitles(scan);
+    // The last recogniser of shape, judged on the residue lines before blocks drop the weak ones.
+    const chunked = chunkNumbers(scan.text, scan.lines, scan.whole);
+    const inBlock = reportBlocks(scan, report);
+    reportInlineResidue(scan, inBlock, report);
+    reportChunkNumbers(chunked, report);
+  },
+});
 
-    // 1. Lines that are residue as a whole.
-    const whole = new Map<number, ResidueLine>();
-    for (const [number, all] of hitsByLine) {
-      const line = lines[number - 1];
-      // Phrases that count only above the body are weighed by the frame, below.
-      const hits = all.some((h) => h.family.topOnly) ? all.filter((h) => !h.family.topOnly) : all;
-      if (hits.length === 0) continue;
-      const verdict = classify(text, line, hits, content(line).length, mask);
-      if (verdict) whole.set(number, { line, hits, weak: verdict === 'weak' });
-    }
-    const isResidue = (n: number) => whole.has(n) && !whole.get(n)!.weak;
+/** What the phases of the check share: the text, the residue phrases found in each line, and the
+ * lines found so far to be residue as a whole. */
+interface Scan {
+  readonly text: string;
+  /** The text folded to simplified script (總結_第2頁 is 总结_第2页), offset for offset: phrases
+   * are matched on it; messages show the source. */
+  readonly folded: string;
+  readonly lines: readonly LineInfo[];
+  readonly mask: TextMask;
+  readonly hitsByLine: Map<number, Hit[]>;
+  /** Lines that are residue as a whole, by line number. */
+  readonly whole: Map<number, ResidueLine>;
+  /** The page's title line, once found; its copies are found later, and the one kept becomes it. */
+  titleLine: LineInfo | undefined;
+}
 
-    // The page title: among the lines before the first sentence that are not residue, the first
-    // that names a report (else the first short one).
-    let titleLine: LineInfo | undefined;
-    let shortLine: LineInfo | undefined;
-    for (const l of lines) {
-      if (l.kind !== 'text' || whole.has(l.number)) continue;
-      // A numbered line is the body's first section, not the page's title.
-      if (l.numbered) break;
-      const t = content(l);
-      if (t.length > TITLE_MAX || /[。！？；;]/.test(t)) break;
-      shortLine ??= l;
-      if (TITLE_WORDS.test(t)) {
-        titleLine = l;
-        break;
-      }
-    }
-    titleLine ??= shortLine;
+function startScan(model: ReportModel, opts: CopyResidueOptions): Scan {
+  const folded = foldedText(model);
+  const mask = new TextMask(model);
+  return { text: model.text, folded, lines: model.lines, mask, hitsByLine: collectHits(folded, model.lines, mask, opts), whole: new Map(), titleLine: undefined };
+}
 
-    // 2. The site's frame: lines with a site phrase above the title and the body's first line,
-    //    and below the body's last line.
-    // Only a short line whose every sentence holds a residue phrase: a report pasted as one
-    // long paragraph that mentions 本站 somewhere is not the site's frame.
-    const frameCandidate = (l: LineInfo, top: boolean): boolean => {
-      const all = hitsByLine.get(l.number);
-      const hits = top || !all ? all : all.filter((h) => !h.family.topOnly);
-      if (!hits || hits.length === 0 || l.kind !== 'text' || l.heading || l.numbered) return false;
-      const length = content(l).length;
-      if (length > FRAME_LINE_MAX) return false;
-      // A watermark phrase makes a frame line only when the line is nothing else (本材料仅限内部
-      //使用，请勿外传。 closing a report is the report's own sentence).
-      const sure =
-        hits.some((h) => h.family.strength === 'site' && !h.family.inline) ||
-        (hits.some((h) => h.family.strength === 'line') && length <= TITLE_MAX && clausesCovered(text, l.contentStart, l.end, hits, mask));
-      if (!sure) return false;
-      let k = 0;
-      for (const seg of splitSentences(text, l, mask)) {
-        while (k < hits.length && hits[k].end <= seg.start) k++;
-        let held = false;
-        for (let h = k; h < hits.length && hits[h].start < seg.end; h++) if (hits[h].family.strength !== 'weak') held = true;
-        if (!held) return false;
-      }
-      return true;
-    };
-    // Above the body, a site writes its summary of the page and then its intro: a line whose last
-    // sentence is a site intro that names 范文 or 小编 (以下是…相关范文，供您参考！) is the site's
-    // paragraph.
-    const introParagraph = (l: LineInfo): boolean => {
-      const hits = hitsByLine.get(l.number);
-      if (!hits || l.kind !== 'text' || l.heading || l.numbered || content(l).length > FRAME_LINE_MAX) return false;
-      const sentences = splitSentences(text, l, mask);
-      const last = sentences[sentences.length - 1];
-      if (!last || !/范文|小编/.test(folded.slice(last.start, last.end))) return false;
-      return hits.some((h) => h.family.kind === 'intro' && h.family.strength === 'site' && h.start >= last.start);
-    };
-    for (let n = 1; n <= lines.length; n++) {
-      const l = lines[n - 1];
-      if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(n) || l === titleLine) continue;
-      if (frameCandidate(l, true) || introParagraph(l)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
-      // A page's counters (views, likes) copied as list items above the text: - 0
-      else if (LIST_ITEM.test(text.slice(l.start, l.contentStart)) && /^[0-9]{1,6}$/.test(content(l))) whole.set(n, { line: l, hits: [], kind: 'metadata', weak: false });
-      else if (!isSlogan(l) && !whole.has(n)) break;
-    }
-    for (let n = lines.length; n >= 1; n--) {
-      const l = lines[n - 1];
-      if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(n)) continue;
-      if (l === titleLine) break;
-      if (frameCandidate(l, false)) whole.set(n, { line: l, hits: hitsByLine.get(n)!, weak: false });
-      else if (!isSlogan(l) && !whole.has(n)) break;
-    }
+/** A line's words (folded), without code, comments and URLs. */
+function content(scan: Scan, l: LineInfo): string {
+  return visible(scan.folded, l, scan.mask);
+}
 
-    // 3. The recognisers of shape: related-links lists, repeated page titles, page-chunk numbers.
-    for (const n of [...whole.keys()]) {
-      const r = whole.get(n)!;
-      if (!r.hits.some((h) => h.family.kind === 'related' && h.family.claimsLine && h.start <= r.line.contentStart + 4)) continue;
-      for (let m = n + 1; m <= lines.length; m++) {
-        const l = lines[m - 1];
-        if (l.kind === 'blank') continue;
-        if (whole.has(m) && !whole.get(m)!.weak) break;
-        if (!isListedTitle(l)) break;
-        whole.set(m, { line: l, hits: [], kind: 'related', weak: false });
-      }
-    }
-    if (titleLine) {
-      // Copies of the page title that sites put between pages (社区工作总结_第2页, or the title
-      // again before each chunk): one copy stays, the first without debris, else the first.
-      const title = normalTitle(content(titleLine));
-      if (title.length >= 6 && TITLE_WORDS.test(title)) {
-        const copies = lines.filter(
-          (l) => l.number >= titleLine!.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(content(l)) === title,
-        );
-        // A copy stamped with a page number (_第2页) is the site's page header, not the title.
-        const paged = (l: LineInfo) => /_第[0-9]{1,3}页/.test(folded.slice(l.contentStart, l.end));
-        const keep = copies.find((l) => !paged(l)) ?? copies[0];
-        for (const l of copies) if (l !== keep && !l.heading) whole.set(l.number, { line: l, hits: hitsByLine.get(l.number) ?? [], kind: 'repeated-title', weak: false });
-        titleLine = keep;
-      }
-    }
-    const chunked = chunkNumbers(text, lines, whole);
+function isResidue(scan: Scan, n: number): boolean {
+  return scan.whole.has(n) && !scan.whole.get(n)!.weak;
+}
 
-    // 4. Blocks: residue lines joined across short slogan lines and blank lines.
-    let firstContent = 1;
-    while (firstContent <= lines.length && lines[firstContent - 1].kind === 'blank') firstContent++;
-    let lastContent = lines.length;
-    while (lastContent >= 1 && lines[lastContent - 1].kind === 'blank') lastContent--;
-    const numbers = [...whole.keys()].sort((a, b) => a - b);
-    const inBlock = new Set<number>();
-    let i = 0;
-    while (i < numbers.length) {
-      const first = numbers[i];
-      let last = first;
-      let j = i + 1;
-      while (j < numbers.length && joinable(last, numbers[j])) {
-        last = numbers[j];
-        j++;
-      }
-      if (j === numbers.length) last = withTrailingSlogans(last);
-      const members = numbers.slice(i, j).map((n) => whole.get(n)!);
-      if (members.some((r) => !r.weak)) {
-        reportBlock(first, last, members);
-        for (let n = first; n <= last; n++) inBlock.add(n);
-      }
-      else for (const r of members) whole.delete(r.line.number);
-      i = j;
-    }
+/** Lines that are residue as a whole. */
+function findResidueLines(scan: Scan): void {
+  const { text, lines, mask, whole } = scan;
+  for (const [number, all] of scan.hitsByLine) {
+    const line = lines[number - 1];
+    // Phrases that count only above the body are weighed by the frame, below.
+    const hits = all.some((h) => h.family.topOnly) ? all.filter((h) => !h.family.topOnly) : all;
+    if (hits.length === 0) continue;
+    const verdict = classify(text, line, hits, content(scan, line).length, mask);
+    if (verdict) whole.set(number, { line, hits, weak: verdict === 'weak' });
+  }
+}
 
-    // 5. Residue inside lines that also hold report text.
-    for (const [number, hits] of hitsByLine) {
-      if (inBlock.has(number)) continue;
-      const line = lines[number - 1];
-      const words = content(line);
-      const titleLike = words.length <= TITLE_MAX && !/[。！？]/.test(words);
-      // Both lists are in text order: hand each sentence the hits that overlap it.
-      let first = 0;
-      for (const seg of splitSentences(text, line, mask)) {
-        while (first < hits.length && hits[first].end <= seg.start) first++;
-        const inside: Hit[] = [];
-        for (let k = first; k < hits.length && hits[k].start < seg.end; k++) inside.push(hits[k]);
-        if (inside.length === 0) continue;
-        const siteHits = inside.filter((h) => h.family.strength === 'site' && !h.family.inline);
-        if (siteHits.length > 0 && clausesCovered(text, seg.start, seg.end, inside, mask)) {
-          // A sentence that is residue through and through: remove that sentence only.
-          reportPart(seg.start, seg.end, inside, 'remove');
+/** The page title: among the lines before the first sentence that are not residue, the first
+ * that names a report (else the first short one). */
+function findPageTitle(scan: Scan): LineInfo | undefined {
+  let shortLine: LineInfo | undefined;
+  for (const l of scan.lines) {
+    if (l.kind !== 'text' || scan.whole.has(l.number)) continue;
+    // A numbered line is the body's first section, not the page's title.
+    if (l.numbered) break;
+    const t = content(scan, l);
+    if (t.length > TITLE_MAX || /[。！？；;]/.test(t)) break;
+    shortLine ??= l;
+    if (TITLE_WORDS.test(t)) return l;
+  }
+  return shortLine;
+}
+
+/**
+ * A line of the site's frame: the lines with a site phrase above the title and the body's first
+ * line, and below the body's last line. Only a short line whose every sentence holds a residue
+ * phrase: a report pasted as one long paragraph that mentions 本站 somewhere is not the site's frame.
+ */
+function frameCandidate(scan: Scan, l: LineInfo, top: boolean): boolean {
+  const { text, mask } = scan;
+  const all = scan.hitsByLine.get(l.number);
+  const hits = top || !all ? all : all.filter((h) => !h.family.topOnly);
+  if (!hits || hits.length === 0 || l.kind !== 'text' || l.heading || l.numbered) return false;
+  const length = content(scan, l).length;
+  if (length > FRAME_LINE_MAX) return false;
+  // A watermark phrase makes a frame line only when the line is nothing else (本材料仅限内部
+  //使用，请勿外传。 closing a report is the report's own sentence).
+  const sure =
+    hits.some((h) => h.family.strength === 'site' && !h.family.inline) ||
+    (hits.some((h) => h.family.strength === 'line') && length <= TITLE_MAX && clausesCovered(text, l.contentStart, l.end, hits, mask));
+  if (!sure) return false;
+  let k = 0;
+  for (const seg of splitSentences(text, l, mask)) {
+    while (k < hits.length && hits[k].end <= seg.start) k++;
+    let held = false;
+    for (let h = k; h < hits.length && hits[h].start < seg.end; h++) if (hits[h].family.strength !== 'weak') held = true;
+    if (!held) return false;
+  }
+  return true;
+}
+
+/** Above the body, a site writes its summary of the page and then its intro: a line whose last
+ * sentence is a site intro that names 范文 or 小编 (以下是…相关范文，供您参考！) is the site's
+ * paragraph. */
+function introParagraph(scan: Scan, l: LineInfo): boolean {
+  const hits = scan.hitsByLine.get(l.number);
+  if (!hits || l.kind !== 'text' || l.heading || l.numbered || content(scan, l).length > FRAME_LINE_MAX) return false;
+  const sentences = splitSentences(scan.text, l, scan.mask);
+  const last = sentences[sentences.length - 1];
+  if (!last || !/范文|小编/.test(scan.folded.slice(last.start, last.end))) return false;
+  return hits.some((h) => h.family.kind === 'intro' && h.family.strength === 'site' && h.start >= last.start);
+}
+
+/** The site's frame above the body: from the first line down, up to the first line of the report. */
+function findFrameAbove(scan: Scan): void {
+  const { text, lines, whole } = scan;
+  for (let n = 1; n <= lines.length; n++) {
+    const l = lines[n - 1];
+    if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(scan, n) || l === scan.titleLine) continue;
+    if (frameCandidate(scan, l, true) || introParagraph(scan, l)) whole.set(n, { line: l, hits: scan.hitsByLine.get(n)!, weak: false });
+    // A page's counters (views, likes) copied as list items above the text: - 0
+    else if (LIST_ITEM.test(text.slice(l.start, l.contentStart)) && /^[0-9]{1,6}$/.test(content(scan, l))) whole.set(n, { line: l, hits: [], kind: 'metadata', weak: false });
+    else if (!isSlogan(scan, l) && !whole.has(n)) break;
+  }
+}
+
+/** The site's frame below the body: from the last line up, up to the last line of the report
+ * (never past the title). */
+function findFrameBelow(scan: Scan): void {
+  const { lines, whole } = scan;
+  for (let n = lines.length; n >= 1; n--) {
+    const l = lines[n - 1];
+    if (l.kind === 'blank' || l.kind === 'excluded' || isResidue(scan, n)) continue;
+    if (l === scan.titleLine) break;
+    if (frameCandidate(scan, l, false)) whole.set(n, { line: l, hits: scan.hitsByLine.get(n)!, weak: false });
+    else if (!isSlogan(scan, l) && !whole.has(n)) break;
+  }
+}
+
+/** A recogniser of shape: related-links lists, the linked titles under a related-links header. */
+function findRelatedLists(scan: Scan): void {
+  const { lines, whole } = scan;
+  for (const n of [...whole.keys()]) {
+    const r = whole.get(n)!;
+    if (!r.hits.some((h) => h.family.kind === 'related' && h.family.claimsLine && h.start <= r.line.contentStart + 4)) continue;
+    for (let m = n + 1; m <= lines.length; m++) {
+      const l = lines[m - 1];
+      if (l.kind === 'blank') continue;
+      if (whole.has(m) && !whole.get(m)!.weak) break;
+      if (!isListedTitle(scan, l)) break;
+      whole.set(m, { line: l, hits: [], kind: 'related', weak: false });
+    }
+  }
+}
+
+/** A recogniser of shape: copies of the page title that sites put between pages (社区工作总结_第2页, or the title
+ * again before each chunk): one copy stays, the first without debris, else the first, and it
+ * becomes the title line. */
+function findRepeatedTitles(scan: Scan): void {
+  const { folded, lines, whole } = scan;
+  const titleLine = scan.titleLine;
+  if (!titleLine) return;
+  const title = normalTitle(content(scan, titleLine));
+  if (title.length < 6 || !TITLE_WORDS.test(title)) return;
+  const copies = lines.filter(
+    (l) => l.number >= titleLine.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(content(scan, l)) === title,
+  );
+  // A copy stamped with a page number (_第2页) is the site's page header, not the title.
+  const paged = (l: LineInfo) => /_第[0-9]{1,3}页/.test(folded.slice(l.contentStart, l.end));
+  const keep = copies.find((l) => !paged(l)) ?? copies[0];
+  for (const l of copies) if (l !== keep && !l.heading) whole.set(l.number, { line: l, hits: scan.hitsByLine.get(l.number) ?? [], kind: 'repeated-title', weak: false });
+  scan.titleLine = keep;
+}
+
+/** Blocks: residue lines joined across short slogan lines and blank lines, each reported with a
+ * fix that deletes it; a block of weak lines only is no residue. Returns the lines of the blocks. */
+function reportBlocks(scan: Scan, report: Report): Set<number> {
+  const { lines, whole } = scan;
+  let firstContent = 1;
+  while (firstContent <= lines.length && lines[firstContent - 1].kind === 'blank') firstContent++;
+  let lastContent = lines.length;
+  while (lastContent >= 1 && lines[lastContent - 1].kind === 'blank') lastContent--;
+  const numbers = [...whole.keys()].sort((a, b) => a - b);
+  const inBlock = new Set<number>();
+  let i = 0;
+  while (i < numbers.length) {
+    const first = numbers[i];
+    let last = first;
+    let j = i + 1;
+    while (j < numbers.length && joinable(scan, last, numbers[j])) {
+      last = numbers[j];
+      j++;
+    }
+    if (j === numbers.length) last = withTrailingSlogans(scan, last);
+    const members = numbers.slice(i, j).map((n) => whole.get(n)!);
+    if (members.some((r) => !r.weak)) {
+      reportBlock(scan, report, first, last, members, firstContent, lastContent);
+      for (let n = first; n <= last; n++) inBlock.add(n);
+    }
+    else for (const r of members) whole.delete(r.line.number);
+    i = j;
+  }
+  return inBlock;
+}
+
+function joinable(scan: Scan, a: number, b: number): boolean {
+  if (b - a - 1 > MAX_GAP) return false;
+  let slogans = 0;
+  for (let n = a + 1; n < b; n++) {
+    const l = scan.lines[n - 1];
+    if (l.kind === 'blank') continue;
+    if (!isSlogan(scan, l)) return false;
+    slogans++;
+  }
+  return slogans <= MAX_GAP_SLOGANS;
+}
+
+/** Brand lines after the last residue line, up to the end of the document, go with it. */
+function withTrailingSlogans(scan: Scan, last: number): number {
+  const lines = scan.lines;
+  let tail = last;
+  let slogans = 0;
+  for (let n = last + 1; n <= lines.length; n++) {
+    const l = lines[n - 1];
+    if (l.kind === 'blank') continue;
+    if (!isSlogan(scan, l) || ++slogans > MAX_GAP_SLOGANS) return last;
+    tail = n;
+  }
+  return tail;
+}
+
+function isSlogan(scan: Scan, l: LineInfo): boolean {
+  if (l.kind !== 'text' || l.heading || l.numbered || l === scan.titleLine) return false;
+  const t = content(scan, l);
+  if (t.length === 0 || t.length > SLOGAN_MAX) return false;
+  if (/[。；;：:！？!?]/.test(t) || TITLE_WORDS.test(t)) return false;
+  if (/^[0-9０-９]/.test(t)) return false;
+  for (let k = 0; k < t.length; k++) if (isHanCode(t.charCodeAt(k))) return true;
+  return false;
+}
+
+/** A linked title under a related-links header: short, no sentence, a report's name. */
+function isListedTitle(scan: Scan, l: LineInfo): boolean {
+  if (l.kind !== 'text') return false;
+  const t = content(scan, l);
+  if (t.length === 0 || t.length > TITLE_MAX || /[。；;！？]/.test(t)) return false;
+  return TITLE_WORDS.test(t) || /范文|篇|心得|体会|【/.test(t);
+}
+
+function reportBlock(scan: Scan, report: Report, first: number, last: number, members: ResidueLine[], firstContent: number, lastContent: number): void {
+  const { text, lines } = scan;
+  const a = lines[first - 1];
+  const z = lines[last - 1];
+  const hits: Hit[] = [];
+  const kinds = new Set<Kind>();
+  for (const r of members) {
+    hits.push(...r.hits);
+    if (r.kind) kinds.add(r.kind);
+  }
+  let start = a.start;
+  let end = last < lines.length ? lines[last].start : text.length;
+  const blank = (n: number) => n >= 1 && n <= lines.length && lines[n - 1].kind === 'blank';
+  if (first <= firstContent) {
+    // At the top: the document starts with what follows the block.
+    start = 0;
+    let n = last + 1;
+    while (n <= lines.length && blank(n)) n++;
+    end = n <= lines.length ? lines[n - 1].start : text.length;
+  } else if (last >= lastContent) {
+    // At the end: the document ends with the line break of its last real line.
+    let n = first - 1;
+    while (n >= 1 && blank(n)) n--;
+    start = n < lines.length ? lines[n].start : text.length;
+    end = text.length;
+  } else if (blank(first - 1) && blank(last + 1)) {
+    // In the middle, between blank lines: keep one run of blank lines.
+    let n = last + 1;
+    while (n <= lines.length && blank(n)) n++;
+    end = lines[n - 1].start;
+  }
+  const count = last - first + 1;
+  const what = describe(text, hits, [...kinds]);
+  const edits: OffsetEdit[] = [{ start, end, text: '' }];
+  // The finding spans every line the fix removes, so the squiggle shows what goes.
+  const where = {
+    // From the list marker or quote mark when the line has one: the fix removes it too.
+    start: /\S/.test(text.slice(a.start, a.contentStart)) ? a.start : a.contentStart,
+    end: z.end,
+    owns: true,
+    ownsFrom: a.start,
+  };
+  if (count === 1) report({ ...where, messageId: 'line', data: { what }, fix: { messageId: 'removeLine', edits } });
+  else report({ ...where, messageId: 'block', data: { count, what }, fix: { messageId: 'removeBlock', data: { count }, edits } });
+}
+
+/** Residue inside lines that also hold report text: a sentence that is residue through and
+ * through, else each run of residue phrases. */
+function reportInlineResidue(scan: Scan, inBlock: ReadonlySet<number>, report: Report): void {
+  const { text, lines, mask } = scan;
+  for (const [number, hits] of scan.hitsByLine) {
+    if (inBlock.has(number)) continue;
+    const line = lines[number - 1];
+    const words = content(scan, line);
+    const titleLike = words.length <= TITLE_MAX && !/[。！？]/.test(words);
+    // Both lists are in text order: hand each sentence the hits that overlap it.
+    let first = 0;
+    for (const seg of splitSentences(text, line, mask)) {
+      while (first < hits.length && hits[first].end <= seg.start) first++;
+      const inside: Hit[] = [];
+      for (let k = first; k < hits.length && hits[k].start < seg.end; k++) inside.push(hits[k]);
+      if (inside.length === 0) continue;
+      const siteHits = inside.filter((h) => h.family.strength === 'site' && !h.family.inline);
+      if (siteHits.length > 0 && clausesCovered(text, seg.start, seg.end, inside, mask)) {
+        // A sentence that is residue through and through: remove that sentence only.
+        reportPart(text, report, seg.start, seg.end, inside, 'remove');
+        continue;
+      }
+      // One finding per run of overlapping phrases handled alike (小编为大家收集 and 为大家收集的).
+      let run: { start: number; end: number; hits: Hit[]; how: PartHow } | undefined;
+      for (const h of inside) {
+        const f = h.family;
+        let how: PartHow | undefined;
+        if (f.inline === 'remove') how = f.kind !== 'title-debris' || titleLike ? 'remove' : undefined;
+        // Spam stuck to a page title (……述职报告范文五篇-<casino name>) goes with the debris.
+        else if (f.kind === 'spam' && titleLike) how = 'remove';
+        else if (f.inline === 'report') how = 'missing';
+        else if (f.strength === 'site' && INLINE_SURE.has(f.kind)) how = 'check';
+        if (!how) continue;
+        if (run && run.how === how && h.start < run.end) {
+          run.end = Math.max(run.end, h.end);
+          run.hits.push(h);
           continue;
         }
-        // One finding per run of overlapping phrases handled alike (小编为大家收集 and 为大家收集的).
-        let run: { start: number; end: number; hits: Hit[]; how: 'remove' | 'missing' | 'check' } | undefined;
-        for (const h of inside) {
-          const f = h.family;
-          let how: 'remove' | 'missing' | 'check' | undefined;
-          if (f.inline === 'remove') how = f.kind !== 'title-debris' || titleLike ? 'remove' : undefined;
-          // Spam stuck to a page title (……述职报告范文五篇-<casino name>) goes with the debris.
-          else if (f.kind === 'spam' && titleLike) how = 'remove';
-          else if (f.inline === 'report') how = 'missing';
-          else if (f.strength === 'site' && INLINE_SURE.has(f.kind)) how = 'check';
-          if (!how) continue;
-          if (run && run.how === how && h.start < run.end) {
-            run.end = Math.max(run.end, h.end);
-            run.hits.push(h);
-            continue;
-          }
-          if (run) reportPart(run.start, run.end, run.hits, run.how);
-          run = { start: h.start, end: h.end, hits: [h], how };
-        }
-        if (run) reportPart(run.start, run.end, run.hits, run.how);
+        if (run) reportPart(text, report, run.start, run.end, run.hits, run.how);
+        run = { start: h.start, end: h.end, hits: [h], how };
       }
+      if (run) reportPart(text, report, run.start, run.end, run.hits, run.how);
     }
-    for (const c of chunked) {
-      report({
-        start: c.start,
-        end: c.end,
-        owns: true,
-        message: msg(
-          `疑似文档网站分页时插入的序号「${c.marker}」：上一行的词语在这里被截断，应删除序号并接回上一行`,
-          `Looks like a page-chunk number "${c.marker}" a document site inserted where it cut a word: remove it and rejoin the line above`,
-        ),
-        fix: { title: msg('删除分页序号，接回上一行', 'Remove the number and rejoin the line'), edits: [{ start: c.start, end: c.end, text: '' }] },
-      });
-    }
+  }
+}
 
-    function reportPart(start: number, end: number, hits: Hit[], how: 'remove' | 'missing' | 'check') {
-      const what = describe(text, hits);
-      let s = start;
-      while (s < end && /[ \t\u3000]/.test(text[s])) s++;
-      if (how === 'remove') {
-        report({
-          start: s,
-          end,
-          owns: true,
-          message: msg(`疑似从模板网站带入的${what['zh-CN']}，应删除`, `Looks like ${what.en} copied from a template site: remove it`),
-          fix: { title: msg('删除这段文字', 'Remove this text'), edits: [{ start, end, text: '' }] },
-        });
-      } else {
-        report({
-          start: s,
-          end,
-          owns: true,
-          message:
-            how === 'missing'
-              ? msg(`疑似从模板网站带入的${what['zh-CN']}：此处原文不全，请补全原文后删除这段提示`, `Looks like ${what.en} copied from a template site: text is missing here; restore it, then remove the marker`)
-              : msg(`疑似从模板网站带入的${what['zh-CN']}，请核实后删除`, `Looks like ${what.en} copied from a template site: check it and remove it`),
-        });
-      }
-    }
+/** How residue inside a line is reported: removed (with a fix), as missing text, or to be checked. */
+type PartHow = 'remove' | 'missing' | 'check';
 
-    function joinable(a: number, b: number): boolean {
-      if (b - a - 1 > MAX_GAP) return false;
-      let slogans = 0;
-      for (let n = a + 1; n < b; n++) {
-        const l = lines[n - 1];
-        if (l.kind === 'blank') continue;
-        if (!isSlogan(l)) return false;
-        slogans++;
-      }
-      return slogans <= MAX_GAP_SLOGANS;
-    }
+function reportPart(text: string, report: Report, start: number, end: number, hits: Hit[], how: PartHow): void {
+  const what = describe(text, hits);
+  let s = start;
+  while (s < end && /[ \t\u3000]/.test(text[s])) s++;
+  if (how === 'remove') report({ start: s, end, owns: true, messageId: 'phrase', data: { what }, fix: { messageId: 'removePhrase', edits: [{ start, end, text: '' }] } });
+  else report({ start: s, end, owns: true, messageId: how === 'missing' ? 'textMissing' : 'verify', data: { what } });
+}
 
-    /** Brand lines after the last residue line, up to the end of the document, go with it. */
-    function withTrailingSlogans(last: number): number {
-      let tail = last;
-      let slogans = 0;
-      for (let n = last + 1; n <= lines.length; n++) {
-        const l = lines[n - 1];
-        if (l.kind === 'blank') continue;
-        if (!isSlogan(l) || ++slogans > MAX_GAP_SLOGANS) return last;
-        tail = n;
-      }
-      return tail;
-    }
-
-    function isSlogan(l: LineInfo): boolean {
-      if (l.kind !== 'text' || l.heading || l.numbered || l === titleLine) return false;
-      const t = content(l);
-      if (t.length === 0 || t.length > SLOGAN_MAX) return false;
-      if (/[。；;：:！？!?]/.test(t) || TITLE_WORDS.test(t)) return false;
-      if (/^[0-9０-９]/.test(t)) return false;
-      for (let k = 0; k < t.length; k++) if (isHanCode(t.charCodeAt(k))) return true;
-      return false;
-    }
-
-    /** A linked title under a related-links header: short, no sentence, a report's name. */
-    function isListedTitle(l: LineInfo): boolean {
-      if (l.kind !== 'text') return false;
-      const t = content(l);
-      if (t.length === 0 || t.length > TITLE_MAX || /[。；;！？]/.test(t)) return false;
-      return TITLE_WORDS.test(t) || /范文|篇|心得|体会|【/.test(t);
-    }
-
-    function reportBlock(first: number, last: number, members: ResidueLine[]) {
-      const a = lines[first - 1];
-      const z = lines[last - 1];
-      const hits: Hit[] = [];
-      const kinds = new Set<Kind>();
-      for (const r of members) {
-        hits.push(...r.hits);
-        if (r.kind) kinds.add(r.kind);
-      }
-      let start = a.start;
-      let end = last < lines.length ? lines[last].start : text.length;
-      const blank = (n: number) => n >= 1 && n <= lines.length && lines[n - 1].kind === 'blank';
-      if (first <= firstContent) {
-        // At the top: the document starts with what follows the block.
-        start = 0;
-        let n = last + 1;
-        while (n <= lines.length && blank(n)) n++;
-        end = n <= lines.length ? lines[n - 1].start : text.length;
-      } else if (last >= lastContent) {
-        // At the end: the document ends with the line break of its last real line.
-        let n = first - 1;
-        while (n >= 1 && blank(n)) n--;
-        start = n < lines.length ? lines[n].start : text.length;
-        end = text.length;
-      } else if (blank(first - 1) && blank(last + 1)) {
-        // In the middle, between blank lines: keep one run of blank lines.
-        let n = last + 1;
-        while (n <= lines.length && blank(n)) n++;
-        end = lines[n - 1].start;
-      }
-      const count = last - first + 1;
-      const what = describe(text, hits, [...kinds]);
-      const edits: OffsetEdit[] = [{ start, end, text: '' }];
-      // The finding spans every line the fix removes, so the squiggle shows what goes.
-      report({
-        // From the list marker or quote mark when the line has one: the fix removes it too.
-        start: /\S/.test(text.slice(a.start, a.contentStart)) ? a.start : a.contentStart,
-        end: z.end,
-        owns: true,
-        ownsFrom: a.start,
-        message:
-          count === 1
-            ? msg(`疑似从模板网站带入的${what['zh-CN']}，应删除这一行`, `Looks like ${what.en} copied from a template site: remove the line`)
-            : msg(`疑似从模板网站带入的内容（共 ${count} 行：${what['zh-CN']}），应整块删除`, `Looks like a block copied from a template site (${count} lines: ${what.en}): remove the block`),
-        fix: { title: count === 1 ? msg('删除这一行', 'Remove the line') : msg(`删除这 ${count} 行`, `Remove these ${count} lines`), edits },
-      });
-    }
-  },
-};
+/** Page-chunk numbers, each with a fix that deletes it. */
+function reportChunkNumbers(chunked: readonly ChunkNumber[], report: Report): void {
+  for (const c of chunked) {
+    report({ start: c.start, end: c.end, owns: true, messageId: 'chunkNumber', data: { marker: c.marker }, fix: { messageId: 'removeChunkNumber', edits: [{ start: c.start, end: c.end, text: '' }] } });
+  }
+}
 
 /** Whether a line is residue as a whole: `site`/`line` when it is reported, `weak` when it can
  * only join a block, undefined when it holds report text. */
@@ -1081,7 +1144,6 @@ const DEBRIS = FAMILIES.filter((f) => f.kind === 'title-debris').flatMap((f) => 
 const SPAM = FAMILIES.find((f) => f.id === 'spam')!.patterns;
 const PINYIN = /[（(][a-zü\u00e0-\u01dc]{1,6}[）)]/g;
 
-/** A line's text as a page title: without its debris, marks and spaces. */
 /** A bullet list item's prefix (page counters copied as `- 0`). */
 const LIST_ITEM = /^[ \t]{0,3}[-*+][ \t]+$/;
 
@@ -1248,10 +1310,11 @@ function splitSentences(text: string, line: LineInfo, mask: TextMask): Span[] {
   });
 }
 
-function describe(text: string, hits: Hit[], extraKinds: Kind[] = []): Message {
+/** What a finding names, in both languages: its kinds of residue, and up to three of its phrases quoted. */
+function describe(text: string, hits: Hit[], extraKinds: Kind[] = []): Localized {
   const kinds = [...new Set([...hits.map((h) => h.family.kind), ...extraKinds])];
   const words = [...new Set(hits.map((h) => text.slice(h.start, h.end).trim()))].slice(0, 3).map((w) => `「${w.length > 16 ? w.slice(0, 15) + '…' : w}」`);
   const zh = kinds.map((k) => KIND_NAME[k]['zh-CN']).join('、');
   const en = kinds.map((k) => KIND_NAME[k].en).join(', ');
-  return msg(`${zh}${words.join('')}`, `${en} ${words.join(' ')}`.trim());
+  return localized(`${zh}${words.join('')}`, `${en} ${words.join(' ')}`.trim());
 }

@@ -4,15 +4,20 @@
 import { formatNumeral, standardMarker } from '../model/markers.js';
 import type { NumberedLine, ReportModel, RoleOccurrence } from '../model/report-model.js';
 import type { RoleDefinition } from '../report-types.js';
-import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import { defineRule, localized, type OffsetEdit } from '../rule.js';
 
-export const requiredSection: Rule = {
+export const requiredSection = defineRule({
   meta: {
     id: 'required-section',
-    description: msg('报告缺少该类型必备的部分（如存在问题、下一步打算）', 'The report lacks a section its type requires (problems, next steps, …)'),
+    description: localized('报告缺少该类型必备的部分（如存在问题、下一步打算）', 'The report lacks a section its type requires (problems, next steps, …)'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/required-section.md',
     fixable: true,
+    fixNote: localized('插入该部分的框架，空位用【待补充】标出', 'inserts a frame of the section, its blanks marked 【待补充】'),
+    messages: {
+      missing: { 'zh-CN': '「{type}」应包含「{role}」部分，本文没有找到', en: 'A {type} report needs a "{role}" section; none was found' },
+      insertFrame: { 'zh-CN': '插入「{role}」部分的框架', en: 'Insert a "{role}" section frame' },
+    },
   },
   check({ model, config, report }) {
     if (!config.checkStructure) return;
@@ -28,20 +33,13 @@ export const requiredSection: Rule = {
       const later = required.slice(i + 1).filter((r) => present.has(r));
       const before = model.roles.find((r) => later.includes(r.role) && r.topLevel);
       const edits = frameEdits(model, role, before);
-      const fix = edits ? { title: msg(`插入「${role.name['zh-CN']}」部分的框架`, `Insert a "${role.name.en}" section frame`), edits } : undefined;
+      // The role's name is a pair of texts, built-in or from the configuration.
       const name = role.name;
-      report({
-        start: at.start,
-        end: at.end,
-        message: msg(
-          `「${config.typeName}」应包含「${name['zh-CN']}」部分，本文没有找到`,
-          `A ${config.typeName} report needs a "${name.en}" section; none was found`,
-        ),
-        fix,
-      });
+      const fix = edits ? { messageId: 'insertFrame' as const, data: { role: name }, edits } : undefined;
+      report({ start: at.start, end: at.end, messageId: 'missing', data: { type: config.typeName, role: name }, fix });
     }
   },
-};
+});
 
 function firstText(model: ReportModel): { start: number; end: number } {
   const l = model.lines.find((x) => x.kind === 'text') ?? model.lines[0];

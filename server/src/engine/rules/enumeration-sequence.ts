@@ -3,17 +3,29 @@
 
 import { formatChineseNumeral } from '../model/numerals.js';
 import type { InlineOrdinal } from '../model/report-model.js';
-import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import { defineRule, localized, type OffsetEdit } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
 import { anyBetween } from '../model/omission.js';
 
-export const enumerationSequence: Rule = {
+export const enumerationSequence = defineRule({
   meta: {
     id: 'enumeration-sequence',
-    description: msg('同一层次内的“一是、二是……”“第一、第二……”应依次递增，不跳、不重', 'Inline ordinals (一是 二是…, 第一 第二…) count in order within their section'),
+    description: localized('同一层次内的“一是、二是……”“第一、第二……”应依次递增，不跳、不重', 'Inline ordinals (一是 二是…, 第一 第二…) count in order within their section'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/enumeration-sequence.md',
     fixable: true,
+    fixNote: localized('依次重排本部分的序数词', 'renumbers the ordinals of the run'),
+    messages: {
+      start: { 'zh-CN': '「{ordinal}」前面没有「{first}」，此处应为「{expected}」', en: '"{ordinal}" has no "{first}" before it; expected "{expected}"' },
+      startReordered: { 'zh-CN': '「{ordinal}」前面没有「{first}」，依次重排后此处应为「{expected}」', en: '"{ordinal}" has no "{first}" before it; in order this becomes "{expected}"' },
+      repeat: { 'zh-CN': '「{ordinal}」与上一项重复，此处应为「{expected}」', en: '"{ordinal}" repeats the previous one; expected "{expected}"' },
+      repeatReordered: { 'zh-CN': '「{ordinal}」与上一项重复，依次重排后此处应为「{expected}」', en: '"{ordinal}" repeats the previous one; in order this becomes "{expected}"' },
+      back: { 'zh-CN': '「{ordinal}」排在「{previous}」之后却更小，此处应为「{expected}」', en: '"{ordinal}" comes after {previous} but is smaller; expected "{expected}"' },
+      backReordered: { 'zh-CN': '「{ordinal}」排在「{previous}」之后却更小，依次重排后此处应为「{expected}」', en: '"{ordinal}" comes after {previous} but is smaller; in order this becomes "{expected}"' },
+      gap: { 'zh-CN': '「{ordinal}」跳过了「{skipped}」，此处应为「{expected}」', en: '"{ordinal}" skips {skipped}; expected "{expected}"' },
+      gapReordered: { 'zh-CN': '「{ordinal}」跳过了「{skipped}」，依次重排后此处应为「{expected}」', en: '"{ordinal}" skips {skipped}; in order this becomes "{expected}"' },
+      renumber: { 'zh-CN': '依次重排本段的序数词', en: 'Renumber the ordinals of this section' },
+    },
   },
   check({ model, report }) {
     const runs = new Map<string, InlineOrdinal[]>();
@@ -35,26 +47,18 @@ export const enumerationSequence: Rule = {
         const edits: OffsetEdit[] = stepsToRenumber(steps, i).map((s) => ({ start: s.item.numeralStart, end: s.item.numeralEnd, text: formatChineseNumeral(s.expected) }));
         const written = o.written.replace(/[，,、：:]$/, '');
         const want = written.replace(/[一二三四五六七八九十]+/, formatChineseNumeral(expected));
-        const zhPrev = formatChineseNumeral(prev);
-        const kind =
-          prev === 0
-            ? msg(`前面没有「${written.replace(/[一二三四五六七八九十]+/, '一')}」`, `has no "${written.replace(/[一二三四五六七八九十]+/, '一')}" before it`)
-            : o.value === prev
-              ? msg('与上一项重复', 'repeats the previous one')
-              : o.value < prev
-                ? msg(`排在「${zhPrev}」之后却更小`, `comes after ${zhPrev} but is smaller`)
-                : msg(`跳过了「${formatChineseNumeral(prev + 1)}」`, `skips ${formatChineseNumeral(prev + 1)}`);
-        const after = expected === prev + 1 ? msg('此处应为', 'expected') : msg('依次重排后此处应为', 'in order this becomes');
-        report({
-          start: o.start,
-          end: o.end,
-          message: msg(`「${written}」${kind['zh-CN']}，${after['zh-CN']}「${want}」`, `"${written}" ${kind.en}; ${after.en} "${want}"`),
-          fix: edits.length ? { title: msg('依次重排本段的序数词', 'Renumber the ordinals of this section'), edits } : undefined,
-        });
+        // After an earlier break the right value follows the position, not the written predecessor.
+        const reordered = expected !== prev + 1;
+        const fix = edits.length ? { messageId: 'renumber' as const, edits } : undefined;
+        const where = { start: o.start, end: o.end, fix };
+        if (prev === 0) report({ ...where, messageId: reordered ? 'startReordered' : 'start', data: { ordinal: written, first: written.replace(/[一二三四五六七八九十]+/, '一'), expected: want } });
+        else if (o.value === prev) report({ ...where, messageId: reordered ? 'repeatReordered' : 'repeat', data: { ordinal: written, expected: want } });
+        else if (o.value < prev) report({ ...where, messageId: reordered ? 'backReordered' : 'back', data: { ordinal: written, previous: formatChineseNumeral(prev), expected: want } });
+        else report({ ...where, messageId: reordered ? 'gapReordered' : 'gap', data: { ordinal: written, skipped: formatChineseNumeral(prev + 1), expected: want } });
       });
     }
   },
-};
+});
 
 /**
  * A site's omission marker (……略……, ……此处隐藏N个字……) between two ordinals means text is

@@ -2,7 +2,7 @@
 // GB/T 15834-2011 appendix B.3: 一、 （一） 1. （1）, 一是 without a comma, 第一，.
 
 import type { Level } from '../model/markers.js';
-import { msg, type OffsetEdit, type Rule } from '../rule.js';
+import { defineRule, localized, type OffsetEdit } from '../rule.js';
 
 const CLAUSE: Record<Level, string> = {
   1: 'B.3.2',
@@ -12,13 +12,31 @@ const CLAUSE: Record<Level, string> = {
   5: 'B.3.4',
 };
 
-export const numberingFormat: Rule = {
+export const numberingFormat = defineRule({
   meta: {
     id: 'numbering-format',
-    description: msg('序号应使用标准写法：一、（一）1.（1），“一是”后不加逗号', 'Section markers are written in the standard form 一、 （一） 1. （1）; no comma after 一是'),
+    description: localized('序号应使用标准写法：一、（一）1.（1），“一是”后不加逗号', 'Section markers are written in the standard form 一、 （一） 1. （1）; no comma after 一是'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/numbering-format.md',
     fixable: true,
+    fixNote: localized('改为标准写法', 'rewrites the marker in the standard form'),
+    messages: {
+      nonStandard: { 'zh-CN': '序号「{marker}」应写作「{standard}」（GB/T 15834—2011 {clause}）', en: 'Section marker "{marker}" should be written "{standard}" (GB/T 15834-2011 {clause})' },
+      missingMark: { 'zh-CN': '序号「{marker}」后缺少「{mark}」，应写作「{standard}」（GB/T 15834—2011 {clause}）', en: 'Section marker "{marker}" lacks its "{mark}": write "{standard}" (GB/T 15834-2011 {clause})' },
+      demoted: {
+        'zh-CN': '序号「{marker}」所在的一组在「{parent}」部分之内从一重新编号，是下一级序号，应写作「{standard}」（GB/T 9704—2012 7.3.3）',
+        en: 'Section marker "{marker}" is in a run that starts again at 1 inside section "{parent}": it is the next level down, "{standard}" (GB/T 9704-2012 7.3.3)',
+      },
+      demotedAbove: {
+        'zh-CN': '序号「{marker}」所在的一组在上一部分之内从一重新编号，是下一级序号，应写作「{standard}」（GB/T 9704—2012 7.3.3）',
+        en: 'Section marker "{marker}" is in a run that starts again at 1 inside the section above: it is the next level down, "{standard}" (GB/T 9704-2012 7.3.3)',
+      },
+      // {quoted}: the zh text quotes the ordinal with its mark (「一是，」), the en one without ("一是").
+      markAfterShi: { 'zh-CN': '「{quoted}」后不加标点，应写作「{word}」（GB/T 15834—2011 B.3.7）', en: 'No punctuation after "{quoted}": write "{word}" (GB/T 15834-2011 B.3.7)' },
+      ordinalComma: { 'zh-CN': '「{word}」作序次语时后面用逗号，应写作「{word}，」（GB/T 15834—2011 B.3.1）', en: '"{word}" as an ordinal takes a comma: "{word}，" (GB/T 15834-2011 B.3.1)' },
+      changeTo: { 'zh-CN': '改为「{text}」', en: 'Change to "{text}"' },
+      removeMark: { 'zh-CN': '删去「{word}」后的「{mark}」', en: 'Remove "{mark}" after "{word}"' },
+    },
   },
   check({ model, report }) {
     for (const n of model.numbered) {
@@ -33,32 +51,19 @@ export const numberingFormat: Rule = {
       if (model.text.slice(m.start, m.numeralStart) !== wantPrefix) edits.push({ start: m.start, end: m.numeralStart, text: wantPrefix });
       if (numeralText !== standardNumeral) edits.push({ start: m.numeralStart, end: m.numeralEnd, text: standardNumeral });
       if (model.text.slice(m.numeralEnd, m.end) !== wantSuffix) edits.push({ start: m.numeralEnd, end: m.end, text: wantSuffix });
-      const clause = CLAUSE[m.level];
-      let message;
+      const where = { start: m.start, end: m.end, fix: { messageId: 'changeTo' as const, data: { text: m.standard }, edits } };
+      const marker = m.written;
+      const standard = m.standard;
       if (m.missing) {
         const mark = m.standard.slice(m.standard.indexOf(standardNumeral) + standardNumeral.length);
-        message = msg(
-          `序号「${m.written}」后缺少「${mark}」，应写作「${m.standard}」（GB/T 15834—2011 ${clause}）`,
-          `Section marker "${m.written}" lacks its "${mark}": write "${m.standard}" (GB/T 15834-2011 ${clause})`,
-        );
+        report({ ...where, messageId: 'missingMark', data: { marker, mark, standard, clause: CLAUSE[m.level] } });
       } else if (m.demoted) {
         const parent = n.parent?.kind === 'numbered' ? n.parent.marker.written : '';
-        message = msg(
-          `序号「${m.written}」所在的一组在${parent ? `「${parent}」部分` : '上一部分'}之内从一重新编号，是下一级序号，应写作「${m.standard}」（GB/T 9704—2012 7.3.3）`,
-          `Section marker "${m.written}" is in a run that starts again at 1 inside ${parent ? `section "${parent}"` : 'the section above'}: it is the next level down, "${m.standard}" (GB/T 9704-2012 7.3.3)`,
-        );
+        if (parent) report({ ...where, messageId: 'demoted', data: { marker, parent, standard } });
+        else report({ ...where, messageId: 'demotedAbove', data: { marker, standard } });
       } else {
-        message = msg(
-          `序号「${m.written}」应写作「${m.standard}」（GB/T 15834—2011 ${clause}）`,
-          `Section marker "${m.written}" should be written "${m.standard}" (GB/T 15834-2011 ${clause})`,
-        );
+        report({ ...where, messageId: 'nonStandard', data: { marker, standard, clause: CLAUSE[m.level] } });
       }
-      report({
-        start: m.start,
-        end: m.end,
-        message,
-        fix: { title: msg(`改为「${m.standard}」`, `Change to "${m.standard}"`), edits },
-      });
     }
     const text = model.text;
     for (const o of model.ordinals) {
@@ -69,11 +74,9 @@ export const numberingFormat: Rule = {
           report({
             start: o.start,
             end: o.end + 1,
-            message: msg(
-              `「${word}${next}」后不加标点，应写作「${word}」（GB/T 15834—2011 B.3.7）`,
-              `No punctuation after "${word}": write "${word}" (GB/T 15834-2011 B.3.7)`,
-            ),
-            fix: { title: msg(`删去「${word}」后的「${next}」`, `Remove "${next}" after "${word}"`), edits: [{ start: o.end, end: o.end + 1, text: '' }] },
+            messageId: 'markAfterShi',
+            data: { quoted: localized(`${word}${next}`, word), word },
+            fix: { messageId: 'removeMark', data: { word, mark: next }, edits: [{ start: o.end, end: o.end + 1, text: '' }] },
           });
         }
       } else if (text[o.end] === '、') {
@@ -81,10 +84,11 @@ export const numberingFormat: Rule = {
         report({
           start: o.start,
           end: o.end + 1,
-          message: msg(`「${word}」作序次语时后面用逗号，应写作「${word}，」（GB/T 15834—2011 B.3.1）`, `"${word}" as an ordinal takes a comma: "${word}，" (GB/T 15834-2011 B.3.1)`),
-          fix: { title: msg(`改为「${word}，」`, `Change to "${word}，"`), edits: [{ start: o.end, end: o.end + 1, text: '，' }] },
+          messageId: 'ordinalComma',
+          data: { word },
+          fix: { messageId: 'changeTo', data: { text: `${word}，` }, edits: [{ start: o.end, end: o.end + 1, text: '，' }] },
         });
       }
     }
   },
-};
+});

@@ -4,8 +4,7 @@
 
 import { isCn, isDigit, isDigitCode, isLatin, isLatinCode, markerSpans, TextMask } from '../model/chars.js';
 import { proseLinesWith, type LineInfo } from '../model/report-model.js';
-import { msg, type Rule } from '../rule.js';
-import type { Message } from '../types.js';
+import { defineRule, localized } from '../rule.js';
 
 type Kind = 'dq' | 'sq' | 'book' | 'paren' | 'lent';
 
@@ -41,29 +40,29 @@ interface LineResult {
   orphanClose: Mark[];
 }
 
-const WORDING = new Map<string, Message>();
+type MarkData = { mark: string; partner: string; clause: string };
 
-/** The message for an orphan mark, made once per mark. */
-function wording(m: Mark): Message {
-  let w = WORDING.get(m.char);
-  if (!w) {
-    const partner = PARTNER[m.char];
-    const clause = CLAUSE[m.kind];
-    w = OPENERS[m.char]
-      ? msg(`「${m.char}」在本段中没有配对的「${partner}」（GB/T 15834—2011 ${clause}）`, `"${m.char}" has no matching "${partner}" in this paragraph (GB/T 15834-2011 ${clause})`)
-      : msg(`「${m.char}」前面没有配对的「${partner}」（GB/T 15834—2011 ${clause}）`, `"${m.char}" has no matching "${partner}" before it in this paragraph (GB/T 15834-2011 ${clause})`);
-    WORDING.set(m.char, w);
-  }
-  return w;
+const MARK_DATA = new Map<string, MarkData>();
+
+/** The data of the message for an orphan mark, made once per mark. */
+function markData(m: Mark): MarkData {
+  let d = MARK_DATA.get(m.char);
+  if (!d) MARK_DATA.set(m.char, (d = { mark: m.char, partner: PARTNER[m.char], clause: CLAUSE[m.kind] }));
+  return d;
 }
 
-export const pairedPunctuation: Rule = {
+export const pairedPunctuation = defineRule({
   meta: {
     id: 'paired-punctuation',
-    description: msg('成对的标点应配对：“ ”‘ ’《 》（ ）【 】', 'Paired marks must pair: “ ” ‘ ’ 《 》 （ ） 【 】'),
+    description: localized('成对的标点应配对：“ ”‘ ’《 》（ ）【 】', 'Paired marks must pair: “ ” ‘ ’ 《 》 （ ） 【 】'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/paired-punctuation.md',
     fixable: false,
+    fixNote: localized('缺的一半应补在哪里，只有作者知道', 'only the writer knows where the missing half goes'),
+    messages: {
+      unclosed: { 'zh-CN': '「{mark}」在本段中没有配对的「{partner}」（GB/T 15834—2011 {clause}）', en: '"{mark}" has no matching "{partner}" in this paragraph (GB/T 15834-2011 {clause})' },
+      unopened: { 'zh-CN': '「{mark}」前面没有配对的「{partner}」（GB/T 15834—2011 {clause}）', en: '"{mark}" has no matching "{partner}" before it in this paragraph (GB/T 15834-2011 {clause})' },
+    },
   },
   check({ model, report }) {
     const text = model.text;
@@ -178,12 +177,12 @@ export const pairedPunctuation: Rule = {
         // A quotation of several paragraphs opens each paragraph and closes only the last
         // (GB/T 15834-2011 4.8): “ at the start of a line, and the next paragraph opens with “ too.
         if (m.char === '“' && m.at === firstContent(line) && nextOpensWithQuote(r)) continue;
-        report({ start: m.at, end: m.at + 1, message: wording(m) });
+        report({ start: m.at, end: m.at + 1, messageId: 'unclosed', data: markData(m) });
       }
       for (const m of orphanClose) {
         if (m.char === ')') continue;
         if (m.kind === 'sq' && !(isCn(text[m.at - 1]) || isCn(text[m.at + 1]))) continue;
-        report({ start: m.at, end: m.at + 1, message: wording(m) });
+        report({ start: m.at, end: m.at + 1, messageId: 'unopened', data: markData(m) });
       }
     }
 
@@ -204,4 +203,4 @@ export const pairedPunctuation: Rule = {
       return false;
     }
   },
-};
+});

@@ -4,8 +4,7 @@
 
 import type { Span } from '../model/markdown.js';
 import { isCnClose, isCnOpen, isCn, isEnglishLine, isHan, isLatin, isDigit, TextMask } from '../model/chars.js';
-import { msg, type OffsetEdit, type Rule, type LegacyReport } from '../rule.js';
-import type { Message } from '../types.js';
+import { defineRule, localized, type OffsetEdit, type RuleReport } from '../rule.js';
 import { proseLinesWith } from '../model/report-model.js';
 
 /** A line can hold a finding only with a dash, an ellipsis or two marks in a row (... 。。 ，，):
@@ -33,26 +32,32 @@ const DENG_ENDINGS = new Set([...'平同对高中初均相一二三优特头上�
 /** What may follow a mark at the end of a clause. */
 const CLAUSE_END = /[，。；：！？、）”’》」』]/;
 
-/** Messages and fix titles, made once per wording (a line of a thousand dashes reports a
- * thousand times with the same words). Long runs are not cached. */
-const WORDING = new Map<string, Message>();
-function cached(key: string, make: () => Message): Message {
-  if (key.length > 40) return make();
-  let w = WORDING.get(key);
-  if (!w) {
-    w = make();
-    WORDING.set(key, w);
-  }
-  return w;
-}
+const MESSAGES = {
+  connector: { 'zh-CN': '连接几个项目的连接号应写作「—」，不用「{written}」（GB/T 15834—2011 4.13）', en: 'The connector between items is written "—", not "{written}" (GB/T 15834-2011 4.13)' },
+  dash: { 'zh-CN': '破折号应写作「——」，不用「{written}」（GB/T 15834—2011 4.10）', en: 'A dash is written "——", not "{written}" (GB/T 15834-2011 4.10)' },
+  ellipsis: { 'zh-CN': '省略号应写作「……」，不用「{written}」（GB/T 15834—2011 4.11）', en: 'An ellipsis is written "……", not "{written}" (GB/T 15834-2011 4.11)' },
+  doubled: { 'zh-CN': '标点「{mark}」重复：「{written}」只保留一个', en: 'Doubled mark "{written}": keep one "{mark}"' },
+  ellipsisWithDeng: { 'zh-CN': '省略号「……」与「等」「等等」不能同时使用，保留其一（GB/T 15834—2011 A.9.2）', en: 'An ellipsis "……" is not combined with 等 or 等等: keep one of them (GB/T 15834-2011 A.9.2)' },
+  changeTo: { 'zh-CN': '改为「{text}」', en: 'Change to "{text}"' },
+  removeDeng: { 'zh-CN': '删去「{word}」', en: 'Remove "{word}"' },
+} as const;
 
-export const punctuationForm: Rule = {
+/** A finding, gathered per line and reported in order. */
+type Finding = RuleReport<typeof MESSAGES>;
+
+const TO_CONNECTOR = { text: '—' };
+const TO_DASH = { text: '——' };
+const TO_ELLIPSIS = { text: '……' };
+
+export const punctuationForm = defineRule({
   meta: {
     id: 'punctuation-form',
-    description: msg('破折号写作“——”，省略号写作“……”且不与“等”连用，标点不重复', 'Dashes are ——, ellipses are …… and not combined with 等; no doubled marks'),
+    description: localized('破折号写作“——”，省略号写作“……”且不与“等”连用，标点不重复', 'Dashes are ——, ellipses are …… and not combined with 等; no doubled marks'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation-form.md',
     fixable: true,
+    fixNote: localized('写法明确时：改为 `——` `……`，删去重复的标点；省略号与“等”连用时，能确定的情况下删去“等”', 'where the right form is unambiguous'),
+    messages: MESSAGES,
   },
   check({ model, report }) {
     const text = model.text;
@@ -60,7 +65,7 @@ export const punctuationForm: Rule = {
     for (const line of proseLinesWith(model, HAS_MARK)) {
       const base = line.start;
       const s = line.text;
-      const found: LegacyReport[] = [];
+      const found: Finding[] = [];
       // 《…》 spans, found only when a lone - or — needs them.
       let books: Span[] | undefined;
       // In an English sentence, ... and a lone … are English ellipses even next to a Chinese word.
@@ -85,8 +90,9 @@ export const punctuationForm: Rule = {
               found.push({
                 start,
                 end,
-                message: cached(`connector:${run}`, () => msg(`连接几个项目的连接号应写作「—」，不用「${run}」（GB/T 15834—2011 4.13）`, `The connector between items is written "—", not "${run}" (GB/T 15834-2011 4.13)`)),
-                fix: { title: cached('to-connector', () => msg('改为「—」', 'Change to "—"')), edits: [{ start, end, text: '—' }] },
+                messageId: 'connector',
+                data: { written: run },
+                fix: { messageId: 'changeTo', data: TO_CONNECTOR, edits: [{ start, end, text: '—' }] },
               });
             }
             continue;
@@ -106,8 +112,9 @@ export const punctuationForm: Rule = {
         found.push({
           start,
           end,
-          message: cached(`dash:${run}`, () => msg(`破折号应写作「——」，不用「${run}」（GB/T 15834—2011 4.10）`, `A dash is written "——", not "${run}" (GB/T 15834-2011 4.10)`)),
-          fix: { title: cached('to-dash', () => msg('改为「——」', 'Change to "——"')), edits: [{ start, end, text: '——' }] },
+          messageId: 'dash',
+          data: { written: run },
+          fix: { messageId: 'changeTo', data: TO_DASH, edits: [{ start, end, text: '——' }] },
         });
       }
 
@@ -116,8 +123,9 @@ export const punctuationForm: Rule = {
         found.push({
           start,
           end,
-          message: cached(`ellipsis:${run}`, () => msg(`省略号应写作「……」，不用「${run}」（GB/T 15834—2011 4.11）`, `An ellipsis is written "……", not "${run}" (GB/T 15834-2011 4.11)`)),
-          fix: fix ? { title: cached('to-ellipsis', () => msg('改为「……」', 'Change to "……"')), edits: [{ start, end, text: '……' }] } : undefined,
+          messageId: 'ellipsis',
+          data: { written: run },
+          fix: fix ? { messageId: 'changeTo', data: TO_ELLIPSIS, edits: [{ start, end, text: '……' }] } : undefined,
         });
       };
       for (const m of s.matchAll(DOT_RUN)) {
@@ -163,8 +171,9 @@ export const punctuationForm: Rule = {
         found.push({
           start,
           end,
-          message: cached(`doubled:${run}`, () => msg(`标点「${mark}」重复：「${run}」只保留一个`, `Doubled mark "${run}": keep one "${mark}"`)),
-          fix: { title: cached(`to:${mark}`, () => msg(`改为「${mark}」`, `Change to "${mark}"`)), edits: [{ start, end, text: mark }] },
+          messageId: 'doubled',
+          data: { mark, written: run },
+          fix: { messageId: 'changeTo', data: { text: mark }, edits: [{ start, end, text: mark }] },
         });
       }
 
@@ -206,8 +215,8 @@ export const punctuationForm: Rule = {
         found.push({
           start: from,
           end: to,
-          message: cached('deng', () => msg('省略号「……」与「等」「等等」不能同时使用，保留其一（GB/T 15834—2011 A.9.2）', 'An ellipsis "……" is not combined with 等 or 等等: keep one of them (GB/T 15834-2011 A.9.2)')),
-          fix: edit ? { title: cached(`remove:${deng}`, () => msg(`删去「${deng}」`, `Remove "${deng}"`)), edits: [edit] } : undefined,
+          messageId: 'ellipsisWithDeng',
+          fix: edit ? { messageId: 'removeDeng', data: { word: deng }, edits: [edit] } : undefined,
         });
       }
 
@@ -215,7 +224,7 @@ export const punctuationForm: Rule = {
       for (const f of found) report(f);
     }
   },
-};
+});
 
 /** The run of Chinese characters next to `from`, read in `step` direction (at most 12). */
 /** The hyphen at [start, end) joins items of a chain: a short Chinese item on each side, and

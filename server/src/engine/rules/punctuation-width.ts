@@ -3,19 +3,19 @@
 // code, URLs, Markdown syntax and the section markers owned by numbering-format are left alone.
 
 import { isCn, isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
-import { msg, type OffsetEdit, type Rule } from '../rule.js';
-import type { Message } from '../types.js';
+import { defineRule, localized, type OffsetEdit } from '../rule.js';
+import type { Localized } from '../types.js';
 import { proseLinesWith, type LineInfo } from '../model/report-model.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-const NAME: Record<string, [string, string]> = {
-  ',': ['逗号', 'comma'],
-  ';': ['分号', 'semicolon'],
-  ':': ['冒号', 'colon'],
-  '?': ['问号', 'question mark'],
-  '!': ['叹号', 'exclamation mark'],
-  '(': ['括号', 'parenthesis'],
-  ')': ['括号', 'parenthesis'],
+const NAME: Record<string, Localized> = {
+  ',': localized('逗号', 'comma'),
+  ';': localized('分号', 'semicolon'),
+  ':': localized('冒号', 'colon'),
+  '?': localized('问号', 'question mark'),
+  '!': localized('叹号', 'exclamation mark'),
+  '(': localized('括号', 'parenthesis'),
+  ')': localized('括号', 'parenthesis'),
 };
 const CLAUSE: Record<string, string> = { ',': '4.4', ';': '4.6', ':': '4.7', '?': '4.2', '!': '4.3', '(': '4.9', ')': '4.9' };
 /** Bracketed notes that the placeholder rule reports as a whole: `(此处填写……)`. */
@@ -61,35 +61,50 @@ function fullWidthMarks(text: string): number {
   return n;
 }
 
-const WORDING = new Map<string, { message: Message; title: Message }>();
-
-/** The message and fix title for a mark (or `()` for a pair), made once. */
-function wording(key: string): { message: Message; title: Message } {
-  let w = WORDING.get(key);
-  if (!w) {
-    const mark = key === '()' ? '(' : key;
-    const [zh, en] = NAME[mark];
-    const shown = key === '()' ? '( )' : mark;
-    const want = key === '()' ? '（ ）' : FULL[mark];
-    w = {
-      message: msg(
-        `中文行文中的半角${zh}「${shown}」应为全角「${want}」（GB/T 15834—2011 ${CLAUSE[mark]}）`,
-        `Half-width ${en} "${shown}" in Chinese text: use the full-width "${want}" (GB/T 15834-2011 ${CLAUSE[mark]})`,
-      ),
-      title: msg(`改为全角「${want}」`, `Change to full-width "${want}"`),
-    };
-    WORDING.set(key, w);
-  }
-  return w;
+interface MarkData {
+  finding: { name: Localized; mark: string; full: string; clause: string };
+  title: { full: string };
 }
 
-export const punctuationWidth: Rule = {
+const MARK_DATA = new Map<string, MarkData>();
+
+/** The data of the finding and fix title for a mark (or `()` for a pair), made once. */
+function markData(key: string): MarkData {
+  let d = MARK_DATA.get(key);
+  if (!d) {
+    const mark = key === '()' ? '(' : key;
+    const full = key === '()' ? '（ ）' : FULL[mark];
+    d = { finding: { name: NAME[mark], mark: key === '()' ? '( )' : mark, full, clause: CLAUSE[mark] }, title: { full } };
+    MARK_DATA.set(key, d);
+  }
+  return d;
+}
+
+export const punctuationWidth = defineRule({
   meta: {
     id: 'punctuation-width',
-    description: msg('中文行文中应使用全角标点：，；：？！（），不用半角 , ; : ? ! ( )', 'Chinese text uses full-width ，；：？！（）, not half-width , ; : ? ! ( )'),
+    description: localized('中文行文中应使用全角标点：，；：？！（），不用半角 , ; : ? ! ( )', 'Chinese text uses full-width ，；：？！（）, not half-width , ; : ? ! ( )'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation-width.md',
     fixable: true,
+    fixNote: localized('改为全角标点', 'changes the mark to its full-width form'),
+    messages: {
+      halfWidth: {
+        'zh-CN': '中文行文中的半角{name}「{mark}」应为全角「{full}」（GB/T 15834—2011 {clause}）',
+        en: 'Half-width {name} "{mark}" in Chinese text: use the full-width "{full}" (GB/T 15834-2011 {clause})',
+      },
+      halfWidthLine: {
+        'zh-CN': '这一行有 {count} 处半角标点（{marks}），中文行文中应为全角（GB/T 15834—2011 4.2—4.9）',
+        en: '{count} half-width marks ({marks}) on this line of Chinese text: use full-width ones (GB/T 15834-2011 4.2-4.9)',
+      },
+      halfWidthDocument: {
+        'zh-CN': '全文有 {count} 处中文行文中的半角标点（, ; : ? ! ( )），应为全角（GB/T 15834—2011 4.2—4.9）',
+        en: '{count} half-width marks (, ; : ? ! ( )) in the Chinese text: use full-width ones (GB/T 15834-2011 4.2-4.9)',
+      },
+      toFullWidth: { 'zh-CN': '改为全角「{full}」', en: 'Change to full-width "{full}"' },
+      lineToFullWidth: { 'zh-CN': '本行 {count} 处改为全角', en: 'Change these {count} to full width' },
+      documentToFullWidth: { 'zh-CN': '全文 {count} 处改为全角', en: 'Change all {count} to full width' },
+    },
   },
   check({ model, report }) {
     const text = model.text;
@@ -137,11 +152,9 @@ export const punctuationWidth: Rule = {
       report({
         start: at.start,
         end: at.end,
-        message: msg(
-          `全文有 ${all.length} 处中文行文中的半角标点（, ; : ? ! ( )），应为全角（GB/T 15834—2011 4.2—4.9）`,
-          `${all.length} half-width marks (, ; : ? ! ( )) in the Chinese text: use full-width ones (GB/T 15834-2011 4.2-4.9)`,
-        ),
-        fix: { title: msg(`全文 ${all.length} 处改为全角`, `Change all ${all.length} to full width`), edits: all.flatMap((f) => f.edits) },
+        messageId: 'halfWidthDocument',
+        data: { count: all.length },
+        fix: { messageId: 'documentToFullWidth', data: { count: all.length }, edits: all.flatMap((f) => f.edits) },
       });
       return;
     }
@@ -149,21 +162,20 @@ export const punctuationWidth: Rule = {
       const found = all.slice(a, b);
       if (found.length === 1) {
         const f = found[0];
-        const words = wording(f.key);
-        report({ start: f.start, end: f.end, message: words.message, fix: { title: words.title, edits: f.edits } });
+        const d = markData(f.key);
+        report({ start: f.start, end: f.end, messageId: 'halfWidth', data: d.finding, fix: { messageId: 'toFullWidth', data: d.title, edits: f.edits } });
         continue;
       }
       const first = found[0];
       const last = found[found.length - 1];
-      const shown = [...new Set(found.map((f) => (f.key === '()' ? '( )' : f.key)))].join(' ');
+      // Joined by spaces in both languages, not as a list.
+      const marks = [...new Set(found.map((f) => (f.key === '()' ? '( )' : f.key)))].join(' ');
       report({
         start: first.start,
         end: last.end,
-        message: msg(
-          `这一行有 ${found.length} 处半角标点（${shown}），中文行文中应为全角（GB/T 15834—2011 4.2—4.9）`,
-          `${found.length} half-width marks (${shown}) on this line of Chinese text: use full-width ones (GB/T 15834-2011 4.2-4.9)`,
-        ),
-        fix: { title: msg(`本行 ${found.length} 处改为全角`, `Change these ${found.length} to full width`), edits: found.flatMap((f) => f.edits) },
+        messageId: 'halfWidthLine',
+        data: { count: found.length, marks },
+        fix: { messageId: 'lineToFullWidth', data: { count: found.length }, edits: found.flatMap((f) => f.edits) },
       });
     }
 
@@ -244,4 +256,4 @@ export const punctuationWidth: Rule = {
       }
     }
   },
-};
+});

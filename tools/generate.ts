@@ -75,7 +75,7 @@ export function settingsRules(): Record<string, unknown> {
 }
 
 function fixCell(rule: Rule, locale: 'zh-CN' | 'en'): string {
-  const note = rule.meta.fixNote?.[locale] ?? '';
+  const note = rule.meta.fixNote[locale];
   if (locale === 'zh-CN') return rule.meta.fixable ? `能：${note}` : `不能（${note}）`;
   return rule.meta.fixable ? `yes: ${note}` : `no (${note})`;
 }

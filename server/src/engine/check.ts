@@ -7,7 +7,7 @@ import { BUILTIN_TYPES, typeFromTitle } from './report-types.js';
 import { applyDirectives } from './directives.js';
 import { fixAll } from './fix.js';
 import { RULES, RULES_BY_ID, DEFAULT_SEVERITIES } from './rules/index.js';
-import type { LegacyReport, Rule, RuleReport } from './rule.js';
+import type { Rule, RuleReport } from './rule.js';
 import { placeholdersOf } from './i18n.js';
 import type { ConfigProblem, Diagnostic, MessageData, MessageRef, ResolvedConfig, RuleSetting, Severity, StructureSetting } from './types.js';
 
@@ -177,7 +177,7 @@ function placeholdersFor(rule: Rule): Map<string, string[]> {
   let map = PLACEHOLDERS.get(rule);
   if (!map) {
     map = new Map();
-    for (const [key, entry] of Object.entries(rule.meta.messages ?? {})) {
+    for (const [key, entry] of Object.entries(rule.meta.messages)) {
       map.set(key, [...new Set([...placeholdersOf(entry['zh-CN']), ...placeholdersOf(entry.en)])]);
     }
     PLACEHOLDERS.set(rule, map);
@@ -198,17 +198,10 @@ function messageRef(rule: Rule, key: string, data: MessageData | undefined): Mes
 export function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[], owned: OwnedSpan[]): void {
   const found: Diagnostic[] = [];
   const index = model.index;
-  const report = (r: RuleReport | LegacyReport) => {
+  const report = (r: RuleReport) => {
     if (r.fix && !rule.meta.fixable) throw new RuleContractError(`rule ${rule.meta.id} is not marked fixable but reported a fix`);
-    let message: MessageRef;
-    let title: MessageRef | undefined;
-    if ('message' in r) {
-      message = { id: 'config/text', data: { text: r.message } };
-      if (r.fix) title = { id: 'config/text', data: { text: r.fix.title } };
-    } else {
-      message = messageRef(rule, r.messageId, r.data);
-      if (r.fix) title = messageRef(rule, r.fix.messageId, r.fix.data);
-    }
+    const message = messageRef(rule, r.messageId, r.data);
+    const title = r.fix ? messageRef(rule, r.fix.messageId, r.fix.data) : undefined;
     const range = index.range(r.start, r.end);
     const d: Diagnostic =
       r.fix && title

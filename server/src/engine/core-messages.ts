@@ -73,8 +73,6 @@ export const CONFIG_MESSAGES = {
   typeBoolean: { 'zh-CN': 'true 或 false', en: 'true or false' },
   typeNumber: { 'zh-CN': '数字', en: 'a number' },
   typeInteger: { 'zh-CN': '整数', en: 'an integer' },
-  /** A finding of a rule still worded the old way, as one pair of texts. */
-  text: { 'zh-CN': '{text}', en: '{text}' },
 } as const satisfies MessageTable;
 
 export type ConfigMessageKey = keyof typeof CONFIG_MESSAGES;

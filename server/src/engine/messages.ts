@@ -7,7 +7,7 @@ import { prefixed, render, type MessageLookup } from './i18n.js';
 import { RULES } from './rules/index.js';
 import type { Diagnostic, Locale, Localized, MessageRef } from './types.js';
 
-const CATALOGUE: ReadonlyMap<string, Localized> = new Map([...prefixed('config', CONFIG_MESSAGES), ...RULES.flatMap((r) => prefixed(r.meta.id, r.meta.messages ?? {}))]);
+const CATALOGUE: ReadonlyMap<string, Localized> = new Map([...prefixed('config', CONFIG_MESSAGES), ...RULES.flatMap((r) => prefixed(r.meta.id, r.meta.messages))]);
 
 export const lookupMessage: MessageLookup = (id) => CATALOGUE.get(id);
 

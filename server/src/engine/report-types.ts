@@ -1,7 +1,7 @@
 // Report types and the section roles they require. Users may add types and roles in
 // `.gongwen.jsonc` (see config.ts); built-in ones are defined here.
 
-import type { Message, ReportType, RoleDefinition } from './types.js';
+import type { ReportType, RoleDefinition } from './types.js';
 
 export type { ReportType, RoleDefinition } from './types.js';
 

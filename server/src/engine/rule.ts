@@ -38,7 +38,7 @@ export interface RuleContext<M extends MessageTable = MessageTable> {
   /** The rule's own options from the configuration (`[severity, options]`), already checked
    * against `meta.options`; `{}` when none are given. */
   options: Record<string, unknown>;
-  report(finding: RuleReport<M> | LegacyReport): void;
+  report(finding: RuleReport<M>): void;
 }
 
 export interface Rule<M extends MessageTable = MessageTable> {
@@ -55,16 +55,3 @@ export function defineRule<const M extends MessageTable>(rule: Rule<M>): Rule {
 export function localized(zh: string, en: string): Localized {
   return { 'zh-CN': zh, en };
 }
-
-/** @deprecated A finding worded straight into both languages; rules are moving to message ids. */
-export interface LegacyReport {
-  start: number;
-  end: number;
-  message: Localized;
-  fix?: { title: Localized; edits: OffsetEdit[] };
-  owns?: boolean;
-  ownsFrom?: number;
-}
-
-/** @deprecated Use message ids (`meta.messages`). */
-export const msg = localized;

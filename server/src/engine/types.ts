@@ -25,9 +25,6 @@ export interface Localized {
   readonly en: string;
 }
 
-/** @deprecated name of `Localized`, kept for the code that still says so. */
-export type Message = Localized;
-
 /**
  * What a `{placeholder}` of a template is filled with: text or a number as it is; a list, joined
  * as the locale joins lists (、 or , ); a pair of texts, one per locale; or another message.
@@ -80,12 +77,12 @@ export interface RuleMeta<M extends MessageTable = MessageTable> {
   readonly fixable: boolean;
   /** A fixable rule's: what its fix does; another's: why it has none (the writer must decide).
    * One phrase per language, shown in the generated tables. */
-  readonly fixNote?: Localized;
+  readonly fixNote: Localized;
   /** JSON schema of the rule's options (`[severity, options]`), if it has any: validates them,
    * and is written into the generated configuration schema. */
   readonly options?: OptionsSchema;
   /** Every message the rule reports or titles a fix with; the runner refuses another id. */
-  readonly messages?: M;
+  readonly messages: M;
 }
 
 /** The subset of JSON schema that rule options use; `description` is in both languages. */
@@ -140,7 +137,7 @@ export interface ResolvedConfig {
 
 export interface RoleDefinition {
   id: string;
-  name: Message;
+  name: Localized;
   /** Regular expressions (source strings) matched against a section heading's title. */
   headings: string[];
   /** Regular expressions matched anywhere in an unnumbered closing paragraph line. */

@@ -56,7 +56,7 @@ export const punctuationForm = defineRule({
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation-form.md',
     fixable: true,
-    fixNote: localized('写法明确时：改为 `——` `……`，删去重复的标点；省略号与“等”连用时，能确定的情况下删去“等”', 'where the right form is unambiguous'),
+    fixNote: localized('写法明确时改为 `——` `……`，删去重复的标点；省略号与“等”连用时，能确定的情况下删去“等”', 'where the right form is unambiguous: rewrites as `——` `……`, removes the doubled mark, and drops 等 after an ellipsis when that is certain'),
     messages: MESSAGES,
   },
   check({ model, report }) {

@@ -1,7 +1,8 @@
 // The examples in each rule page are tests, as remark-lint does with its readme: in the section
 // “报告的例子”, every Markdown example is reported by the rule, and where lines carry a note
 // `← …` exactly those lines are reported (a note saying 不再报告 / 不报告 marks a line that is
-// not); in “不报告的例子” / “不报告的写法”, nothing is. The notes are stripped before checking.
+// not); in “不报告的例子” / “不报告的写法”, nothing is, nor in an example that follows a line
+// “修复后：” (the fixed text). The notes are stripped before checking.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +33,9 @@ export function examplesOf(page: string): Example[] {
     const l = lines[i];
     if (/^##\s/.test(l)) section = /^##\s+报告的例子/.test(l) ? 'reported' : /^##\s+不报告的(例子|写法)/.test(l) ? 'accepted' : undefined;
     if (!section || !/^```markdown\s*$/.test(l)) continue;
+    let before = i - 1;
+    while (before >= 0 && lines[before].trim() === '') before--;
+    const fixedText = before >= 0 && /^修复后[：:]/.test(lines[before]);
     const body: string[] = [];
     let j = i + 1;
     for (; j < lines.length && !/^```\s*$/.test(lines[j]); j++) body.push(lines[j]);
@@ -47,7 +51,8 @@ export function examplesOf(page: string): Example[] {
         return b.replace(NOTE, '');
       })
       .join('\n');
-    out.push({ kind: section, pageLine: i + 2, text: text + '\n', expected: section === 'reported' && noted ? expected : undefined });
+    const kind = fixedText ? 'accepted' : section;
+    out.push({ kind, pageLine: i + 2, text: text + '\n', expected: kind === 'reported' && noted ? expected : undefined });
     i = j;
   }
   return out;

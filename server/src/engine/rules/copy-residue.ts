@@ -859,9 +859,12 @@ function findRepeatedTitles(scan: Scan): void {
   if (!titleLine) return;
   const title = normalTitle(content(scan, titleLine));
   if (title.length < 6 || !TITLE_WORDS.test(title)) return;
-  const copies = lines.filter(
-    (l) => l.number >= titleLine.number && l.kind === 'text' && !l.numbered && !whole.has(l.number) && l.end - l.contentStart <= TITLE_MAX + 20 && normalTitle(content(scan, l)) === title,
-  );
+  // Lengths are of the visible words: a comment on the title line (<!-- … -->) is not the title's.
+  const copies = lines.filter((l) => {
+    if (l.number < titleLine.number || l.kind !== 'text' || l.numbered || whole.has(l.number)) return false;
+    const words = content(scan, l);
+    return words.length <= TITLE_MAX + 20 && normalTitle(words) === title;
+  });
   // A copy stamped with a page number (_第2页) is the site's page header, not the title.
   const paged = (l: LineInfo) => /_第[0-9]{1,3}页/.test(folded.slice(l.contentStart, l.end));
   const keep = copies.find((l) => !paged(l)) ?? copies[0];

@@ -13,7 +13,7 @@ export const headingDepth = defineRule({
     fixable: true,
     fixNote: localized('改为多数标题所用的 `#` 数（仅限 `#` 式标题）', 'uses the depth most headings of that level use (`#` headings only)'),
     messages: {
-      inconsistent: { 'zh-CN': '「{marker}」一级的标题其他处用 {expected}，此处用了 {actual}（{depth} 级标题）', en: '"{marker}" level headings use {expected} elsewhere; this one is a depth-{depth} heading' },
+      inconsistent: { 'zh-CN': '「{marker}」一级的标题其他处用 {expected}，此处用了 {actual}（{depth} 级标题）', en: '"{marker}" level headings use {expected} elsewhere; this one uses {actual} (a depth-{depth} heading)' },
       changeTo: { 'zh-CN': '改为 {expected}', en: 'Change to {expected}' },
     },
   },

@@ -104,7 +104,8 @@ export const punctuationForm = defineRule({
           const inBook = bookAt < books.length && books[bookAt].start < start;
           // A lone hyphen may be a dash or a connector: only in a book title is it the dash.
           if (HYPHEN.test(run) && !inBook) continue;
-          const need = inBook ? 3 : 4;
+          // Outside a title, six characters a side: 开通北京—上海线路 (four) joins two places.
+          const need = inBook ? 3 : 6;
           const l = hanRun(text, start - 1, -1, line.start);
           const r = hanRun(text, end, 1, line.end);
           if (l.length < need || r.length < need || NUMERALS.test(l) || NUMERALS.test(r)) continue;

@@ -32,12 +32,28 @@ test('applyFixes takes fixes in order and leaves out those that clash with one t
 });
 
 test('fixAll lands conflicting fixes in later passes and stops when nothing is left', () => {
+  // Two insertions at one point conflict: the first pass takes one, the second the other.
+  const passes: string[] = [];
+  const insertAt0 = (t: string, mark: string): Diagnostic[] => {
+    if (t.includes(mark)) return [];
+    const li = new LineIndex(t);
+    return [{ ...diag(), fix: { title: { id: 'x/x' }, edits: [{ range: li.range(0, 0), text: mark }] } }];
+  };
+  const check = (t: string) => {
+    passes.push(t);
+    return [...insertAt0(t, 'X'), ...insertAt0(t, 'Y')];
+  };
+  const result = fixAll('正文\n', check);
+  assert.equal(result.text, 'YX正文\n');
+  assert.equal(result.passes, 2, 'the second fix lands in a second pass');
+  assert.equal(result.fixed, 2);
+  assert.deepEqual(passes, ['正文\n', 'X正文\n', 'YX正文\n'], 'checked again after each pass, and once more to see nothing is left');
+
+  // The same with the engine's own fixes: renumbering and the marker's form touch one marker.
   const doc = '# 某局工作总结\n## 一、甲\n## 三、乙\n## 四、丙\n(一)丁\n';
-  const check = (t: string) => checkText(t).diagnostics;
-  const result = fixAll(doc, check);
-  assert.equal(result.text.includes('## 二、乙') && result.text.includes('## 三、丙') && result.text.includes('（一）丁'), true, result.text);
-  assert.ok(result.passes >= 1);
-  assert.deepEqual(check(result.text).filter((d) => d.fix), []);
+  const engine = fixAll(doc, (t) => checkText(t).diagnostics);
+  assert.ok(engine.text.includes('## 二、乙') && engine.text.includes('## 三、丙') && engine.text.includes('（一）丁'), engine.text);
+  assert.deepEqual(checkText(engine.text).diagnostics.filter((d) => d.fix), []);
 });
 
 test('fixes keep CRLF line endings and insert with the document\'s own line break', () => {

@@ -17,7 +17,7 @@ if (process.argv.includes('--check')) {
 } else {
   for (const [file, content] of generatedFiles(root)) {
     const target = path.join(root, file);
-    if (fs.readFileSync(target, 'utf8') !== content) {
+    if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== content) {
       fs.writeFileSync(target, content);
       process.stdout.write(`wrote ${file}\n`);
     }

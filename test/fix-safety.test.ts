@@ -142,7 +142,7 @@ test('fix-all never restructures a report: no marker changes level, and headings
       }
       for (const l of before.model.lines) {
         const was = l.numbered;
-        if (!was || was.scope !== 'body') continue;
+        if (!was || was.scope.kind !== 'body') continue;
         const now = after.lines[l.number - 1].numbered;
         assert.ok(now, `${name}: pass ${pass}: line ${l.number} lost its marker`);
         assert.equal(now.level, was.level, `${name}: pass ${pass}: line ${l.number} moved from level ${was.level} to ${now.level}`);

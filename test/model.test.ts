@@ -48,13 +48,14 @@ test('section tree: parents by level, skips accepted, plain headings close secti
   assert.equal(byLine.get(8)?.parent?.kind, 'heading');
   assert.equal(byLine.get(8)?.parent?.line, 7);
   assert.equal(m.numberedSections, true);
-  assert.equal(m.topLevel, 1);
+  assert.equal(m.sectionLevel, 1);
 });
 
 test('a pasted report as one paragraph: every line is a candidate', () => {
   const m = model('某局工作总结\n今年以来，我们做了以下工作。\n一、抓学习\n（一）学原文。一是读原著，二是写心得。\n二、抓落实');
   assert.deepEqual(m.numbered.map((n) => `${n.line}:${n.level}:${n.value}`), ['3:1:1', '4:2:1', '5:1:2']);
-  assert.deepEqual(m.ordinals.map((o) => `${o.line}:${o.value}:${o.scope}`), ['4:1:s:4', '4:2:s:4']);
+  assert.deepEqual(m.ordinals.map((o) => `${o.line}:${o.value}:${JSON.stringify(o.scope)}`), ['4:1:{"kind":"section","line":4}', '4:2:{"kind":"section","line":4}']);
+  assert.equal(m.ordinals[0].scope, m.ordinals[1].scope, 'one scope object per section');
   assert.equal(m.title?.line, 1);
   assert.deepEqual(m.opening, { startLine: 2, endLine: 2 });
 });
@@ -72,6 +73,6 @@ test('inline ordinals: words that contain 一是 or 第一 are not ordinals', ()
 test('roles from headings and from closing paragraphs after the body', () => {
   const m = model(['# 某局工作总结', '## 一、主要工作', '（一）下一步，还要细化分工。', '## 二、亮点', '全年总体顺利。但也存在一些不足和问题。', '新的一年，我们将继续努力。'].join('\n'));
   // 下一步 inside a body item is noted, but not as a top-level section.
-  assert.deepEqual(m.roles.filter((r) => r.topLevel).map((r) => `${r.role}@${r.line}:${r.source}`), ['problems@5:paragraph', 'plans@6:paragraph']);
-  assert.deepEqual(m.roles.filter((r) => !r.topLevel).map((r) => `${r.role}@${r.line}`), ['plans@3']);
+  assert.deepEqual(m.roles.filter((r) => r.reportLevel).map((r) => `${r.role}@${r.line}:${r.source}`), ['problems@5:paragraph', 'plans@6:paragraph']);
+  assert.deepEqual(m.roles.filter((r) => !r.reportLevel).map((r) => `${r.role}@${r.line}`), ['plans@3']);
 });

@@ -231,7 +231,7 @@ for (const type of WHOLE_TYPES) {
       const result = checkText(text, { type });
       assert.equal(result.config.typeName, type);
       // The required sections are real headings, in the required order.
-      const headingRoles = result.model.roles.filter((r) => r.source === 'heading' && r.topLevel).map((r) => r.role);
+      const headingRoles = result.model.roles.filter((r) => r.source === 'heading' && r.reportLevel).map((r) => r.role);
       const required = BUILTIN_TYPES[type].required;
       assert.deepEqual(
         headingRoles.filter((r) => required.includes(r)).filter((r, i, a) => a.indexOf(r) === i),
@@ -240,7 +240,7 @@ for (const type of WHOLE_TYPES) {
       );
       assert.ok(result.model.title, `${type}: has a title`);
       assert.ok(result.model.opening, `${type}: has an opening paragraph`);
-      assert.ok(result.model.numberedSections && result.model.topLevel === 1, `${type}: numbered 一、 二、 …`);
+      assert.ok(result.model.numberedSections && result.model.sectionLevel === 1, `${type}: numbered 一、 二、 …`);
       const opening = text.split('\n').slice(result.model.opening!.startLine - 1, result.model.opening!.endLine).join('');
       assert.match(opening, /现将.{0,20}如下：$/, `${type}: the opening hands over with 现将……如下：`);
       // Blanks left for the writer are 【…】 notes, which the placeholder rule flags until filled in.

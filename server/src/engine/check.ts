@@ -119,7 +119,7 @@ function isChineseReport(model: ReportModel): boolean {
   if (han === 0 || han * 5 < latin) return false;
   const first = model.lines.find((l) => l.kind === 'text');
   if (first && REPORT_WORD.test(text.slice(first.contentStart, Math.min(first.end, first.contentStart + 80)))) return true;
-  return model.numbered.some((n) => n.scope === 'body' && (n.level === 1 || n.level === 2));
+  return model.numbered.some((n) => n.scope.kind === 'body' && (n.level === 1 || n.level === 2));
 }
 
 /** Text a rule's finding claims for itself (`RuleReport.owns`). */

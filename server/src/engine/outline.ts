@@ -17,7 +17,7 @@ export interface OutlineNode {
 
 /** Sections of the body (numbered lines and plain headings) as a tree, in document order. */
 export function buildOutline(model: ReportModel): OutlineNode[] {
-  const nodes: SectionNode[] = [...model.numbered.filter((n) => n.scope === 'body'), ...model.headings].sort((a, b) => a.line - b.line);
+  const nodes: SectionNode[] = [...model.numbered.filter((n) => n.scope.kind === 'body'), ...model.headings].sort((a, b) => a.line - b.line);
   const byNode = new Map<SectionNode, OutlineNode>();
   const roots: OutlineNode[] = [];
   for (const node of nodes) {
@@ -75,7 +75,7 @@ export interface NextMarker {
  * the deepest up, then the first child of the deepest open section.
  */
 export function nextMarkers(model: ReportModel, line: number): NextMarker[] {
-  const before = model.numbered.filter((n) => n.scope === 'body' && n.line < line);
+  const before = model.numbered.filter((n) => n.scope.kind === 'body' && n.line < line);
   const out: NextMarker[] = [];
   const last = before[before.length - 1];
   if (!last) {

@@ -22,7 +22,8 @@ export interface PlainHeading {
   heading: HeadingInfo;
   title: string;
   parent?: SectionNode;
-  top: boolean;
+  /** True when no numbered section encloses this heading. */
+  outermost: boolean;
 }
 
 export interface NumberedLine {
@@ -35,17 +36,25 @@ export interface NumberedLine {
   value: number;
   /** Set when the marker opens a Markdown heading. */
   heading?: HeadingInfo;
-  /** `body`, or `table:<start>:<column>` for markers inside table cells (each column counts on its own). */
-  scope: string;
+  /** Where it counts among its siblings: the body, or one column of one table. */
+  scope: MarkerScope;
   /** The enclosing section; undefined at the top. */
   parent?: SectionNode;
   /** Words after the marker up to the first sentence end: the section's heading text. */
   title: string;
   /** True when no numbered section encloses this one (it may stand under plain headings such as the title). */
-  top: boolean;
+  outermost: boolean;
 }
 
 export type SectionNode = NumberedLine | PlainHeading;
+
+/** Where a numbered line counts among its siblings: the body, or one column of one table (each
+ * table column counts on its own). One object per scope, so scopes compare by identity. */
+export type MarkerScope = { readonly kind: 'body' } | { readonly kind: 'table'; readonly tableStart: number; readonly column: number };
+
+/** Where inline ordinals count: the section they stand under (by the line that opens it; 0
+ * before the first), or one table cell. One object per scope, so scopes compare by identity. */
+export type OrdinalScope = { readonly kind: 'section'; readonly line: number } | { readonly kind: 'cell'; readonly cellStart: number };
 
 export type OrdinalStyle = 'shi' | 'di' | 'qi';
 
@@ -60,7 +69,7 @@ export interface InlineOrdinal {
   numeralEnd: number;
   line: number;
   /** Ordinals count within one scope: the section (numbered line or heading) they stand under, or one table cell. */
-  scope: string;
+  scope: OrdinalScope;
 }
 
 export interface RoleOccurrence {
@@ -68,8 +77,9 @@ export interface RoleOccurrence {
   line: number;
   offset: number;
   source: 'heading' | 'paragraph';
-  /** A top-level section heading (not nested under a numbered section), or a closing paragraph. */
-  topLevel: boolean;
+  /** The occurrence speaks for the whole report: an outermost section's heading (not nested under
+   * a numbered section), or a closing paragraph. */
+  reportLevel: boolean;
 }
 
 export interface ReportModel {
@@ -87,8 +97,8 @@ export interface ReportModel {
   roles: RoleOccurrence[];
   /** True when the body has numbered top-level sections. */
   numberedSections: boolean;
-  /** The level of the report's top numbered sections (1 in most reports). */
-  topLevel?: Level;
+  /** The level of the report's outermost numbered sections (1 in most reports). */
+  sectionLevel?: Level;
   /** The closing signature block (落款: the unit or signer, then the date), if the text ends with one. */
   signature?: { startLine: number };
   /** Where a site's omission markers start (……此处隐藏N个字……, ……略……), in order. */

@@ -12,8 +12,11 @@ import { trimEndWhere, trimStartWhere } from './trim.js';
 import { BUILTIN_ROLES, type RoleDefinition } from '../report-types.js';
 import { compileUserPattern, nativePattern, type Pattern } from '../user-pattern.js';
 
-export type { InlineOrdinal, LineInfo, LineKind, NumberedLine, OrdinalStyle, PlainHeading, ReportModel, RoleOccurrence, SectionNode } from './model-types.js';
-import type { InlineOrdinal, LineInfo, NumberedLine, OrdinalStyle, PlainHeading, ReportModel, SectionNode } from './model-types.js';
+export type { InlineOrdinal, LineInfo, LineKind, MarkerScope, NumberedLine, OrdinalScope, OrdinalStyle, PlainHeading, ReportModel, RoleOccurrence, SectionNode } from './model-types.js';
+import type { InlineOrdinal, LineInfo, MarkerScope, NumberedLine, OrdinalScope, OrdinalStyle, PlainHeading, ReportModel, SectionNode } from './model-types.js';
+
+/** The scope of the body's numbered lines: one object, compared by identity. */
+export const BODY: MarkerScope = { kind: 'body' };
 
 const SPACE = /[ \t\u3000]/;
 /** \s covers the full-width space U+3000 too. */
@@ -70,7 +73,15 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
   const ordinals: InlineOrdinal[] = [];
   const sectionsInOrder: SectionNode[] = [];
   const bareCandidates: BareCandidate[] = [];
-  let scope = 's:0';
+  let scope: OrdinalScope = { kind: 'section', line: 0 };
+  /** One scope object per table column. */
+  const columnScopes = new Map<string, MarkerScope>();
+  const columnScope = (tableStart: number, column: number): MarkerScope => {
+    const key = `${tableStart}:${column}`;
+    let s = columnScopes.get(key);
+    if (!s) columnScopes.set(key, (s = { kind: 'table', tableStart, column }));
+    return s;
+  };
 
   for (const info of lines) {
     if (BLANK.test(info.text)) {
@@ -84,17 +95,17 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
       for (const cell of cellsByLine.get(info.number) ?? []) {
         let p = cell.contentStart;
         if (text.startsWith('**', p) || text.startsWith('__', p)) p += 2;
-        const cellScope = `table:${cell.tableStart}:${cell.column}`;
+        const cellScope = columnScope(cell.tableStart, cell.column);
         if (!inSpans(md.excluded, p)) {
           const marker = readMarker(text, p, cell.contentEnd);
           if (marker) {
             numbered.push({
               kind: 'numbered', index: numbered.length, line: info.number, marker, level: marker.level, value: marker.value,
-              scope: cellScope, title: cleanTitle(text.slice(marker.end, cell.contentEnd)), top: true,
+              scope: cellScope, title: cleanTitle(text.slice(marker.end, cell.contentEnd)), outermost: true,
             });
           }
         }
-        scanOrdinals(text, cell.contentStart, cell.contentEnd, cell.contentStart, info.number, `cell:${cell.start}`, md, ordinals);
+        scanOrdinals(text, cell.contentStart, cell.contentEnd, cell.contentStart, info.number, { kind: 'cell', cellStart: cell.start }, md, ordinals);
       }
       continue;
     }
@@ -121,12 +132,12 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     if (marker) {
       const node: NumberedLine = {
         kind: 'numbered', index: numbered.length, line: info.number, marker, level: marker.level, value: marker.value,
-        heading, scope: 'body', title: cleanTitle(text.slice(marker.end, info.end)), top: true,
+        heading, scope: BODY, title: cleanTitle(text.slice(marker.end, info.end)), outermost: true,
       };
       numbered.push(node);
       info.numbered = node;
       sectionsInOrder.push(node);
-      scope = `s:${info.number}`;
+      scope = { kind: 'section', line: info.number };
     } else {
       const bareMarker = p < info.end ? readBareMarker(text, p, info.end) : undefined;
       if (bareMarker) {
@@ -134,10 +145,10 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
         bareCandidates.push({ line: info.number, marker: bareMarker, headingLike: rest.length <= 40 && !/[。！？；;!?]/.test(rest) });
       }
       if (heading) {
-        const node: PlainHeading = { kind: 'heading', line: info.number, heading, title: cleanTitle(text.slice(p, info.end)), top: true };
+        const node: PlainHeading = { kind: 'heading', line: info.number, heading, title: cleanTitle(text.slice(p, info.end)), outermost: true };
         headings.push(node);
         sectionsInOrder.push(node);
-        scope = `s:${info.number}`;
+        scope = { kind: 'section', line: info.number };
       }
     }
     scanOrdinals(text, marker ? marker.end : p, info.end, marker ? marker.end : p, info.number, scope, md, ordinals);
@@ -163,10 +174,10 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
   findTitleAndOpening(model);
   const signature = signatureStart(text, lines);
   if (signature !== undefined) model.signature = { startLine: signature + 1 };
-  const top = numbered.filter((n) => n.scope === 'body' && n.top);
+  const top = numbered.filter((n) => n.scope === BODY && n.outermost);
   if (top.length > 0) {
     model.numberedSections = true;
-    model.topLevel = top.reduce<Level>((m, n) => (n.level < m ? n.level : m), 5);
+    model.sectionLevel = top.reduce<Level>((m, n) => (n.level < m ? n.level : m), 5);
   }
   findRoles(model, options.roles);
   return model;
@@ -189,7 +200,7 @@ function repairMarkers(
 ): SectionNode[] {
   const lines = index.lines;
   let sections = sectionsInOrder;
-  const body = () => numbered.filter((n) => n.scope === 'body');
+  const body = () => numbered.filter((n) => n.scope === BODY);
   const item = (n: NumberedLine) => ({ line: n.line, marker: n.marker, level: n.level, value: n.value, isHeading: n.heading !== undefined });
   let bodyNodes = body();
   if (candidates.length > 0) {
@@ -201,7 +212,7 @@ function repairMarkers(
         const info = lines[c.line - 1];
         const node: NumberedLine = {
           kind: 'numbered', index: 0, line: c.line, marker: c.marker, level: c.marker.level, value: c.marker.value,
-          heading: info.heading, scope: 'body', title: cleanTitle(text.slice(c.marker.end, info.end)), top: true,
+          heading: info.heading, scope: BODY, title: cleanTitle(text.slice(c.marker.end, info.end)), outermost: true,
         };
         info.numbered = node;
         added.push(node);
@@ -226,10 +237,11 @@ function repairMarkers(
       let s = 0;
       let o = 0;
       for (const node of added) {
+        const sectionScope: OrdinalScope = { kind: 'section', line: node.line };
         while (s < sections.length && sections[s].line <= node.line) s++;
         const until = s < sections.length ? sections[s].line : Infinity;
         while (o < ordinals.length && ordinals[o].line < node.line) o++;
-        for (let q = o; q < ordinals.length && ordinals[q].line < until; q++) if (ordinals[q].scope.startsWith('s:')) ordinals[q].scope = `s:${node.line}`;
+        for (let q = o; q < ordinals.length && ordinals[q].line < until; q++) if (ordinals[q].scope.kind === 'section') ordinals[q].scope = sectionScope;
       }
     }
   }
@@ -276,7 +288,7 @@ function buildSectionTree(nodes: SectionNode[]): void {
       }
     }
     node.parent = stack[stack.length - 1];
-    node.top = !node.parent || (node.parent.kind === 'heading' && node.parent.top);
+    node.outermost = !node.parent || (node.parent.kind === 'heading' && node.parent.outermost);
     stack.push(node);
   }
 }
@@ -295,7 +307,7 @@ function sentenceAfter(text: string, from: number, to: number): string {
   return cut < 0 ? s : s.slice(0, cut);
 }
 
-function scanOrdinals(text: string, from: number, to: number, contentStart: number, line: number, scope: string, md: MarkdownFacts, out: InlineOrdinal[]): void {
+function scanOrdinals(text: string, from: number, to: number, contentStart: number, line: number, scope: OrdinalScope, md: MarkdownFacts, out: InlineOrdinal[]): void {
   if (from >= to) return;
   const s = text.slice(from, to);
   ORDINAL_RE.lastIndex = 0;
@@ -349,7 +361,7 @@ function lineWords(text: string, l: LineInfo): string {
 
 function findTitleAndOpening(model: ReportModel): void {
   const { lines, text } = model;
-  const firstNumbered = model.numbered.find((n) => n.scope === 'body');
+  const firstNumbered = model.numbered.find((n) => n.scope === BODY);
   const limit = firstNumbered ? firstNumbered.line : lines.length + 1;
   let titleLine: LineInfo | undefined;
   // A level-1 Markdown heading without a marker is the title.
@@ -430,13 +442,13 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
   }));
   const titleLine = model.title?.line;
   const sections = mergeByLine<SectionNode>(
-    model.numbered.filter((n) => n.scope === 'body'),
+    model.numbered.filter((n) => n.scope === BODY),
     model.headings,
   );
   let lastTopLine = 0;
   for (const node of sections) {
     if (node.line === titleLine) continue;
-    const top = node.top;
+    const top = node.outermost;
     if (top) lastTopLine = node.line;
     // The heading's words up to its first space, colon or run-in body: 二、问题与不足 过去一年…
     const part = headingPart(node.title);
@@ -447,7 +459,7 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     for (const r of compiled) {
       if (r.headings.some((re) => roleMatch(re, part, true))) {
         const offset = node.kind === 'numbered' ? node.marker.start : node.heading.start;
-        model.roles.push({ role: r.id, line: node.line, offset, source: 'heading', topLevel: top });
+        model.roles.push({ role: r.id, line: node.line, offset, source: 'heading', reportLevel: top });
       }
     }
   }
@@ -459,7 +471,7 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
     const t = model.text.slice(l.contentStart, l.end);
     for (const r of compiled) {
       if (r.paragraphs.some((re) => roleMatch(re, t, false))) {
-        model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
+        model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', reportLevel: true });
       }
     }
   }
@@ -470,7 +482,7 @@ function findRoles(model: ReportModel, roles: RoleDefinition[]): void {
       if (l.kind !== 'text' || l.number <= (titleLine ?? 0)) continue;
       const t = model.text.slice(l.contentStart, l.end);
       for (const r of anywhere) {
-        if (r.anywhere.some((re) => re.exec(t) !== null)) model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', topLevel: true });
+        if (r.anywhere.some((re) => re.exec(t) !== null)) model.roles.push({ role: r.id, line: l.number, offset: l.contentStart, source: 'paragraph', reportLevel: true });
       }
     }
   }

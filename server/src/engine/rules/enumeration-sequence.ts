@@ -2,7 +2,7 @@
 // within their section, without gap or repeat (GB/T 15834-2011 B.3.7 and B.3.1).
 
 import { formatChineseNumeral } from '../model/numerals.js';
-import type { InlineOrdinal } from '../model/report-model.js';
+import type { InlineOrdinal, OrdinalScope, OrdinalStyle } from '../model/report-model.js';
 import { defineRule, localized, type OffsetEdit } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
 import { anyBetween } from '../model/omission.js';
@@ -28,15 +28,22 @@ export const enumerationSequence = defineRule({
     },
   },
   check({ model, report }) {
-    const runs = new Map<string, InlineOrdinal[]>();
+    // Runs: the ordinals of one style in one scope (scopes are shared objects), in order.
+    const byScope = new Map<OrdinalScope, Map<OrdinalStyle, InlineOrdinal[]>>();
+    const runs: InlineOrdinal[][] = [];
     for (const o of model.ordinals) {
-      const key = `${o.scope}|${o.style}`;
-      const list = runs.get(key);
+      let styles = byScope.get(o.scope);
+      if (!styles) byScope.set(o.scope, (styles = new Map()));
+      const list = styles.get(o.style);
       if (list) list.push(o);
-      else runs.set(key, [o]);
+      else {
+        const run = [o];
+        styles.set(o.style, run);
+        runs.push(run);
+      }
     }
     const omissions = model.omissions;
-    for (const run of runs.values()) for (const [list, startAfter] of splitAtOmissions(omissions, run)) {
+    for (const run of runs) for (const [list, startAfter] of splitAtOmissions(omissions, run)) {
       // Starting again at 一 begins a new run: writers often open a second list in a section.
       // A run that does not start at 一 is reported only when it has at least two members:
       // a lone 二是 may continue a list interrupted by a sub-list.

@@ -20,7 +20,7 @@ export const headingDepth = defineRule({
   check({ model, report }) {
     const byLevel = new Map<number, NumberedLine[]>();
     for (const n of model.numbered) {
-      if (!n.heading || n.scope !== 'body') continue;
+      if (!n.heading || n.scope.kind !== 'body') continue;
       const list = byLevel.get(n.level);
       if (list) list.push(n);
       else byLevel.set(n.level, [n]);

@@ -2,7 +2,7 @@
 // without gap, repeat or regression; each parent restarts its children (GB/T 9704-2012 7.3.3).
 
 import { formatNumeral, standardMarker } from '../model/markers.js';
-import type { NumberedLine } from '../model/report-model.js';
+import type { MarkerScope, NumberedLine } from '../model/report-model.js';
 import { defineRule, localized, type OffsetEdit } from '../rule.js';
 import { sequenceSteps, stepsToRenumber } from './sequence.js';
 import { anyBetween } from '../model/omission.js';
@@ -10,7 +10,7 @@ import { anyBetween } from '../model/omission.js';
 /** Groups siblings: same scope, same parent, same level, in document order. */
 export function siblingGroups(numbered: readonly NumberedLine[]): NumberedLine[][] {
   // Keyed by the parent node itself, then by scope and level: no key string is built per line.
-  const byParent = new Map<object, Map<string, NumberedLine[][]>>();
+  const byParent = new Map<object, Map<MarkerScope, NumberedLine[][]>>();
   const groups: NumberedLine[][] = [];
   for (const n of numbered) {
     const parent: object = n.parent ?? ROOT;

@@ -31,7 +31,7 @@ export const requiredSection = defineRule({
       const role = { ...config.roles[id], ...config.type.frames?.[id] };
       // Insert before the first present role that must come after this one, else at the end.
       const later = required.slice(i + 1).filter((r) => present.has(r));
-      const before = model.roles.find((r) => later.includes(r.role) && r.topLevel);
+      const before = model.roles.find((r) => later.includes(r.role) && r.reportLevel);
       const edits = frameEdits(model, role, before);
       // The role's name is a pair of texts, built-in or from the configuration.
       const name = role.name;
@@ -59,9 +59,9 @@ function frameEdits(model: ReportModel, role: RoleDefinition, before: RoleOccurr
     const line = model.lines[before.line - 1];
     const at = line.start;
     const node = line.numbered;
-    if (before.source === 'heading' && node && node.scope === 'body') {
+    if (before.source === 'heading' && node && node.scope.kind === 'body') {
       const level = node.level;
-      const siblings = model.numbered.filter((n) => n.scope === 'body' && n.parent === node.parent && n.level === level && n.line >= node.line);
+      const siblings = model.numbered.filter((n) => n.scope.kind === 'body' && n.parent === node.parent && n.level === level && n.line >= node.line);
       const prefix = headingPrefix(node);
       const frame = prefix + standardMarker(level, formatNumeral(level, node.value)) + role.frameHeading + eol + role.frameBody + eol + (prefix ? eol : '');
       // One edit from the line start through the section's numeral: the frame, then the
@@ -78,7 +78,7 @@ function frameEdits(model: ReportModel, role: RoleDefinition, before: RoleOccurr
     }
     return [{ start: at, end: at, text: role.frameParagraph + eol + eol }];
   }
-  const tops = model.numbered.filter((n) => n.scope === 'body' && n.top && n.level === model.topLevel);
+  const tops = model.numbered.filter((n) => n.scope.kind === 'body' && n.outermost && n.level === model.sectionLevel);
   if (model.numberedSections && tops.length > 0) {
     const last = tops[tops.length - 1];
     const prefix = headingPrefix(last);

@@ -21,7 +21,7 @@ export const sectionOrder = defineRule({
     // The first top-level occurrence of each role.
     const first = new Map<string, { line: number; offset: number }>();
     for (const r of model.roles) {
-      if (!r.topLevel || first.has(r.role)) continue;
+      if (!r.reportLevel || first.has(r.role)) continue;
       first.set(r.role, { line: r.line, offset: r.offset });
     }
     for (let i = 0; i < required.length; i++) {

@@ -6,6 +6,8 @@ import { frontMatterConfig, resolveConfig, type UserConfig } from './config.js';
 import { BUILTIN_TYPES, typeFromTitle } from './report-types.js';
 import { applyDirectives } from './directives.js';
 import { fixAll } from './fix.js';
+import { HAN, isHanCode } from './model/chars.js';
+import { alternation, REPORT_NOUNS } from './model/words.js';
 import { RULES, RULES_BY_ID, DEFAULT_SEVERITIES } from './rules/index.js';
 import type { Rule, RuleReport } from './rule.js';
 import { placeholdersOf } from './i18n.js';
@@ -92,8 +94,8 @@ function withTitleType(config: ResolvedConfig, model: ReportModel): ResolvedConf
 }
 
 /** How a report's title ends: 工作总结, 述职报告, 工作情况的汇报, 工作思路, with any bracketed note after. */
-const REPORT_TITLE = /(总结|报告|汇报|述职|述廉|材料|情况|计划|要点|小结|思路|打算|方案)(?:[（(【][^）)】]{0,20}[）)】])?$/;
-const REPORT_WORD = /总结|报告|汇报|述职/;
+const REPORT_TITLE = new RegExp(`(${alternation([...REPORT_NOUNS, '述廉', '材料', '情况', '计划', '要点', '小结', '思路', '打算', '方案'])})(?:[（(【][^）)】]{0,20}[）)】])?$`);
+const REPORT_WORD = new RegExp(alternation(REPORT_NOUNS));
 
 /**
  * Whether the text is a Chinese report, whose structure is checked: its title ends like a
@@ -105,14 +107,14 @@ function isChineseReport(model: ReportModel): boolean {
   const text = model.text;
   if (model.title) {
     const t = model.title.text.replace(/[\s\u3000#*_]/g, '');
-    return /[\u4e00-\u9fff]/.test(t) && REPORT_TITLE.test(t);
+    return HAN.test(t) && REPORT_TITLE.test(t);
   }
   let han = 0;
   let latin = 0;
   const end = Math.min(text.length, 5000);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    if (isHanCode(c)) han++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
   }
   // A Chinese character says about as much as an English word of five letters.

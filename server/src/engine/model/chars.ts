@@ -4,7 +4,10 @@
 import { lastStartingAt, type Span } from './markdown.js';
 import type { LineInfo, ReportModel } from './model-types.js';
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** Han characters: the unified ideographs, extension A and the compatibility ideographs, as a
+ * character-class body for building patterns. */
+export const HAN_RANGES = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+export const HAN = new RegExp(`[${HAN_RANGES}]`);
 /** Chinese (full-width) punctuation and marks of any kind. */
 const CN_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\uff3b-\uff40\uff5b-\uff65“”‘’…—·]/;
 const CN_OPEN = new Set('“‘（《【「『〈〔〖'.split(''));

@@ -8,6 +8,7 @@
 
 import { parseArabic, parseChineseNumeral } from './numerals.js';
 import { standardMarker, type Level, type Marker } from './markers.js';
+import { HAN, HAN_RANGES } from './chars.js';
 
 /** What a line's content starts with when it may be a marker without its punctuation. */
 export interface BareCandidate {
@@ -22,10 +23,9 @@ const ZH_WORD_AFTER = new Set('是者农会重风大分类要年月日次条点�
 /** After bare digits: units and words that make a number, not a marker (7月, 8个, 9人次). */
 const AR_WORD_AFTER = new Set('年月日号时分秒天周个人名户家项次件条处所座台辆套张份本册万亿千百元角米里亩吨斤克度岁倍成届期批轮位起栋层间块只头场区类种点级'.split(''));
 
-const HAN = /[\u4e00-\u9fff]/;
 const ZH_BARE = /^[二三四五六七八九十]{1,3}/;
 const AR_BARE = /^[0-9０-９]{1,2}/;
-const BRACKET_BARE = /^[（(]([零〇一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?=[\u4e00-\u9fff])/;
+const BRACKET_BARE = new RegExp(`^[（(]([零〇一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?=[${HAN_RANGES}])`);
 
 /**
  * A marker written without its punctuation at `at`, if the line starts like one. The returned

@@ -9,6 +9,7 @@ import { signatureStart } from './signature.js';
 import { omissionStarts } from './omission.js';
 import { parseChineseNumeral } from './numerals.js';
 import { trimEndWhere, trimStartWhere } from './trim.js';
+import { alternation, TITLE_WORDS } from './words.js';
 import { BUILTIN_ROLES, type RoleDefinition } from '../report-types.js';
 import { compileUserPattern, nativePattern, type Pattern } from '../user-pattern.js';
 
@@ -350,7 +351,7 @@ function scanOrdinals(text: string, from: number, to: number, contentStart: numb
   }
 }
 
-const TITLE_WORDS = /总结|报告|汇报|述职|情况|计划|要点|讲话/;
+const TITLE_WORD = new RegExp(alternation(TITLE_WORDS));
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 
 /** A line's content without HTML comments, trimmed. */
@@ -372,7 +373,7 @@ function findTitleAndOpening(model: ReportModel): void {
     titleLine =
       candidates.find((l) => {
         const t = lineWords(text, l);
-        return t.length <= 60 && TITLE_WORDS.test(t) && !/[。！？!?；：:，,]$/.test(t) && !/[。！？]/.test(t);
+        return t.length <= 60 && TITLE_WORD.test(t) && !/[。！？!?；：:，,]$/.test(t) && !/[。！？]/.test(t);
       }) ?? candidates.find((l) => {
         const t = lineWords(text, l);
         return t.length <= 60 && !/[。！？!?；，,]/.test(t);

@@ -12,12 +12,13 @@
 // (`owns`): no other rule reports on it.
 
 import { allMatches, compileUserPattern, type Pattern } from '../user-pattern.js';
-import { isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
+import { HAN_RANGES, isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
 import { foldedText } from '../model/script-fold.js';
 import type { Span } from '../model/markdown.js';
 import type { LineInfo, ReportModel } from '../model/report-model.js';
 import { defineRule, localized, type OffsetEdit, type RuleReport } from '../rule.js';
 import type { Localized, MessageTable } from '../types.js';
+import { alternation, REPORT_NOUNS, TITLE_WORDS } from '../model/words.js';
 
 export type Kind =
   | 'watermark' | 'pitch' | 'contact' | 'source' | 'intro' | 'disclaimer' | 'paywall' | 'breadcrumb' | 'navigation' | 'metadata' | 'share'
@@ -61,8 +62,9 @@ export interface Family {
 
 const SP = '[ \\t\\u3000]';
 /** The nouns a report's title ends with. */
-const TW = '总结|报告|汇报|述职|计划|方案|材料|讲话|体会|心得|思路|小结|打算|安排';
-const re = (source: string): RegExp => new RegExp(source.replaceAll('SP', SP).replaceAll('TW', TW), 'g');
+const TW = alternation([...REPORT_NOUNS, '计划', '方案', '材料', '讲话', '体会', '心得', '思路', '小结', '打算', '安排']);
+/** A family's pattern: `SP` a space of any width, `TW` a title word, `HAN` a Han character's ranges. */
+const re = (source: string): RegExp => new RegExp(source.replaceAll('SP', SP).replaceAll('TW', TW).replaceAll('HAN', HAN_RANGES), 'g');
 
 export const FAMILIES: Family[] = [
   {
@@ -257,11 +259,11 @@ export const FAMILIES: Family[] = [
       // Its last step the page's title: 某某网 > 工作总结 > 年度总结 > 民政局2025年工作总结及2026年工作计划
       re('^SP{0,4}[^>，。,\\r\\n]{1,16}(?:SP{0,2}(?:>|»|›|＞)SP{0,2}[^>，。,\\r\\n]{1,16}){1,6}SP{0,2}(?:>|»|›|＞)SP{0,2}[^>，。,\\r\\n]{17,48}?(?:TW)SP{0,4}$'),
       // Two steps after a site's name: 某某网 > 作文大全
-      re('^SP{0,4}[\\u4e00-\\u9fffA-Za-z0-9]{1,10}(?:网|站)SP{0,2}(?:>|»|›|＞)SP{0,2}[\\u4e00-\\u9fff][^>，。,#\\-\\r\\n]{0,15}SP{0,4}$'),
+      re('^SP{0,4}[HANA-Za-z0-9]{1,10}(?:网|站)SP{0,2}(?:>|»|›|＞)SP{0,2}[HAN][^>，。,#\\-\\r\\n]{0,15}SP{0,4}$'),
       // A path that ends with its separator: 工作总结 > 年终总结 >
-      re('^SP{0,4}[\\u4e00-\\u9fff][^>，。,#\\-\\r\\n]{0,15}(?:SP{0,2}(?:>|»|›|＞)SP{0,2}[\\u4e00-\\u9fff][^>，。,#\\-\\r\\n]{0,15}){1,8}SP{0,2}(?:>|»|›|＞)SP{0,4}$'),
+      re('^SP{0,4}[HAN][^>，。,#\\-\\r\\n]{0,15}(?:SP{0,2}(?:>|»|›|＞)SP{0,2}[HAN][^>，。,#\\-\\r\\n]{0,15}){1,8}SP{0,2}(?:>|»|›|＞)SP{0,4}$'),
       // A site's name before its 首页 link: 某某素材网 首页
-      re('^SP{0,4}[\\u4e00-\\u9fffA-Za-z0-9]{2,12}SP{1,3}(?:首页|主页)SP{0,4}$'),
+      re('^SP{0,4}[HANA-Za-z0-9]{2,12}SP{1,3}(?:首页|主页)SP{0,4}$'),
     ],
     claimsLine: true,
     examples: ['当前位置：首页 > 范文 > 工作总结', '首页 -> 文档 -> 总结汇报 ->', '您的位置：首页 > 总结报告', '-> 新闻 -> 通知公告', '范文网>总结>年终总结>', '总结大全 >年终总结 >', '好文网 > 作文大全', '某某网 > 工作总结 > 年度工作总结 > 区民政局2025年工作总结及2026年工作计划', '某某写作素材 首页', '您好，欢迎访问某某文档'],
@@ -272,7 +274,7 @@ export const FAMILIES: Family[] = [
     strength: 'site',
     anchor: /首页|范文|文档|总结|报告/g,
     patterns: [
-      re('^SP{0,4}(?=[^\\r\\n]{0,80}(?:首页|范文|文档))[\\u4e00-\\u9fff]{2,6}(?:(?:SP|[|｜/]){1,4}[\\u4e00-\\u9fff]{2,6}){4,24}SP{0,4}$'),
+      re('^SP{0,4}(?=[^\\r\\n]{0,80}(?:首页|范文|文档))[HAN]{2,6}(?:(?:SP|[|｜/]){1,4}[HAN]{2,6}){4,24}SP{0,4}$'),
     ],
     examples: ['网站首页 工作总结 述职报告 心得体会 演讲稿 范文大全'],
   },
@@ -361,8 +363,8 @@ export const FAMILIES: Family[] = [
     strength: 'site',
     anchor: /(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦|海量|(?:文学|范文|美文)(?:吧|帮)/g,
     patterns: [
-      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦'),
-      re('[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:文学|范文|美文)(?:吧|帮)'),
+      re('[HANA-Za-z0-9]{0,6}(?:范文|文秘|作文|期刊)(?:专业)?(?:网|站|库)|学习啦'),
+      re('[HANA-Za-z0-9]{0,6}(?:文学|范文|美文)(?:吧|帮)'),
       re('海量(?:的)?(?:写作)?(?:范文|资料|文档)'),
     ],
     examples: ['某某范文网', '资深的文秘专业网，海量的写作范文库', '蓝莓文学吧', '十十范文帮'],
@@ -481,7 +483,7 @@ export const FAMILIES: Family[] = [
     strength: 'line',
     anchor: /娱乐城|百家乐|真人视讯|老虎机|葡京|威尼斯人|赌场|博彩|投注|彩票|注册|开户|返水|成人|亚洲|欧美|日本|国产|av在线|av网站|买球/g,
     patterns: [
-      re('(?:[\\u4e00-\\u9fff]{0,4}娱乐城|百家乐|真人视讯|老虎机|葡京|威尼斯人|(?:在线|网上)(?:赌场|博彩|投注)|博彩(?:网|平台|公司)|体育投注|彩票(?:平台|网|注册|开户)|注册(?:就)?送[0-9]{1,4}|开户(?:即)?送|返水)'),
+      re('(?:[HAN]{0,4}娱乐城|百家乐|真人视讯|老虎机|葡京|威尼斯人|(?:在线|网上)(?:赌场|博彩|投注)|博彩(?:网|平台|公司)|体育投注|彩票(?:平台|网|注册|开户)|注册(?:就)?送[0-9]{1,4}|开户(?:即)?送|返水)'),
       re('(?:在线)?成人(?:免费)?(?:视频|电影|影院)|(?:亚洲|欧美|日本|国产)(?:精品|另类|无码)|av(?:在线|网站)'),
       re('(?:欧洲杯|世界杯|足球)买球(?:平台|网)?|买球(?:平台|网|app|APP)'),
     ],
@@ -601,7 +603,7 @@ const WEAK_LINE_MAX = 40;
 const LINE_MAX = 30;
 /** A brand or slogan line inside a block: short, no sentence or clause marks, not a title. */
 const SLOGAN_MAX = 20;
-const TITLE_WORDS = /总结|报告|汇报|述职|计划|要点|讲话|情况|方案|意见|通知|小结/;
+const TITLE_WORD = new RegExp(alternation([...TITLE_WORDS, '方案', '意见', '通知', '小结']));
 /** At most this many non-residue lines (slogans, blank lines) between two residue lines of a block. */
 const MAX_GAP = 6;
 const MAX_GAP_SLOGANS = 4;
@@ -763,7 +765,7 @@ function findPageTitle(scan: Scan): LineInfo | undefined {
     const t = content(scan, l);
     if (t.length > TITLE_MAX || /[。！？；;]/.test(t)) break;
     shortLine ??= l;
-    if (TITLE_WORDS.test(t)) return l;
+    if (TITLE_WORD.test(t)) return l;
   }
   return shortLine;
 }
@@ -858,7 +860,7 @@ function findRepeatedTitles(scan: Scan): void {
   const titleLine = scan.titleLine;
   if (!titleLine) return;
   const title = normalTitle(content(scan, titleLine));
-  if (title.length < 6 || !TITLE_WORDS.test(title)) return;
+  if (title.length < 6 || !TITLE_WORD.test(title)) return;
   // Lengths are of the visible words: a comment on the title line (<!-- … -->) is not the title's.
   const copies = lines.filter((l) => {
     if (l.number < titleLine.number || l.kind !== 'text' || l.numbered || whole.has(l.number)) return false;
@@ -933,7 +935,7 @@ function isSlogan(scan: Scan, l: LineInfo): boolean {
   if (l.kind !== 'text' || l.heading || l.numbered || l === scan.titleLine) return false;
   const t = content(scan, l);
   if (t.length === 0 || t.length > SLOGAN_MAX) return false;
-  if (/[。；;：:！？!?]/.test(t) || TITLE_WORDS.test(t)) return false;
+  if (/[。；;：:！？!?]/.test(t) || TITLE_WORD.test(t)) return false;
   if (/^[0-9０-９]/.test(t)) return false;
   for (let k = 0; k < t.length; k++) if (isHanCode(t.charCodeAt(k))) return true;
   return false;
@@ -944,7 +946,7 @@ function isListedTitle(scan: Scan, l: LineInfo): boolean {
   if (l.kind !== 'text') return false;
   const t = content(scan, l);
   if (t.length === 0 || t.length > TITLE_MAX || /[。；;！？]/.test(t)) return false;
-  return TITLE_WORDS.test(t) || /范文|篇|心得|体会|【/.test(t);
+  return TITLE_WORD.test(t) || /范文|篇|心得|体会|【/.test(t);
 }
 
 function reportBlock(scan: Scan, report: Report, first: number, last: number, members: ResidueLine[], firstContent: number, lastContent: number): void {

@@ -6,6 +6,7 @@ import { inSpans, type EmphasisInfo } from '../model/markdown.js';
 import { proseLines, proseLinesWith, type LineInfo, type ReportModel } from '../model/report-model.js';
 import { defineRule, localized } from '../rule.js';
 import { trimEndWhere, trimStartWhere } from '../model/trim.js';
+import { bareUrls, HAN_RANGES } from '../model/chars.js';
 
 interface Hit {
   start: number;
@@ -58,7 +59,7 @@ function blankKind(text: string, start: number, end: number): BlankKind {
 }
 
 /** A document number such as x发〔20××〕5号 or 〔2023〕x号, blanks included. */
-const DOCUMENT_NUMBER = /[\u4e00-\u9fffxXＸ×]{0,8}[〔\[［][0-9０-９xXＸ×_]{2,4}[〕\]］][0-9０-９xXＸ×_]{1,5}号/g;
+const DOCUMENT_NUMBER = new RegExp(`[${HAN_RANGES}xXＸ×]{0,8}[〔\\[［][0-9０-９xXＸ×_]{2,4}[〕\\]］][0-9０-９xXＸ×_]{1,5}号`, 'g');
 
 /** Whether [start, end) lies inside a document number (文号): its blank is the number, not a date. */
 function inDocumentNumber(text: string, start: number, end: number): boolean {
@@ -86,7 +87,6 @@ const BOXES = /[○□]{2,}/g;
 const BRACKET_EMPTY = /【[ \t\u3000]*】/g;
 const BRACKET_NOTE = /【[^】\r\n]{0,30}?(待补充|待填|待定|填写|此处|请输入|请填|插入|补充完整)[^】\r\n]{0,30}】/g;
 const PAREN_NOTE = /[（(](此处|请在此|请填|待补充|待填写)[^）)\r\n]{0,40}[）)]/g;
-const URL = /(https?:\/\/|www\.)[^\s，。；）)】」]+/g;
 /** The first characters of every built-in blank below. */
 const BLANK_STARTS = /[XＸ×x_#＊*某○□【（(]/g;
 
@@ -207,14 +207,12 @@ export function findPlaceholders(model: ReportModel, extra: readonly Pattern[] =
     for (const p of extra) for (const m of allMatches(p, s)) add(base + m.index, base + m.end);
 
     if (found.length === 0) continue;
-    const urls: Hit[] = [];
-    for (const m of s.matchAll(URL)) urls.push({ start: base + m.index, end: base + m.index + m[0].length });
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const allowedSpans = allowedIn(s, base, allow);
     let lastEnd = -1;
     for (const h of found) {
       if (h.start < lastEnd) continue;
-      if (inSpans(md.excluded, h.start) || inSpans(md.urls, h.start) || inSpans(urls, h.start)) continue;
+      if (inSpans(md.excluded, h.start) || inSpans(md.urls, h.start) || inSpans(bareUrls(model), h.start)) continue;
       if (allowedSpans.length > 0 && allowedSpans.some((a) => a.start <= h.start && h.end <= a.end)) continue;
       hits.push(h);
       lastEnd = h.end;

@@ -2,7 +2,7 @@
 // full-width marks ，；：？！（）. Numbers (1,200), times (10:30), ratios (3:2), English passages,
 // code, URLs, Markdown syntax and the section markers owned by numbering-format are left alone.
 
-import { isCn, isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
+import { HAN, isCn, isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
 import { defineRule, localized, type OffsetEdit } from '../rule.js';
 import type { Localized } from '../types.js';
 import { proseLinesWith, type LineInfo } from '../model/report-model.js';
@@ -209,7 +209,7 @@ export const punctuationWidth = defineRule({
         flags[o - from] |= PAIRED;
         flags[i - from] |= PAIRED;
         const inner = text.slice(o + 1, i);
-        if (!/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(inner) || PLACEHOLDER_NOTE.test(inner)) continue;
+        if (!HAN.test(inner) || PLACEHOLDER_NOTE.test(inner)) continue;
         let skipped = false;
         for (let k = o + 1; k < i && !skipped; k++) if (mask.skip(k)) skipped = true;
         if (skipped) continue;

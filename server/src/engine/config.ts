@@ -5,8 +5,9 @@
 import { compileUserPattern, type Pattern } from './user-pattern.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parse as parseJsonc, printParseErrorCode, visit as visitJsonc, type ParseError } from 'jsonc-parser';
+import { LineIndex } from './line-index.js';
+import { Composer, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
 import { BUILTIN_ROLES, BUILTIN_TYPES, DEFAULT_TYPE, type ReportType, type RoleDefinition } from './report-types.js';
 import type { Message, Severity, SeveritySetting } from './types.js';
 import { msg } from './rule.js';
@@ -69,18 +70,6 @@ export interface ResolvedConfig {
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** Parses the text of a configuration file. Syntax errors come back as problems with positions. */
 export function parseConfigText(text: string, filePath?: string): { config: UserConfig; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
@@ -91,21 +80,46 @@ export function parseConfigText(text: string, filePath?: string): { config: User
   // before it is parsed, as a problem of this file (the defaults apply).
   const deep = nestingTooDeep(body);
   if (deep !== undefined) {
-    const { line, column } = lineColumn(body, deep);
+    const { line, column } = new LineIndex(body).position(deep);
     return { config: {}, problems: [{ path: filePath, line, column, message: msg(`配置文件嵌套过深（超过 ${MAX_NESTING} 层），已按默认设置检查`, `configuration nested deeper than ${MAX_NESTING} levels; the defaults are used`) }] };
   }
   const value = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
-  const problems: ConfigProblem[] = errors.map((e) => {
-    const { line, column } = lineColumn(body, e.offset);
-    const code = printParseErrorCode(e.error);
-    return { path: filePath, line, column, message: msg(`配置文件语法错误（${code}）`, `syntax error in configuration (${code})`) };
+  // Problems are positioned with one line index (binary search), and settings by one pass over
+  // the file: searching the text once per problem grew with problems × file size.
+  if (errors.length > 0) {
+    const index = new LineIndex(body);
+    const problems: ConfigProblem[] = errors.map((e) => {
+      const { line, column } = index.position(e.offset);
+      const code = printParseErrorCode(e.error);
+      return { path: filePath, line, column, message: msg(`配置文件语法错误（${code}）`, `syntax error in configuration (${code})`) };
+    });
+    return { config: {}, problems };
+  }
+  let settings: Map<string, { line: number; column: number }> | undefined;
+  return validateConfig(value, filePath, (key, parent) => {
+    settings ??= settingPositions(body);
+    return settings.get(`${parent ?? ''}\u0000${key}`) ?? { line: 1, column: 1 };
   });
-  if (problems.length > 0) return { config: {}, problems };
-  const checked = validateConfig(value, filePath, (key) => {
-    const at = body.indexOf(`"${key}"`);
-    return at >= 0 ? lineColumn(body, at) : { line: 1, column: 1 };
-  });
-  return checked;
+}
+
+/** Where each setting's name is (its first occurrence), in one pass: a top-level key under `\0key`, a key of a top-level object under `parent\0key`. */
+function settingPositions(text: string): Map<string, { line: number; column: number }> {
+  const at = new Map<string, { line: number; column: number }>();
+  const add = (key: string, line: number, column: number) => {
+    if (!at.has(key)) at.set(key, { line, column });
+  };
+  visitJsonc(
+    text,
+    {
+      onObjectProperty(property, _offset, _length, startLine, startCharacter, pathSupplier) {
+        const path = pathSupplier();
+        if (path.length === 0) add(`\u0000${property}`, startLine + 1, startCharacter + 1);
+        else if (path.length === 1 && typeof path[0] === 'string') add(`${path[0]}\u0000${property}`, startLine + 1, startCharacter + 1);
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return at;
 }
 
 /** Deepest nesting of objects and arrays a configuration may have. */
@@ -134,10 +148,11 @@ function nestingTooDeep(text: string): number | undefined {
 export function validateConfig(
   value: unknown,
   filePath: string | undefined,
-  where: (key: string) => { line: number; column: number } = () => ({ line: 0, column: 0 }),
+  /** Where setting `key` (of the top-level object `parent`, if given) is written. */
+  where: (key: string, parent?: string) => { line: number; column: number } = () => ({ line: 0, column: 0 }),
 ): { config: UserConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const problem = (key: string, zh: string, en: string) => problems.push({ path: filePath, ...where(key), message: msg(zh, en) });
+  const problem = (key: string, zh: string, en: string, parent?: string) => problems.push({ path: filePath, ...where(key, parent), message: msg(zh, en) });
   const config: UserConfig = {};
   if (value === undefined || value === null) return { config, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -163,28 +178,29 @@ export function validateConfig(
       problem('rules', '「rules」必须是对象：规则编号 → 级别', '"rules" must be an object: rule id → severity');
     } else {
       config.rules = {};
+      let knownRules: string[] | undefined;
       for (const [id, setting] of Object.entries(v.rules as Record<string, unknown>)) {
         if (id === '__proto__') {
-          problem(id, '未知的规则「__proto__」', 'unknown rule "__proto__"');
+          problem(id, '未知的规则「__proto__」', 'unknown rule "__proto__"', 'rules');
           continue;
         }
         const sev = Array.isArray(setting) ? setting[0] : setting;
         const opts = Array.isArray(setting) ? setting[1] : undefined;
         if (filePath !== undefined && !RULES_BY_ID.has(id)) {
-          problem(id, `未知的规则「${id}」；可用规则：${[...RULES_BY_ID.keys()].join('、')}`, `unknown rule "${id}"; known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
+          problem(id, `未知的规则「${id}」；可用规则：${(knownRules ??= [...RULES_BY_ID.keys()]).join('、')}`, `unknown rule "${id}"; known rules: ${knownRules.join(', ')}`, 'rules');
           continue;
         }
         if (typeof sev !== 'string' || !SEVERITIES.has(sev)) {
-          problem(id, `规则「${id}」的级别必须是 error、warning、info、hint 或 off`, `the severity of rule "${id}" must be error, warning, info, hint or off`);
+          problem(id, `规则「${id}」的级别必须是 error、warning、info、hint 或 off`, `the severity of rule "${id}" must be error, warning, info, hint or off`, 'rules');
           continue;
         }
         if (opts !== undefined && (typeof opts !== 'object' || opts === null || Array.isArray(opts))) {
-          problem(id, `规则「${id}」的选项必须是对象`, `the options of rule "${id}" must be an object`);
+          problem(id, `规则「${id}」的选项必须是对象`, `the options of rule "${id}" must be an object`, 'rules');
           continue;
         }
         const invalid = opts !== undefined ? RULES_BY_ID.get(id)?.validateOptions?.(opts as Record<string, unknown>) : undefined;
         if (invalid) {
-          problem(id, invalid['zh-CN'], invalid.en);
+          problem(id, invalid['zh-CN'], invalid.en, 'rules');
           continue;
         }
         config.rules[id] = opts ? [sev as SeveritySetting, opts as Record<string, unknown>] : (sev as SeveritySetting);
@@ -198,12 +214,12 @@ export function validateConfig(
       config.types = {};
       for (const [name, def] of Object.entries(v.types as Record<string, unknown>)) {
         if (name === '__proto__') {
-          problem(name, '报告类型不能命名为「__proto__」', 'a report type cannot be named "__proto__"');
+          problem(name, '报告类型不能命名为「__proto__」', 'a report type cannot be named "__proto__"', 'types');
           continue;
         }
         const t = def as UserType;
         if (typeof def !== 'object' || def === null || (t.required !== undefined && (!Array.isArray(t.required) || t.required.some((r) => typeof r !== 'string')))) {
-          problem(name, `报告类型「${name}」的定义无效：required 必须是章节角色编号的数组`, `report type "${name}" is invalid: "required" must be an array of role ids`);
+          problem(name, `报告类型「${name}」的定义无效：required 必须是章节角色编号的数组`, `report type "${name}" is invalid: "required" must be an array of role ids`, 'types');
           continue;
         }
         const bad = Object.values(t.roles ?? {})
@@ -211,7 +227,7 @@ export function validateConfig(
           .map(patternProblem)
           .find((x) => x !== undefined);
         if (bad) {
-          problem(name, `报告类型「${name}」中的${bad['zh-CN']}`, `report type "${name}": ${bad.en}`);
+          problem(name, `报告类型「${name}」中的${bad['zh-CN']}`, `report type "${name}": ${bad.en}`, 'types');
           continue;
         }
         config.types[name] = t;
@@ -225,7 +241,7 @@ export function validateConfig(
       problem('placeholders', '「placeholders」必须形如 {"extra": [正则…], "allow": [词语…]}', '"placeholders" must look like {"extra": [regex…], "allow": [word…]}');
     } else {
       const bad = (p.extra as string[] | undefined)?.map(patternProblem).find((x) => x !== undefined);
-      if (bad) problem('extra', `占位符的${bad['zh-CN']}`, `placeholder ${bad.en}`);
+      if (bad) problem('extra', `占位符的${bad['zh-CN']}`, `placeholder ${bad.en}`, 'placeholders');
       else config.placeholders = { extra: p.extra as string[] | undefined, allow: p.allow as string[] | undefined };
     }
   }
@@ -280,18 +296,112 @@ export function loadConfigFile(filePath: string): { config: UserConfig; problems
   return parseConfigText(text, filePath);
 }
 
-/** Reads `gongwen:` settings from a document's YAML front matter. */
+/**
+ * Largest front matter read, in characters. Real front matter is a few lines (title, author,
+ * date, a `gongwen:` block of some settings or a type); 64 Ki characters holds any of that many
+ * times over, and bounds what parsing it costs on every keystroke (30,000 keys took seconds).
+ */
+export const MAX_FRONT_MATTER = 16384;
+
+/** Reads `gongwen:` settings from a document's YAML front matter; `startLine` is the line of its opening `---`. */
 export function frontMatterConfig(yamlText: string, startLine: number): { config: UserConfig; problems: ConfigProblem[] } {
+  if (yamlText.length > MAX_FRONT_MATTER) {
+    // Front matter that cannot name gongwen has no settings to miss.
+    if (!yamlText.includes('gongwen')) return { config: {}, problems: [] };
+    const message = msg(
+      `文档开头的 YAML 元数据过大（超过 ${MAX_FRONT_MATTER} 个字符），其中的 gongwen 设置未读取，已按其余设置检查`,
+      `the YAML front matter is larger than ${MAX_FRONT_MATTER} characters; its gongwen settings are not read, and the document is checked without them`,
+    );
+    return { config: {}, problems: [{ line: startLine, column: 1, message }] };
+  }
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = parseFrontMatterYaml(yamlText);
   } catch (e) {
+    if (e instanceof FrontMatterTooDeep) {
+      const message = msg(`文档开头的 YAML 元数据嵌套过深（超过 ${MAX_NESTING} 层），其中的 gongwen 设置未读取，已按其余设置检查`, `the YAML front matter is nested deeper than ${MAX_NESTING} levels; its gongwen settings are not read, and the document is checked without them`);
+      return { config: {}, problems: [{ line: startLine + e.linePos.line, column: e.linePos.col, message }] };
+    }
     const pos = e instanceof YAMLParseError && e.linePos ? e.linePos[0] : { line: 1, col: 1 };
     return { config: {}, problems: [{ line: startLine + pos.line, column: pos.col, message: msg('文档开头的 YAML 元数据有语法错误', 'syntax error in the YAML front matter') }] };
   }
   if (!data || typeof data !== 'object' || !('gongwen' in data)) return { config: {}, problems: [] };
   const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, undefined, () => ({ line: startLine + 1, column: 1 }));
   return { config, problems };
+}
+
+/** Front matter nested deeper than MAX_NESTING: not parsed further. */
+class FrontMatterTooDeep extends Error {
+  constructor(readonly linePos: { line: number; col: number }) {
+    super('front matter nested too deep');
+  }
+}
+
+/**
+ * `yaml.parse`, made safe for any text:
+ * - Nesting is measured on the library's syntax tree (built without recursion) before the tree
+ *   is composed, which recurses per level: deep nesting ran the stack out, and a regular
+ *   expression compiled at that depth aborted the whole process (no exception to catch).
+ * - Duplicate keys are found in one pass: the library compares each key with every earlier key
+ *   of its map, which grows with the square of the keys. Keys are compared as the library
+ *   compares them (the same node, or scalars of equal value).
+ * The first error in the text is thrown, as `parse` throws it.
+ */
+function parseFrontMatterYaml(text: string): unknown {
+  const lineCounter = new LineCounter();
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const deep = yamlTooDeep(tokens);
+  if (deep !== undefined) throw new FrontMatterTooDeep(lineCounter.linePos(deep));
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer({ uniqueKeys: false }).compose(tokens, true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  if (!doc) return undefined;
+  let first: YAMLParseError | undefined = doc.errors[0];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+          continue;
+        }
+        const at = key.range?.[0] ?? 0;
+        if (!first || at < first.pos[0]) first = new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+        break;
+      }
+    },
+  });
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    first.linePos = [{ line: pos.line, col: pos.col }];
+    throw first;
+  }
+  return doc.toJS();
+}
+
+/** The offset of the first collection in a YAML syntax tree nested deeper than MAX_NESTING. */
+function yamlTooDeep(tokens: CST.Token[]): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_NESTING) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 export interface ResolveOptions {

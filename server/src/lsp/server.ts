@@ -161,11 +161,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Configuration files whose problems are shown: a file that is gone, or no longer used, has them cleared. */
   const configsShown = new Set<string>();
+  /** The problems last published per configuration file: the same list (the file not reloaded) is not sent again. */
+  const configsPublished = new Map<string, unknown>();
   function publishConfigProblems(): void {
     const now = new Set<string>();
     for (const entry of checks.configFiles()) {
       const uri = URI.fromFsPath(entry.file!);
       now.add(uri);
+      if (configsPublished.get(uri) === entry.problems) continue;
+      configsPublished.set(uri, entry.problems);
       const diagnostics: LspDiagnostic[] = entry.problems.map((p) => {
         const line = Math.max(0, p.line - 1);
         const character = Math.max(0, p.column - 1);
@@ -175,6 +179,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (diagnostics.length > 0) configsShown.add(uri);
       else configsShown.delete(uri);
     }
+    for (const uri of [...configsPublished.keys()]) if (!now.has(uri)) configsPublished.delete(uri);
     for (const uri of [...configsShown]) {
       if (now.has(uri)) continue;
       configsShown.delete(uri);

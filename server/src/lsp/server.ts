@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type Diagnostic as LspDiagnostic,
+  type InitializeError,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -55,7 +56,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return docsHrefs.get(rule);
   };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // initialize is answered once: a second one would switch pull and push (a push-mode client
+  // then got no more diagnostics), the locale and the capabilities in the middle of a session.
+  let initialized = false;
+  connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+    if (initialized) return new ResponseError<InitializeError>(-32600, 'the server is already initialized', { retry: false });
+    initialized = true;
     const init = (params.initializationOptions ?? {}) as { locale?: string };
     locale = localeOf(init.locale ?? params.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, inspect, type InspectOptions } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { FrameGuard } from './framing.js';
 import { startServer } from './server.js';
@@ -38,7 +39,9 @@ export function main(): void {
     let dropped = 0;
     const input = new FrameGuard((drop) => {
       // Logged once per resynchronisation, and not more than 100 times in all.
-      if (++dropped <= 100) connection.console.warn(`gongwen: dropped ${drop.bytes} bytes of input that were not a well-formed message (${drop.reason}); reading resumed at the next Content-Length header`);
+      if (++dropped > 100) return;
+      const more = dropped === 100 ? '; further drops are not logged' : '';
+      connection.console.warn(`gongwen: dropped ${drop.bytes} bytes of input that were not a well-formed message (${drop.reason}); reading resumed at the next Content-Length header${more}`);
     });
     process.stdin.pipe(input);
     // stdin closed without ending: the guard ends too, and the library exits as it would.
@@ -48,9 +51,10 @@ export function main(): void {
     connection = createConnection(ProposedFeatures.all, input, process.stdout);
     // What the library does for --stdio when it owns stdin: console output goes to the client's
     // log, never into the protocol stream on stdout.
-    console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
-    console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
-    console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+    console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+    console.dir = (item: unknown, options?: InspectOptions) => connection.console.log(inspect(item, options));
+    console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+    console.error = (...args: unknown[]) => connection.console.error(format(...args));
   }
   // No input may end the server: what escapes a handler is logged, and the server goes on.
   const log = (what: string) => (e: unknown) => connection.console.error(`gongwen: ${what}: ${(e as Error)?.stack ?? String(e)}`);

@@ -14,6 +14,10 @@ export function ENGINE_ADVERSARIAL(size = 200_000): Record<string, string> {
     // other line: each is read as its writer meant (marker-repair.ts) without searching again.
     'slipped markers': Array.from({ length: Math.floor(size / 6) }, (_, i) => (i % 2 ? `${(i % 98) + 1}甲` : `${(i % 98) + 1}.乙`)).join('\n'),
     'restarts in sections': Array.from({ length: Math.floor(size / 4) }, (_, i) => ['二、', '一．', '二．', '三以'][i % 4]).join('\n'),
+    // Front matter of 30,000 keys (larger than the engine reads: one problem), and front matter
+    // just under that limit, which is read: YAML's duplicate-key check grew with the square of the keys.
+    '30,000-key front matter': frontMatterDraft(30_000),
+    'front matter at the size limit': frontMatterDraft(1450),
   };
 }
 
@@ -52,4 +56,10 @@ export function RUN_ADVERSARIAL(n = 200_000): Record<string, string> {
     out[`${prefix}${JSON.stringify(run)}×${n}x`] = prefix + run.repeat(n) + 'x';
   }
   return out;
+}
+
+/** A short draft under front matter with a gongwen block and `keys` more keys. */
+function frontMatterDraft(keys: number): string {
+  const lines = Array.from({ length: keys }, (_, i) => `k${i}: ${i}`).join('\n');
+  return `---\ngongwen:\n  type: 工作总结\n${lines}\n---\n# 某局2025年工作总结\n\n一、主要工作\n\n三、存在问题\n`;
 }

@@ -142,3 +142,12 @@ export class LspTestClient {
     this.process.kill();
   }
 }
+
+/** `promise`, or a rejection naming `what` when it has not settled within `ms` (a server that went deaf). */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

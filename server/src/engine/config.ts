@@ -4,8 +4,9 @@
 // A broken configuration is reported with its path and position; defaults are used instead.
 
 import { compileUserPattern, type Pattern } from './user-pattern.js';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parse as parseJsonc, printParseErrorCode, visit as visitJsonc, type ParseError } from 'jsonc-parser';
+import { LineIndex } from './line-index.js';
+import { Composer, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
 import { BUILTIN_ROLES, BUILTIN_TYPES, DEFAULT_TYPE, type ReportType, type RoleDefinition } from './report-types.js';
 import type { ConfigProblem, Localized, MessageData, MessageRef, OptionsSchema, ResolvedConfig, RuleConfig, RuleSetting, Severity, SeveritySetting, StructureSetting } from './types.js';
 import type { ConfigMessageKey } from './core-messages.js';
@@ -47,18 +48,6 @@ export interface UserConfig {
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** Parses the text of a configuration file. Syntax errors come back as problems with positions. */
 export function parseConfigText(text: string, registry: RuleCatalogue, filePath?: string): { config: UserConfig; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
@@ -69,21 +58,46 @@ export function parseConfigText(text: string, registry: RuleCatalogue, filePath?
   // before it is parsed, as a problem of this file (the defaults apply).
   const deep = nestingTooDeep(body);
   if (deep !== undefined) {
-    const { line, column } = lineColumn(body, deep);
+    const { line, column } = new LineIndex(body).position(deep);
     return { config: {}, problems: [{ path: filePath, line, column, message: cm('tooDeep', { max: MAX_NESTING }) }] };
   }
   const value = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
-  const problems: ConfigProblem[] = errors.map((e) => {
-    const { line, column } = lineColumn(body, e.offset);
-    const code = printParseErrorCode(e.error);
-    return { path: filePath, line, column, message: cm('syntax', { code }) };
+  // Problems are positioned with one line index (binary search), and settings by one pass over
+  // the file: searching the text once per problem grew with problems × file size.
+  if (errors.length > 0) {
+    const index = new LineIndex(body);
+    const problems: ConfigProblem[] = errors.map((e) => {
+      const { line, column } = index.position(e.offset);
+      const code = printParseErrorCode(e.error);
+      return { path: filePath, line, column, message: cm('syntax', { code }) };
+    });
+    return { config: {}, problems };
+  }
+  let settings: Map<string, { line: number; column: number }> | undefined;
+  return validateConfig(value, registry, filePath, (key, parent) => {
+    settings ??= settingPositions(body);
+    return settings.get(`${parent ?? ''}\u0000${key}`) ?? { line: 1, column: 1 };
   });
-  if (problems.length > 0) return { config: {}, problems };
-  const checked = validateConfig(value, registry, filePath, (key) => {
-    const at = body.indexOf(`"${key}"`);
-    return at >= 0 ? lineColumn(body, at) : { line: 1, column: 1 };
-  });
-  return checked;
+}
+
+/** Where each setting's name is (its first occurrence), in one pass: a top-level key under `\0key`, a key of a top-level object under `parent\0key`. */
+function settingPositions(text: string): Map<string, { line: number; column: number }> {
+  const at = new Map<string, { line: number; column: number }>();
+  const add = (key: string, line: number, column: number) => {
+    if (!at.has(key)) at.set(key, { line, column });
+  };
+  visitJsonc(
+    text,
+    {
+      onObjectProperty(property, _offset, _length, startLine, startCharacter, pathSupplier) {
+        const path = pathSupplier();
+        if (path.length === 0) add(`\u0000${property}`, startLine + 1, startCharacter + 1);
+        else if (path.length === 1 && typeof path[0] === 'string') add(`${path[0]}\u0000${property}`, startLine + 1, startCharacter + 1);
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return at;
 }
 
 /** Deepest nesting of objects and arrays a configuration may have. */
@@ -113,10 +127,11 @@ export function validateConfig(
   value: unknown,
   registry: RuleCatalogue,
   filePath: string | undefined,
-  where: (key: string) => { line: number; column: number } = () => ({ line: 0, column: 0 }),
+  /** Where setting `key` (of the top-level object `parent`, if given) is written. */
+  where: (key: string, parent?: string) => { line: number; column: number } = () => ({ line: 0, column: 0 }),
 ): { config: UserConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const problem = (key: string, message: MessageRef) => problems.push({ path: filePath, ...where(key), message });
+  const problem = (key: string, message: MessageRef, parent?: string) => problems.push({ path: filePath, ...where(key, parent), message });
   const config: UserConfig = {};
   if (value === undefined || value === null) return { config, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -142,29 +157,30 @@ export function validateConfig(
       problem('rules', cm('badRules'));
     } else {
       config.rules = {};
+      let knownRules: string[] | undefined;
       for (const [id, setting] of Object.entries(v.rules as Record<string, unknown>)) {
         if (id === '__proto__') {
-          problem(id, cm('unknownRule', { rule: id }));
+          problem(id, cm('unknownRule', { rule: id }), 'rules');
           continue;
         }
         const sev = Array.isArray(setting) ? setting[0] : setting;
         const opts = Array.isArray(setting) ? setting[1] : undefined;
         if (filePath !== undefined && !registry.has(id)) {
-          problem(id, cm('unknownRuleKnown', { rule: id, known: [...registry.keys()] }));
+          problem(id, cm('unknownRuleKnown', { rule: id, known: (knownRules ??= [...registry.keys()]) }), 'rules');
           continue;
         }
         if (typeof sev !== 'string' || !SEVERITIES.has(sev)) {
-          problem(id, cm('badSeverity', { rule: id }));
+          problem(id, cm('badSeverity', { rule: id }), 'rules');
           continue;
         }
         if (opts !== undefined && (typeof opts !== 'object' || opts === null || Array.isArray(opts))) {
-          problem(id, cm('optionsNotObject', { rule: id }));
+          problem(id, cm('optionsNotObject', { rule: id }), 'rules');
           continue;
         }
         const schema = registry.get(id)?.meta.options;
         const invalid = opts !== undefined && schema ? optionsProblem(opts, schema) : undefined;
         if (invalid) {
-          problem(id, cm('badOptions', { rule: id, problem: invalid }));
+          problem(id, cm('badOptions', { rule: id, problem: invalid }), 'rules');
           continue;
         }
         config.rules[id] = opts ? [sev as SeveritySetting, opts as Record<string, unknown>] : (sev as SeveritySetting);
@@ -178,12 +194,12 @@ export function validateConfig(
       config.types = {};
       for (const [name, def] of Object.entries(v.types as Record<string, unknown>)) {
         if (name === '__proto__') {
-          problem(name, cm('protoType'));
+          problem(name, cm('protoType'), 'types');
           continue;
         }
         const t = def as UserType;
         if (typeof def !== 'object' || def === null || (t.required !== undefined && (!Array.isArray(t.required) || t.required.some((r) => typeof r !== 'string')))) {
-          problem(name, cm('badTypeDefinition', { type: name }));
+          problem(name, cm('badTypeDefinition', { type: name }), 'types');
           continue;
         }
         const bad = Object.values(t.roles ?? {})
@@ -191,7 +207,7 @@ export function validateConfig(
           .map(patternProblem)
           .find((x) => x !== undefined);
         if (bad) {
-          problem(name, cm('typePattern', { type: name, problem: bad }));
+          problem(name, cm('typePattern', { type: name, problem: bad }), 'types');
           continue;
         }
         config.types[name] = t;
@@ -205,7 +221,7 @@ export function validateConfig(
       problem('placeholders', cm('badPlaceholders'));
     } else {
       const bad = (p.extra as string[] | undefined)?.map(patternProblem).find((x) => x !== undefined);
-      if (bad) problem('extra', cm('placeholderPattern', { problem: bad }));
+      if (bad) problem('extra', cm('placeholderPattern', { problem: bad }), 'placeholders');
       else config.placeholders = { extra: p.extra as string[] | undefined, allow: p.allow as string[] | undefined };
     }
   }
@@ -229,18 +245,109 @@ function patternProblem(s: unknown): MessageRef | undefined {
   return 'error' in compiled ? compiled.error : undefined;
 }
 
-/** Reads `gongwen:` settings from a document's YAML front matter. */
+/**
+ * Largest front matter read, in characters. Real front matter is a few lines (title, author,
+ * date, a `gongwen:` block of some settings or a type); 64 Ki characters holds any of that many
+ * times over, and bounds what parsing it costs on every keystroke (30,000 keys took seconds).
+ */
+export const MAX_FRONT_MATTER = 16384;
+
+/** Reads `gongwen:` settings from a document's YAML front matter; `startLine` is the line of its opening `---`. */
 export function frontMatterConfig(yamlText: string, startLine: number, registry: RuleCatalogue): { config: UserConfig; problems: ConfigProblem[] } {
+  if (yamlText.length > MAX_FRONT_MATTER) {
+    // Front matter that cannot name gongwen has no settings to miss.
+    if (!yamlText.includes('gongwen')) return { config: {}, problems: [] };
+    const message = cm('frontMatterTooLarge', { max: MAX_FRONT_MATTER });
+    return { config: {}, problems: [{ line: startLine, column: 1, message }] };
+  }
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = parseFrontMatterYaml(yamlText);
   } catch (e) {
+    if (e instanceof FrontMatterTooDeep) {
+      const message = cm('frontMatterTooDeep', { max: MAX_NESTING });
+      return { config: {}, problems: [{ line: startLine + e.linePos.line, column: e.linePos.col, message }] };
+    }
     const pos = e instanceof YAMLParseError && e.linePos ? e.linePos[0] : { line: 1, col: 1 };
     return { config: {}, problems: [{ line: startLine + pos.line, column: pos.col, message: cm('frontMatterSyntax') }] };
   }
   if (!data || typeof data !== 'object' || !('gongwen' in data)) return { config: {}, problems: [] };
   const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, registry, undefined, () => ({ line: startLine + 1, column: 1 }));
   return { config, problems };
+}
+
+/** Front matter nested deeper than MAX_NESTING: not parsed further. */
+class FrontMatterTooDeep extends Error {
+  constructor(readonly linePos: { line: number; col: number }) {
+    super('front matter nested too deep');
+  }
+}
+
+/**
+ * `yaml.parse`, made safe for any text:
+ * - Nesting is measured on the library's syntax tree (built without recursion) before the tree
+ *   is composed, which recurses per level: deep nesting ran the stack out, and a regular
+ *   expression compiled at that depth aborted the whole process (no exception to catch).
+ * - Duplicate keys are found in one pass: the library compares each key with every earlier key
+ *   of its map, which grows with the square of the keys. Keys are compared as the library
+ *   compares them (the same node, or scalars of equal value).
+ * The first error in the text is thrown, as `parse` throws it.
+ */
+function parseFrontMatterYaml(text: string): unknown {
+  const lineCounter = new LineCounter();
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const deep = yamlTooDeep(tokens);
+  if (deep !== undefined) throw new FrontMatterTooDeep(lineCounter.linePos(deep));
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer({ uniqueKeys: false }).compose(tokens, true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  if (!doc) return undefined;
+  let first: YAMLParseError | undefined = doc.errors[0];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+          continue;
+        }
+        const at = key.range?.[0] ?? 0;
+        if (!first || at < first.pos[0]) first = new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+        break;
+      }
+    },
+  });
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    first.linePos = [{ line: pos.line, col: pos.col }];
+    throw first;
+  }
+  return doc.toJS();
+}
+
+/** The offset of the first collection in a YAML syntax tree nested deeper than MAX_NESTING. */
+function yamlTooDeep(tokens: CST.Token[]): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_NESTING) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 export interface ResolveOptions {

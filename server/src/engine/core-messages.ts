@@ -49,6 +49,14 @@ export const CONFIG_MESSAGES = {
   },
   cannotRead: { 'zh-CN': '无法读取配置文件（{reason}）', en: 'cannot read configuration file ({reason})' },
   frontMatterSyntax: { 'zh-CN': '文档开头的 YAML 元数据有语法错误', en: 'syntax error in the YAML front matter' },
+  frontMatterTooLarge: {
+    'zh-CN': '文档开头的 YAML 元数据过大（超过 {max} 个字符），其中的 gongwen 设置未读取，已按其余设置检查',
+    en: 'the YAML front matter is larger than {max} characters; its gongwen settings are not read, and the document is checked without them',
+  },
+  frontMatterTooDeep: {
+    'zh-CN': '文档开头的 YAML 元数据嵌套过深（超过 {max} 层），其中的 gongwen 设置未读取，已按其余设置检查',
+    en: 'the YAML front matter is nested deeper than {max} levels; its gongwen settings are not read, and the document is checked without them',
+  },
   // Regular expressions from the user (user-pattern.ts).
   patternNotString: { 'zh-CN': '正则表达式必须是字符串：{value}', en: 'a regular expression must be a string: {value}' },
   patternEmpty: { 'zh-CN': '正则表达式为空', en: 'empty regular expression' },

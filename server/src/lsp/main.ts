@@ -1,10 +1,13 @@
 // Entry of `gongwen-language-server`: `--stdio` for any LSP editor, `--node-ipc` when VS Code
-// starts it. The transport is chosen by vscode-languageserver from the command line.
+// starts it. The transport is chosen from the command line: stdio (the default) through
+// FrameGuard, the others by vscode-languageserver.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format, inspect, type InspectOptions } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { FrameGuard } from './framing.js';
 import { startServer } from './server.js';
 
 /** The package's folder (the one holding docs/rules), looked for upward from this file (checkout or bundle). */
@@ -25,9 +28,34 @@ export function main(): void {
     process.stdout.write('gongwen-language-server 0.1.0\n');
     return;
   }
-  const hasTransport = process.argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'));
-  if (!hasTransport) process.argv.push('--stdio');
-  const connection = createConnection(ProposedFeatures.all);
+  // --stdio (the default): frames are read through FrameGuard, so that a malformed frame is
+  // dropped and reading resumes at the next header instead of wedging the reader. The other
+  // transports (--node-ipc, which VS Code uses, --socket, --pipe) are left to the library.
+  const otherTransport = process.argv.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'));
+  let connection: Connection;
+  if (otherTransport) {
+    connection = createConnection(ProposedFeatures.all);
+  } else {
+    let dropped = 0;
+    const input = new FrameGuard((drop) => {
+      // Logged once per resynchronisation, and not more than 100 times in all.
+      if (++dropped > 100) return;
+      const more = dropped === 100 ? '; further drops are not logged' : '';
+      connection.console.warn(`gongwen: dropped ${drop.bytes} bytes of input that were not a well-formed message (${drop.reason}); reading resumed at the next Content-Length header${more}`);
+    });
+    process.stdin.pipe(input);
+    // stdin closed without ending: the guard ends too, and the library exits as it would.
+    process.stdin.once('close', () => {
+      if (!input.writableEnded) input.end();
+    });
+    connection = createConnection(ProposedFeatures.all, input, process.stdout);
+    // What the library does for --stdio when it owns stdin: console output goes to the client's
+    // log, never into the protocol stream on stdout.
+    console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+    console.dir = (item: unknown, options?: InspectOptions) => connection.console.log(inspect(item, options));
+    console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+    console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  }
   // No input may end the server: what escapes a handler is logged, and the server goes on.
   const log = (what: string) => (e: unknown) => connection.console.error(`gongwen: ${what}: ${(e as Error)?.stack ?? String(e)}`);
   process.on('unhandledRejection', log('unhandled rejection'));

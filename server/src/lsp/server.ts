@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type Diagnostic as LspDiagnostic,
+  type InitializeError,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -59,7 +60,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return docsHrefs.get(rule);
   };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // initialize is answered once: a second one would switch pull and push (a push-mode client
+  // then got no more diagnostics), the locale and the capabilities in the middle of a session.
+  let initialized = false;
+  connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+    if (initialized) return new ResponseError<InitializeError>(-32600, 'the server is already initialized', { retry: false });
+    initialized = true;
     const init = (params.initializationOptions ?? {}) as { locale?: string };
     locale = localeOf(init.locale ?? params.locale);
     pull = !!params.capabilities.textDocument?.diagnostic;
@@ -165,11 +171,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Configuration files whose problems are shown: a file that is gone, or no longer used, has them cleared. */
   const configsShown = new Set<string>();
+  /** The problems last published per configuration file: the same list (the file not reloaded) is not sent again. */
+  const configsPublished = new Map<string, unknown>();
   function publishConfigProblems(): void {
     const now = new Set<string>();
     for (const entry of checks.configFiles()) {
       const uri = URI.fromFsPath(entry.file!);
       now.add(uri);
+      if (configsPublished.get(uri) === entry.problems) continue;
+      configsPublished.set(uri, entry.problems);
       const diagnostics: LspDiagnostic[] = entry.problems.map((p) => {
         const line = Math.max(0, p.line - 1);
         const character = Math.max(0, p.column - 1);
@@ -179,6 +189,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (diagnostics.length > 0) configsShown.add(uri);
       else configsShown.delete(uri);
     }
+    for (const uri of [...configsPublished.keys()]) if (!now.has(uri)) configsPublished.delete(uri);
     for (const uri of [...configsShown]) {
       if (now.has(uri)) continue;
       configsShown.delete(uri);

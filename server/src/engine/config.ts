@@ -11,6 +11,7 @@ import { BUILTIN_ROLES, BUILTIN_TYPES, DEFAULT_TYPE, type ReportType, type RoleD
 import type { Message, Severity, SeveritySetting } from './types.js';
 import { msg } from './rule.js';
 import { RULES_BY_ID } from './rules/index.js';
+import { parseEncodingName, STATED_ENCODINGS, type EncodingName } from './encoding-names.js';
 
 export const CONFIG_FILE_NAMES = ['.gongwen.jsonc', '.gongwen.json'];
 
@@ -36,6 +37,8 @@ export interface UserConfig {
   rules?: Record<string, RuleSetting>;
   types?: Record<string, UserType>;
   placeholders?: { extra?: string[]; allow?: string[] };
+  /** The encoding of the files without a BOM (command line; the editor opens files itself). */
+  encoding?: EncodingName;
 }
 
 export interface ConfigProblem {
@@ -135,6 +138,7 @@ export function validateConfig(
   value: unknown,
   filePath: string | undefined,
   where: (key: string) => { line: number; column: number } = () => ({ line: 0, column: 0 }),
+  source: 'file' | 'front matter' = 'file',
 ): { config: UserConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const problem = (key: string, zh: string, en: string) => problems.push({ path: filePath, ...where(key), message: msg(zh, en) });
@@ -146,7 +150,7 @@ export function validateConfig(
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['type', 'structure', 'rules', 'types', 'placeholders', '$schema'].includes(key)) {
+    if (!['type', 'structure', 'rules', 'types', 'placeholders', 'encoding', '$schema'].includes(key)) {
       problem(key, `未知的配置项「${key}」`, `unknown setting "${key}"`);
     }
   }
@@ -157,6 +161,12 @@ export function validateConfig(
   if (v.structure !== undefined) {
     if (v.structure === 'auto' || v.structure === 'always') config.structure = v.structure;
     else problem('structure', '「structure」必须是 "auto"（只检查中文报告的结构）或 "always"（任何文件都检查）', '"structure" must be "auto" (check the structure of Chinese reports only) or "always" (of any file)');
+  }
+  if (v.encoding !== undefined) {
+    const name = typeof v.encoding === 'string' ? parseEncodingName(v.encoding) : undefined;
+    if (source === 'front matter') problem('encoding', '「encoding」只能写在配置文件中（读文档之前就要知道它的编码），此处的设置已忽略', '"encoding" belongs in a configuration file (the encoding is needed before the document is read); ignored here');
+    else if (name) config.encoding = name;
+    else problem('encoding', `「encoding」必须是 ${STATED_ENCODINGS.join('、')} 之一（没有 BOM 的文件所用的编码）`, `"encoding" must be one of ${STATED_ENCODINGS.join(', ')} (the encoding of files without a BOM)`);
   }
   if (v.rules !== undefined) {
     if (typeof v.rules !== 'object' || v.rules === null || Array.isArray(v.rules)) {
@@ -290,7 +300,7 @@ export function frontMatterConfig(yamlText: string, startLine: number): { config
     return { config: {}, problems: [{ line: startLine + pos.line, column: pos.col, message: msg('文档开头的 YAML 元数据有语法错误', 'syntax error in the YAML front matter') }] };
   }
   if (!data || typeof data !== 'object' || !('gongwen' in data)) return { config: {}, problems: [] };
-  const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, undefined, () => ({ line: startLine + 1, column: 1 }));
+  const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, undefined, () => ({ line: startLine + 1, column: 1 }), 'front matter');
   return { config, problems };
 }
 

@@ -181,29 +181,39 @@ export interface Reading {
   plausibility: number;
 }
 
-function readingsOf(bytes: Buffer): Reading[] | undefined {
+/**
+ * Each candidate's reading of the sample, UTF-8 first. `wholeIsUtf8`: the whole file is valid
+ * UTF-8, and the other readings are skipped when the UTF-8 one is sure whatever they are (the
+ * common case, which then costs one decoding of the sample).
+ */
+function readingsOf(bytes: Buffer, wholeIsUtf8 = false): Reading[] | undefined {
   const sample = sampleOf(bytes);
   if (sample === undefined) return undefined;
-  return CANDIDATES.map((name) => {
+  const readings: Reading[] = [];
+  for (const name of CANDIDATES) {
     const { plain, odd } = score(decodeAs(sample.bytes, name), sample.cut, name === 'shift_jis' ? japanese() : common());
-    return { name, plain, odd, plausibility: plain + odd === 0 ? 1 : plain / (plain + odd) };
-  });
+    const reading = { name, plain, odd, plausibility: plain + odd === 0 ? 1 : plain / (plain + odd) };
+    readings.push(reading);
+    if (wholeIsUtf8 && name === 'utf-8' && reading.plausibility > 1 - MIN_MARGIN && plain + odd >= 2 * MIN_CHARACTERS) break;
+  }
+  return readings;
 }
 
 /** The encoding of bytes without a BOM, with the evidence for it and each candidate's reading (most plausible first). */
-export function detectEncoding(bytes: Buffer, readings = readingsOf(bytes)): { name: EncodingName; evidence: Evidence; readings: Reading[] } {
-  if (readings === undefined) return { name: 'utf-8', evidence: { kind: 'ascii' }, readings: [] };
-  // Most plausible first; on a tie the order of CANDIDATES (UTF-8 first, then GB18030) decides.
-  const ranked = [...readings].sort((a, b) => b.plausibility - a.plausibility || CANDIDATES.indexOf(a.name) - CANDIDATES.indexOf(b.name));
+export function detectEncoding(bytes: Buffer, given?: Reading[]): { name: EncodingName; evidence: Evidence; readings: Reading[] } {
   // Valid UTF-8 with multi-byte sequences is itself evidence (the bytes of other encodings seldom
   // are): another reading has to be clearly more plausible to win over it.
   const wholeIsUtf8 = isUtf8(bytes);
+  const readings = given ?? readingsOf(bytes, wholeIsUtf8);
+  if (readings === undefined) return { name: 'utf-8', evidence: { kind: 'ascii' }, readings: [] };
+  // Most plausible first; on a tie the order of CANDIDATES (UTF-8 first, then GB18030) decides.
+  const ranked = [...readings].sort((a, b) => b.plausibility - a.plausibility || CANDIDATES.indexOf(a.name) - CANDIDATES.indexOf(b.name));
   const utf8 = readings[0];
   if (wholeIsUtf8 && ranked[0] !== utf8 && ranked[0].plausibility - utf8.plausibility < MIN_MARGIN) {
     ranked.splice(ranked.indexOf(utf8), 1);
     ranked.unshift(utf8);
   }
-  const [best, next] = ranked;
+  const [best, next = best] = ranked;
   const characters = best.plain + best.odd;
   let weak: WeakReason | undefined;
   if (best.plausibility < MIN_PLAUSIBILITY) weak = { kind: 'implausible' };
@@ -335,31 +345,68 @@ function kindOf(c: number, table: Uint8Array): Kind {
   return Kind.Odd; // rare hanzi, private use, replacement characters, half-width katakana, box drawing…
 }
 
+/** Kind of each BMP code point for one table of common characters, computed once. */
+const kindTables = new Map<Uint8Array, Uint8Array>();
+
+function kindsFor(table: Uint8Array): Uint8Array {
+  let kinds = kindTables.get(table);
+  if (!kinds) {
+    kinds = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) kinds[c] = kindOf(c, table);
+    kindTables.set(table, kinds);
+  }
+  return kinds;
+}
+
+let scripts: Uint8Array | undefined;
+
+/** letterScript of each BMP code point, computed once. */
+function scriptTable(): Uint8Array {
+  if (!scripts) {
+    scripts = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) scripts[c] = letterScript(c);
+  }
+  return scripts;
+}
+
 /** Counts the plain and odd non-ASCII characters of a reading (the last one not, when the sample was cut). */
 function score(text: string, cut: boolean, table: Uint8Array): { plain: number; odd: number } {
-  const points: number[] = [];
-  for (const ch of text) points.push(ch.codePointAt(0)!);
-  if (cut) points.pop();
+  const kinds = kindsFor(table);
+  const script = scriptTable();
+  // Code points, with supplementary ones as Plain (emoji) or Odd (rare hanzi…) stand-ins: 0xE000 is private use.
+  const points = new Uint16Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length) {
+      const c = text.codePointAt(i)!;
+      i++;
+      points[n++] = kindOf(c, table) === Kind.Plain ? 0x3001 : 0xe000;
+    } else points[n++] = u;
+  }
+  if (cut && n > 0) n--;
   let plain = 0;
   let odd = 0;
-  const isKana = (c: number | undefined) => c !== undefined && c >= 0x3041 && c <= 0x30ff;
-  const isCjk = (c: number | undefined) => c !== undefined && c >= 0x3000 && (kindOf(c, table) === Kind.Plain || isKana(c));
-  for (let i = 0; i < points.length; i++) {
+  const isKana = (c: number) => kinds[c] === Kind.Kana;
+  const isCjk = (c: number) => c >= 0x3000 && (kinds[c] === Kind.Plain || kinds[c] === Kind.Kana);
+  for (let i = 0; i < n; i++) {
     const c = points[i];
-    const kind = kindOf(c, table);
+    const kind = kinds[c];
     if (kind === Kind.Ascii || kind === Kind.Neutral) continue;
     if (kind === Kind.Plain) plain++;
     else if (kind === Kind.Odd) odd++;
-    else if (kind === Kind.Kana) {
-      if (isKana(points[i - 1]) || isKana(points[i + 1])) plain++;
-      else odd++;
-    } else {
-      // A letter among letters of its script (café, Москва) or beside CJK text (β受体) is
-      // ordinary; one whose neighbours are of other scripts (ѧϰ, read from GBK 学习) is not.
-      const script = letterScript(c);
-      const before = points[i - 1];
-      const after = points[i + 1];
-      const ok = (before !== undefined && letterScript(before) === script) || (after !== undefined && letterScript(after) === script) || isCjk(before) || isCjk(after);
+    else {
+      const before = i > 0 ? points[i - 1] : -1;
+      const after = i + 1 < n ? points[i + 1] : -1;
+      let ok: boolean;
+      if (kind === Kind.Kana) {
+        ok = (before >= 0 && isKana(before)) || (after >= 0 && isKana(after));
+      } else {
+        // A letter among letters of its script (café, Москва) or beside CJK text (β受体) is
+        // ordinary; one whose neighbours are of other scripts (ѧϰ, read from GBK 学习) is not.
+        const own = script[c];
+        ok = (before >= 0 && (script[before] === own || isCjk(before))) || (after >= 0 && (script[after] === own || isCjk(after)));
+      }
       if (ok) plain++;
       else odd++;
     }

@@ -296,12 +296,10 @@ test('--fix: fixes counted in the summary, remaining findings reported, no tempo
 });
 
 test('--fix does not write a file whose bytes would not survive the round trip', () => {
-  // Invalid UTF-8 and invalid GB18030 (0xFF): decoding is lossy, so writing back would damage it.
+  // UTF-8 with two stray bytes (0xFF): read as UTF-8, decoding is lossy, so writing back would damage it.
   const text = fixture('fixable.md');
   const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xff, 0xff, 0x0a])]);
   const dir = workspace({ 'odd.md': bytes });
-  // Read as GB18030 the text is mojibake, no longer a Chinese report: --structure always keeps
-  // a fixable finding (a missing section) to try.
   const r = run(dir, 'check', '--fix', '--structure', 'always', 'odd.md');
   assert.equal(r.code, 2);
   assert.match(r.stderr, /odd\.md/);

@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import { checkText, fixText, type CheckOptions, type CheckResult } from '../engine/check.js';
 import type { Diagnostic, Locale } from '../engine/types.js';
 import type { ConfigLookup } from './config-lookup.js';
-import { decode, encode, encodingLabel } from './encoding.js';
+import { decode, encode, encodingLabel, unencodable, type Decoded, type EncodingName } from '../host/encoding.js';
 import { errorReason, type FileEntry } from './files.js';
-import type { StructureSetting } from '../engine/config.js';
-import { MESSAGES } from './messages.js';
+import type { StructureSetting, UserConfig } from '../engine/config.js';
+import { MESSAGES, type CliMessages } from './messages.js';
 import { formatFile, formatProblem, type FileOutput, type OutputFormat } from './output.js';
 import { FileChangedError, ReadOnlyError, stampOf, writeFileAtomic, type ReadStamp } from './write-atomic.js';
 
@@ -18,6 +18,8 @@ export interface FileSettings {
   format: OutputFormat;
   type?: string;
   structure?: StructureSetting;
+  /** `--encoding`: wins over the configuration's `encoding`; a BOM wins over both. */
+  encoding?: EncodingName;
   cwd: string;
   locale: Locale;
 }
@@ -29,7 +31,7 @@ export interface FileOutcome {
   fixed: number;
   /** Lines for stderr that make the exit code 2 (unreadable, unwritable, configuration problems). */
   troubles: string[];
-  /** Lines for stderr that change nothing (a binary file skipped). */
+  /** Lines for stderr that change nothing (a binary file skipped, an encoding not certain while nothing is written). */
   notes: string[];
 }
 
@@ -49,39 +51,43 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
       outcome.troubles.push(m.cannotRead(file.display, errorReason(e)));
       return outcome;
     }
-    const decoded = decode(bytes);
+    const config = configs.forFile(file.absolute);
+    if (config.firstUse) for (const p of config.problems) outcome.troubles.push(formatProblem(p, config.display ?? file.display, settings.locale));
+    const decoded = decode(bytes, settings.encoding ?? statedEncoding(config.layers));
     if (decoded.kind === 'binary') {
       outcome.notes.push(m.binarySkipped(file.display)); // not a failure: the exit code stays
       return outcome;
     }
-    const config = configs.forFile(file.absolute);
-    if (config.firstUse) for (const p of config.problems) outcome.troubles.push(formatProblem(p, config.display ?? file.display, settings.locale));
     const options: CheckOptions = { config: config.layers, type: settings.type, structure: settings.structure };
     const text = decoded.text;
 
     let result: CheckResult;
-    if (settings.fix) {
-      const attempt = fixText(text, options);
+    const attempt = settings.fix ? fixText(text, options) : undefined;
+    if (attempt && attempt.text !== text) {
       result = attempt.result;
-      if (attempt.text !== text) {
-        if (!decoded.lossless) {
-          outcome.troubles.push(m.notRoundTrip(file.display, encodingLabel(decoded.encoding)));
+      // Written back only in the encoding it was surely read in, and only if it holds every character.
+      const doubt = doubtOf(decoded, file.display, m, true);
+      const missing = doubt === undefined ? unencodable(attempt.text, decoded.encoding) : undefined;
+      if (doubt !== undefined || missing !== undefined) {
+        outcome.troubles.push(doubt ?? m.notEncodable(file.display, missing!, encodingLabel(decoded.encoding)));
+        result = checkText(text, options);
+      } else {
+        try {
+          if (!stamp) throw new FileChangedError('the file changed while it was being read');
+          writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding), stamp);
+          outcome.fixed = attempt.fixed;
+        } catch (e) {
+          outcome.troubles.push(
+            e instanceof FileChangedError ? m.changedWhileChecking(file.display) : e instanceof ReadOnlyError ? m.readOnly(file.display) : m.cannotWrite(file.display, errorReason(e)),
+          );
           result = checkText(text, options);
-        } else {
-          try {
-            if (!stamp) throw new FileChangedError('the file changed while it was being read');
-            writeFileAtomic(file.absolute, encode(attempt.text, decoded.encoding), stamp);
-            outcome.fixed = attempt.fixed;
-          } catch (e) {
-            outcome.troubles.push(
-              e instanceof FileChangedError ? m.changedWhileChecking(file.display) : e instanceof ReadOnlyError ? m.readOnly(file.display) : m.cannotWrite(file.display, errorReason(e)),
-            );
-            result = checkText(text, options);
-          }
         }
       }
     } else {
-      result = checkText(text, options);
+      result = attempt ? attempt.result : checkText(text, options);
+      // Nothing is written: a doubt about the encoding is only said.
+      const doubt = doubtOf(decoded, file.display, m, false);
+      if (doubt !== undefined) outcome.notes.push(doubt);
     }
     for (const f of result.failures) outcome.troubles.push(m.ruleFailed(file.display, f.rule, f.error.split('\n')[0]));
     for (const p of result.problems) {
@@ -93,4 +99,31 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
     outcome.troubles.push(m.internalError(file.display, (e as Error)?.message ?? String(e)));
   }
   return outcome;
+}
+
+/** The encoding the configuration states (the last layer that states one wins). */
+function statedEncoding(layers: UserConfig[]): EncodingName | undefined {
+  let name: EncodingName | undefined;
+  for (const layer of layers) if (layer.encoding) name = layer.encoding;
+  return name;
+}
+
+const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * Why the file should not be written back in the encoding it was read in, in words; undefined
+ * when it may be. `fix`: the words of a refusal (else of a note, as nothing is written).
+ */
+function doubtOf(decoded: Extract<Decoded, { kind: 'text' }>, display: string, m: CliMessages, fix: boolean): string | undefined {
+  const label = encodingLabel(decoded.encoding);
+  const { evidence, invalid } = decoded;
+  // The likely cause first: a stated encoding that is not the file's.
+  if (evidence.kind === 'stated' && evidence.mismatch) return m.encodingMismatch(display, label, encodingLabel(evidence.mismatch), fix);
+  if (invalid) return m.invalidBytes(display, invalid.line, invalid.offset, hex(invalid.bytes[0]), label, fix);
+  if (!decoded.lossless) return fix ? m.notRoundTrip(display, label) : undefined;
+  if (evidence.kind === 'detected' && evidence.weak) {
+    const weak = evidence.weak;
+    return m.encodingUnsure(display, label, weak.kind === 'close' ? { kind: 'close', alternative: encodingLabel(weak.alternative) } : weak, fix);
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 // The `gongwen` command: arguments, orchestration and exit code.
-//   gongwen check [--format text|json] [--fix] [--config FILE] [--type TYPE] [--locale zh-CN|en] PATH…
+//   gongwen check [--format text|json] [--fix] [--config FILE] [--type TYPE] [--encoding NAME] [--locale zh-CN|en] PATH…
 // Exit code: 0 no error-severity finding; 1 some; 2 bad usage, unreadable path or configuration
 // problem (2 wins over 1); 128 + the signal's number when SIGINT/SIGTERM/SIGHUP stops it (signals.ts).
 // Every file is checked even when another one fails.
@@ -13,6 +13,7 @@ import { ConfigLookup } from './config-lookup.js';
 import { expandPaths, type FileEntry } from './files.js';
 import { checkFile, type FileOutcome, type FileSettings } from './check-file.js';
 import type { StructureSetting } from '../engine/config.js';
+import { parseEncodingName, type EncodingName } from '../host/encoding.js';
 import { checkInParallel, PARALLEL_THRESHOLD } from './parallel-check.js';
 import { MESSAGES, isLocale, type CliMessages } from './messages.js';
 import { joinOutput, type FileOutput, type OutputFormat } from './output.js';
@@ -42,6 +43,7 @@ const OPTIONS = {
   structure: { type: 'string' },
   locale: { type: 'string' },
   jobs: { type: 'string' },
+  encoding: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -55,6 +57,8 @@ interface Args {
   type?: string;
   structure?: string;
   locale: string;
+  /** `--encoding NAME`, as given. */
+  encoding?: string;
   /** Child processes for large batches (`--jobs N`); 1 checks everything on the main thread. */
   jobs: number;
   help: boolean;
@@ -160,12 +164,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (args.command !== 'check') return usageError(m.unknownCommand(args.command));
   if (args.format !== 'text' && args.format !== 'json') return usageError(m.badFormat(args.format));
   if (args.structure !== undefined && args.structure !== 'auto' && args.structure !== 'always') return usageError(m.badStructure(args.structure));
+  const encoding = args.encoding === undefined ? undefined : parseEncodingName(args.encoding);
+  if (args.encoding !== undefined && encoding === undefined) return usageError(m.badEncoding(args.encoding));
   if (args.paths.length === 0) return usageError(m.noPath);
   if (args.config !== undefined && !isReadableFile(path.resolve(io.cwd, args.config))) {
     io.stderr(`gongwen: ${m.configNotFound(args.config)}\n`);
     return EXIT_TROUBLE;
   }
-  return check(args, locale, io);
+  return check(args, locale, encoding, io);
 }
 
 async function checkInTurn(files: FileEntry[], settings: FileSettings, configs: ConfigLookup): Promise<FileOutcome[]> {
@@ -186,7 +192,7 @@ function isReadableFile(file: string): boolean {
   }
 }
 
-async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
+async function check(args: Args, locale: Locale, encoding: EncodingName | undefined, io: CliIo): Promise<number> {
   const m = MESSAGES[locale];
   // Ctrl-C or a kill stops between files, never within a write (signals.ts).
   if (io === processIo) exitOnSignals((signal) => io.stderr(`gongwen: ${m.interrupted(signal)}\n`));
@@ -208,7 +214,7 @@ async function check(args: Args, locale: Locale, io: CliIo): Promise<number> {
     else warn(m.cannotReadDir(e.path, e.reason));
   }
 
-  const settings: FileSettings = { fix: args.fix, format: args.format as OutputFormat, type: args.type, structure: args.structure as StructureSetting | undefined, cwd: io.cwd, locale };
+  const settings: FileSettings = { fix: args.fix, format: args.format as OutputFormat, type: args.type, structure: args.structure as StructureSetting | undefined, encoding, cwd: io.cwd, locale };
   const outcomes =
     args.jobs > 1 && files.length >= PARALLEL_THRESHOLD
       ? await checkInParallel(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / PARALLEL_THRESHOLD)), configs)

@@ -36,6 +36,15 @@ export interface CliMessages {
   binarySkipped(p: string): string;
   configNotFound(p: string): string;
   notRoundTrip(p: string, encoding: string): string;
+  badEncoding(value: string): string;
+  /** The encoding was detected without enough evidence; `fix`: fixes were refused because of it. */
+  encodingUnsure(p: string, encoding: string, why: EncodingDoubt, fix: boolean): string;
+  /** Bytes that do not decode in the encoding used, at a line and byte offset. */
+  invalidBytes(p: string, line: number, offset: number, bytes: string, encoding: string, fix: boolean): string;
+  /** The stated encoding reads as no ordinary text, and the bytes plainly are another encoding. */
+  encodingMismatch(p: string, stated: string, looksLike: string, fix: boolean): string;
+  /** The fixed text has a character the file's encoding cannot hold. */
+  notEncodable(p: string, char: string, encoding: string): string;
   cannotWrite(p: string, reason: string): string;
   readOnly(p: string): string;
   /** On stderr when a signal stops the command. */
@@ -44,6 +53,14 @@ export interface CliMessages {
   ruleFailed(p: string, rule: string, reason: string): string;
   seeHelp: string;
 }
+
+/** Why a detected encoding is not sure (see WeakReason in engine/encoding.ts), with encodings as labels. */
+export type EncodingDoubt = { kind: 'close'; alternative: string } | { kind: 'little' } | { kind: 'implausible' };
+
+const ENCODING_NAMES = 'utf-8、gb18030（gbk、gb2312 同此）、big5、shift_jis、utf-16le、utf-16be';
+
+const zhDoubt = (why: EncodingDoubt) =>
+  why.kind === 'close' ? `也可能是 ${why.alternative}` : why.kind === 'little' ? '非 ASCII 的文字太少' : '按 UTF-8、GB18030、Big5、Shift_JIS 读都不像正常文字';
 
 const zh: CliMessages = {
   usage: (version) =>
@@ -60,6 +77,7 @@ const zh: CliMessages = {
       '选项：',
       '  --format text|json     输出格式（默认 text）',
       '  --fix                  自动修复能修复的问题，并写回原文件（保留原编码）',
+      '  --encoding 编码        按指定的编码读写没有 BOM 的文件：utf-8、gb18030（gbk）、big5、shift_jis、utf-16le、utf-16be（默认自动判断）',
       '  --config 文件          使用指定的配置文件（默认就近查找 .gongwen.jsonc / .gongwen.json）',
       '  --type 类型            按指定的报告类型检查，如「述职报告」（默认按配置、文档开头的元数据或标题）',
       '  --structure always     任何文件都检查必备部分及其顺序（默认 auto：只检查中文报告）',
@@ -94,6 +112,16 @@ const zh: CliMessages = {
   binarySkipped: (p) => `${p}: 是二进制文件，已跳过`,
   configNotFound: (p) => `${p}: 配置文件不存在或无法读取`,
   notRoundTrip: (p, enc) => `${p}: 文件内容按 ${enc} 解码后无法原样写回，未写入修复`,
+  badEncoding: (v) => `不支持的编码「${v}」，可用：${ENCODING_NAMES}`,
+  encodingUnsure: (p, enc, why, fix) =>
+    fix
+      ? `${p}: 无法确定文件编码（${zhDoubt(why)}），已按 ${enc} 检查，未写入修复；请用 --encoding 或配置项 encoding 指明编码后再修复`
+      : `${p}: 无法确定文件编码（${zhDoubt(why)}），已按 ${enc} 检查；如不对，请用 --encoding 或配置项 encoding 指明编码`,
+  invalidBytes: (p, line, offset, bytes, enc, fix) =>
+    `${p}:${line}: 有不是合法 ${enc} 的字节（偏移 ${offset}：${bytes}），已按 ${enc} 检查` + (fix ? '，这些字节无法原样写回，未写入修复' : '，这些字节显示为 �'),
+  encodingMismatch: (p, stated, looks, fix) =>
+    `${p}: 按指定的编码 ${stated} 读出来不像正常文字，文件看起来是 ${looks}` + (fix ? '，未写入修复；请检查 --encoding 或配置项 encoding' : `；已按 ${stated} 检查`),
+  notEncodable: (p, ch, enc) => `${p}: 修复后的文字中有 ${enc} 无法表示的字符「${ch}」，未写入修复`,
   cannotWrite: (p, r) => `${p}: 无法写回修复，原文件未改动（${r}）`,
   readOnly: (p) => `${p}: 文件是只读的，未写入修复（要修复请先改为可写）`,
   interrupted: (s) => `收到 ${s}，已停止：没有写了一半的文件，临时文件已删除`,
@@ -102,6 +130,9 @@ const zh: CliMessages = {
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const enDoubt = (why: EncodingDoubt) =>
+  why.kind === 'close' ? `it may be ${why.alternative}` : why.kind === 'little' ? 'too little non-ASCII text' : 'read as UTF-8, GB18030, Big5 or Shift_JIS it is no ordinary text';
 
 const en: CliMessages = {
   usage: (version) =>
@@ -118,6 +149,7 @@ const en: CliMessages = {
       'Options:',
       '  --format text|json     output format (default: text)',
       '  --fix                  apply the available fixes and write the files back (same encoding)',
+      '  --encoding NAME        read and write files without a BOM in this encoding: utf-8, gb18030 (gbk), big5, shift_jis, utf-16le, utf-16be (default: detected)',
       '  --config FILE          use this configuration file (default: the nearest .gongwen.jsonc / .gongwen.json)',
       '  --type TYPE            check as this report type, e.g. 述职报告 (default: from the configuration, front matter or title)',
       '  --structure always     check required sections and their order in any file (default auto: Chinese reports only)',
@@ -153,6 +185,15 @@ const en: CliMessages = {
   binarySkipped: (p) => `${p}: binary file, skipped`,
   configNotFound: (p) => `${p}: configuration file not found or not readable`,
   notRoundTrip: (p, enc) => `${p}: the content cannot be written back unchanged as ${enc}; fixes not written`,
+  badEncoding: (v) => `unsupported encoding "${v}"; use utf-8, gb18030 (or gbk, gb2312), big5, shift_jis, utf-16le or utf-16be`,
+  encodingUnsure: (p, enc, why, fix) =>
+    `${p}: the encoding is not certain (${enDoubt(why)}); checked as ${enc}` +
+    (fix ? '; fixes not written: state the encoding with --encoding or the encoding setting, then fix again' : '; if that is wrong, state the encoding with --encoding or the encoding setting'),
+  invalidBytes: (p, line, offset, bytes, enc, fix) =>
+    `${p}:${line}: bytes that are not valid ${enc} (offset ${offset}: ${bytes}); checked as ${enc}` + (fix ? '; they cannot be written back unchanged, fixes not written' : '; they show as �'),
+  encodingMismatch: (p, stated, looks, fix) =>
+    `${p}: read as the stated encoding ${stated} the file is no ordinary text; it looks like ${looks}` + (fix ? '; fixes not written: check --encoding or the encoding setting' : `; checked as ${stated}`),
+  notEncodable: (p, ch, enc) => `${p}: the fixed text has a character ${enc} cannot hold ("${ch}"); fixes not written`,
   cannotWrite: (p, r) => `${p}: cannot write the fixes, the file is unchanged (${r})`,
   readOnly: (p) => `${p}: the file is read-only; the fixes were not written (make it writable to fix it)`,
   interrupted: (s) => `stopped by ${s}: no file was left half-written, temporary files were removed`,

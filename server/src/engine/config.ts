@@ -11,6 +11,7 @@ import { BUILTIN_ROLES, BUILTIN_TYPES, DEFAULT_TYPE, type ReportType, type RoleD
 import type { ConfigProblem, Localized, MessageData, MessageRef, OptionsSchema, ResolvedConfig, RuleConfig, RuleSetting, Severity, SeveritySetting, StructureSetting } from './types.js';
 import type { ConfigMessageKey } from './core-messages.js';
 import { optionsProblem } from './options.js';
+import { parseEncodingName, STATED_ENCODINGS, type EncodingName } from './encoding-names.js';
 
 export type { ConfigProblem, ResolvedConfig, RuleConfig, RuleSetting, StructureSetting } from './types.js';
 
@@ -42,6 +43,8 @@ export interface UserConfig {
   rules?: Record<string, RuleSetting>;
   types?: Record<string, UserType>;
   placeholders?: { extra?: string[]; allow?: string[] };
+  /** The encoding of the files without a BOM (command line; the editor opens files itself). */
+  encoding?: EncodingName;
 }
 
 
@@ -129,6 +132,7 @@ export function validateConfig(
   filePath: string | undefined,
   /** Where setting `key` (of the top-level object `parent`, if given) is written. */
   where: (key: string, parent?: string) => { line: number; column: number } = () => ({ line: 0, column: 0 }),
+  source: 'file' | 'front matter' = 'file',
 ): { config: UserConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const problem = (key: string, message: MessageRef, parent?: string) => problems.push({ path: filePath, ...where(key, parent), message });
@@ -140,7 +144,7 @@ export function validateConfig(
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['type', 'structure', 'rules', 'types', 'placeholders', '$schema'].includes(key)) {
+    if (!['type', 'structure', 'rules', 'types', 'placeholders', 'encoding', '$schema'].includes(key)) {
       problem(key, cm('unknownSetting', { key }));
     }
   }
@@ -151,6 +155,12 @@ export function validateConfig(
   if (v.structure !== undefined) {
     if (v.structure === 'auto' || v.structure === 'always') config.structure = v.structure;
     else problem('structure', cm('badStructure'));
+  }
+  if (v.encoding !== undefined) {
+    const name = typeof v.encoding === 'string' ? parseEncodingName(v.encoding) : undefined;
+    if (source === 'front matter') problem('encoding', cm('encodingInFrontMatter'));
+    else if (name) config.encoding = name;
+    else problem('encoding', cm('badEncoding', { names: [...STATED_ENCODINGS] }));
   }
   if (v.rules !== undefined) {
     if (typeof v.rules !== 'object' || v.rules === null || Array.isArray(v.rules)) {
@@ -272,7 +282,7 @@ export function frontMatterConfig(yamlText: string, startLine: number, registry:
     return { config: {}, problems: [{ line: startLine + pos.line, column: pos.col, message: cm('frontMatterSyntax') }] };
   }
   if (!data || typeof data !== 'object' || !('gongwen' in data)) return { config: {}, problems: [] };
-  const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, registry, undefined, () => ({ line: startLine + 1, column: 1 }));
+  const { config, problems } = validateConfig((data as Record<string, unknown>).gongwen, registry, undefined, () => ({ line: startLine + 1, column: 1 }), 'front matter');
   return { config, problems };
 }
 

@@ -47,6 +47,11 @@ export const CONFIG_MESSAGES = {
     'zh-CN': '报告类型「{type}」要求的章节「{role}」没有定义（在 types.{type}.roles 中给出它的 headings）',
     en: 'report type "{type}" requires section "{role}", which is not defined (give its headings in types.{type}.roles)',
   },
+  encodingInFrontMatter: {
+    'zh-CN': '「encoding」只能写在配置文件中（读文档之前就要知道它的编码），此处的设置已忽略',
+    en: '"encoding" belongs in a configuration file (the encoding is needed before the document is read); ignored here',
+  },
+  badEncoding: { 'zh-CN': '「encoding」必须是 {names} 之一（没有 BOM 的文件所用的编码）', en: '"encoding" must be one of {names} (the encoding of files without a BOM)' },
   cannotRead: { 'zh-CN': '无法读取配置文件（{reason}）', en: 'cannot read configuration file ({reason})' },
   frontMatterSyntax: { 'zh-CN': '文档开头的 YAML 元数据有语法错误', en: 'syntax error in the YAML front matter' },
   frontMatterTooLarge: {

@@ -162,3 +162,14 @@ test('fix-all puts every inserted section frame before the closing signature blo
     assert.ok(fixed.endsWith('\n县农业农村局\n2025年12月20日\n'), `${name}: the signature block is no longer last:\n${fixed.slice(-200)}`);
   }
 });
+
+test('a report that opens at 二、 is renumbered without changing how the markers after it are read', () => {
+  // 二、 first (its 一、 cut off), then 一、 … 二、: the later markers are the outer run, not a run
+  // restarting inside 二、; renumbering the first to 一、 must leave every marker at its level.
+  const text = '# 2025年度个人述职报告\n\n二、学习情况\n\n全年参加集中学习十二次。\n\n一、履职情况\n\n全年起草文件二十份。\n\n二、存在的不足\n\n调研还不够深入。\n';
+  const before = checkText(text, { rules: numbering });
+  assert.deepEqual(before.model.numbered.map((n) => n.level), [1, 1, 1]);
+  const fixed = fixText(text, { rules: numbering }).text;
+  assert.match(fixed, /一、学习情况[\s\S]*二、履职情况[\s\S]*三、存在的不足/);
+  assert.deepEqual(checkText(fixed, { rules: numbering }).model.numbered.map((n) => n.level), [1, 1, 1]);
+});

@@ -147,13 +147,18 @@ const OFF_STANDARD_SUFFIX = new Set(['.', '．', '，', ',']);
  * Runs that restart at 一 inside a level-1 section are the next level down. A paragraph marker
  * 一 (level 1) after a level-1 sibling starts such a run when it is written differently from that
  * sibling with an off-standard mark (一． under 二、), or, written alike, when the sibling is 二 or
- * later (一、 二、 inside 二、). The run goes on over the markers written like its first that count
+ * later and not the stretch's first level-1 marker (一、 二、 inside the 二、 that follows 一、; a
+ * report that opens at 二、 shows no outer run, and renumbering it to 一、 must not change how the
+ * markers after it are read). The run goes on over the markers written like its first that count
  * on from it, and ends at the one that continues the outer sequence. Each marker of the run is
  * rewritten to the level below: （一） when the section has no （一） of its own before the run,
  * else 1. — `demoted` records the level it was written at.
  */
 export function demoteRestarts(text: string, items: readonly RepairItem[], barriers: readonly number[]): void {
   let outer: RepairItem | undefined;
+  /** Whether `outer` follows another level-1 marker of its stretch: a first marker written 二、
+   * (its 一 cut off, or a slip that renumbering will mend) shows no run to restart inside. */
+  let outerFollows = false;
   let sawLevel2 = false;
   let b = 0;
   for (let i = 0; i < items.length; i++) {
@@ -166,6 +171,7 @@ export function demoteRestarts(text: string, items: readonly RepairItem[], barri
     }
     if (crossed) {
       outer = undefined;
+      outerFollows = false;
       sawLevel2 = false;
     }
     if (m.level === 2) sawLevel2 = true;
@@ -176,8 +182,9 @@ export function demoteRestarts(text: string, items: readonly RepairItem[], barri
       m.value === 1 &&
       !m.isHeading &&
       !m.marker.missing &&
-      (OFF_STANDARD_SUFFIX.has(suffix) ? suffix !== suffixOf(text, outer.marker) && outer.value >= 1 : outer.value >= 2);
+      (OFF_STANDARD_SUFFIX.has(suffix) ? suffix !== suffixOf(text, outer.marker) && outer.value >= 1 : outer.value >= 2 && outerFollows);
     if (!restarts || !outer) {
+      outerFollows = outer !== undefined;
       outer = m;
       sawLevel2 = false;
       continue;

@@ -227,6 +227,10 @@ export interface FixResult {
 
 /** Applies every available fix (pass after pass until stable) and checks the result. */
 export function fixText(text: string, options: CheckOptions = {}): FixResult {
-  const { text: fixedText, fixed } = fixAll(text, (t) => checkText(t, options).diagnostics);
-  return { text: fixedText, fixed, result: checkText(fixedText, options) };
+  let last: CheckResult | undefined;
+  const { text: fixedText, fixed } = fixAll(text, (t) => (last = checkText(t, options)).diagnostics);
+  // The passes end with a check of the fixed text (the one that found nothing left to apply),
+  // unless they stopped at the pass limit: that check is the result, not checked again.
+  const result = last !== undefined && last.model.text === fixedText ? last : checkText(fixedText, options);
+  return { text: fixedText, fixed, result };
 }

@@ -4,7 +4,9 @@
 #
 #   - Debian packages: Chromium (driven by playwright-core), ripgrep (stands in for the one
 #     code-server would download), libkrb5-dev (to build code-server's kerberos module),
-#     fonts-wqy-microhei (Chinese glyphs in screenshots), and a C/C++ toolchain for node-gyp.
+#     fonts-wqy-microhei (Chinese glyphs in screenshots), a C/C++ toolchain for node-gyp, and
+#     Neovim, Vim and ALE (vim-ale) for the README's editor examples (neovim.test.mjs,
+#     vim-ale.test.mjs).
 #   - test/e2e/.vscode-server/ (git-ignored, outside the repo's own dependencies): code-server
 #     (the real VS Code workbench and extension host, served to a browser) and playwright-core,
 #     at the versions pinned in test/e2e/tools.package.json and tools.package-lock.json (to update
@@ -34,7 +36,7 @@ started=$SECONDS
 
 # --- Debian packages -------------------------------------------------------------------------
 step="Debian packages"
-APT_PACKAGES=(chromium ripgrep libkrb5-dev fonts-wqy-microhei fontconfig python3 make g++ pkg-config)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev fonts-wqy-microhei fontconfig python3 make g++ pkg-config neovim vim vim-ale)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -53,7 +55,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   log "Debian packages present"
 fi
-for c in chromium rg node npm; do
+for c in chromium rg node npm nvim vim; do
   command -v "$c" >/dev/null || fail "'$c' not on PATH after install"
 done
 if ! fc-list :lang=zh family 2>/dev/null | grep -qi 'wenquanyi\|wqy'; then

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests (`npm run test:e2e`): the packaged extension in a real VS Code workbench
-# (code-server) driven by playwright-core in Debian's Chromium. See test/e2e/README.md.
+# (code-server) driven by playwright-core in Debian's Chromium, and the README's editor examples
+# in headless Neovim and in Vim with ALE (neovim.test.mjs, vim-ale.test.mjs: no code-server; they
+# run the built server from out/). See test/e2e/README.md.
 #
 #   bash test/e2e/run.sh                          # install, package, run every scenario
 #   bash test/e2e/run.sh test/e2e/outline.test.mjs  # only some scenarios

@@ -35,7 +35,7 @@ const sameRange = (a: LspDiagnostic['range'], b: LspDiagnostic['range']) =>
 function withData(d: LspDiagnostic, current: () => readonly LspDiagnostic[]): (LspDiagnostic & { data: DiagnosticData }) | undefined {
   if (typeof d !== 'object' || d === null) return undefined;
   if (isGongwen(d)) return d;
-  if ((d.source !== undefined && d.source !== 'gongwen') || d.data !== undefined || !d.range?.start || !d.range.end) return undefined;
+  if ((d.source !== undefined && d.source !== 'gongwen') || (d.data !== undefined && d.data !== null) || !d.range?.start || !d.range.end) return undefined;
   const found = current().find((x) => isGongwen(x) && sameRange(x.range, d.range) && (d.code !== undefined && d.code !== null ? x.code === d.code : x.message === d.message));
   return found && isGongwen(found) ? { ...d, data: found.data } : undefined;
 }
@@ -73,7 +73,7 @@ export function isLazyFix(data: unknown): data is LazyFixData {
  */
 export function codeActions(params: CodeActionParams, doc: TextDocument, checked: CheckedVersion, locale: Locale, recheck: (text: string) => CheckedVersion['result'], lazy = false, sentNow: () => readonly LspDiagnostic[] = () => []): CodeAction[] {
   const context: Partial<CodeActionParams['context']> = typeof params.context === 'object' && params.context !== null ? params.context : {};
-  const only = Array.isArray(context.only) ? context.only : undefined;
+  const only = Array.isArray(context.only) ? context.only.filter((k) => typeof k === 'string') : undefined;
   const sent = Array.isArray(context.diagnostics) ? context.diagnostics : [];
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];

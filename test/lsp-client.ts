@@ -15,7 +15,12 @@ import { REPO_ROOT } from './fixture-harness.js';
 export interface ClientOptions {
   /** Announce pull diagnostics (textDocument/diagnostic); otherwise the server pushes. */
   pull?: boolean;
-  locale?: string;
+  /** The client's `locale`; null: none sent (as Neovim, ALE). Default zh-cn. */
+  locale?: string | null;
+  /** Sent as `initializationOptions`. */
+  initializationOptions?: unknown;
+  /** The client's capabilities, instead of the VS Code-like ones below (`pull` and `resolveEdits` then do nothing). */
+  capabilities?: Record<string, unknown>;
   settings?: Record<string, unknown>;
   rootPath?: string;
   /** The server script to run (default: bin/gongwen-language-server.js). */
@@ -32,6 +37,10 @@ export class LspTestClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly logs: { type: number; message: string }[] = [];
+  /** What the server registered with client/registerCapability, in order. */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  /** How many workspace/diagnostic/refresh requests the server sent. */
+  refreshes = 0;
   settings: Record<string, unknown>;
   stderr = '';
   private versions = new Map<string, number>();
@@ -50,8 +59,14 @@ export class LspTestClient {
       this.waiters.splice(0).forEach((w) => w());
     });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('client/registerCapability', (p: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
+    });
     this.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       this.appliedEdits.push(p);
       return { applied: true };
@@ -64,12 +79,14 @@ export class LspTestClient {
 
   async initialize(): Promise<{ capabilities: Record<string, unknown> }> {
     const root = this.options.rootPath ?? REPO_ROOT;
+    const locale = this.options.locale === null ? {} : { locale: this.options.locale ?? 'zh-cn' };
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      locale: this.options.locale ?? 'zh-cn',
+      ...locale,
+      ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
       rootUri: 'file://' + root,
-      capabilities: {
-        workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      capabilities: this.options.capabilities ?? {
+        workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
         textDocument: {
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           publishDiagnostics: { versionSupport: true },
@@ -78,6 +95,7 @@ export class LspTestClient {
             ...(this.options.resolveEdits ? { resolveSupport: { properties: ['edit'] } } : {}),
           },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
     });

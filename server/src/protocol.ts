@@ -3,7 +3,8 @@
 
 import { RequestType } from 'vscode-languageserver-protocol';
 
-/** Settings under `gongwen.*`, read per document with `workspace/configuration`. */
+/** Settings under `gongwen.*`, read per document with `workspace/configuration`, or as the client
+ * last sent them in `workspace/didChangeConfiguration` when it cannot be asked. */
 export interface GongwenSettings {
   enable: boolean;
   /** Report type (工作总结, 述职报告, …); empty: from `.gongwen.jsonc` / front matter, else 工作总结. */
@@ -16,6 +17,9 @@ export interface GongwenSettings {
   maxFileSize: number;
   /** `always`: check required sections in any Markdown file; `auto`: in Chinese reports only. */
   structure: 'auto' | 'always';
+  /** Language of messages (`gongwen.locale`); absent (`auto`): the editor's (`initializationOptions.locale`,
+   * else the client's `locale`), zh-CN when the editor names none. */
+  locale?: 'zh-CN' | 'en';
 }
 
 export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000, structure: 'auto' };

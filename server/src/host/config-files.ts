@@ -47,36 +47,59 @@ export interface LoadedConfigFile {
   problems: ConfigProblem[];
 }
 
+/** The defaults, when no file applies: one object, so that "the same configuration" is identity. */
+const NO_CONFIG_FILE: LoadedConfigFile = Object.freeze({ config: Object.freeze({}), problems: Object.freeze([]) as unknown as ConfigProblem[] });
+
+/** What tells a file's versions apart without reading it. */
+function stamp(file: string): string {
+  try {
+    const s = fs.statSync(file);
+    return `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
+  } catch (e) {
+    return `missing:${(e as NodeJS.ErrnoException).code ?? ''}`;
+  }
+}
+
 /** The configuration that applies in each folder: each folder looked up once, each file read
- * once, until `clear()`. */
+ * once, until `clear()`. With `revalidate` (a language server whose editor does not watch files
+ * for it), every lookup looks for the nearest file again and re-reads a file whose modification
+ * time, size or inode changed; an unchanged file is the same entry as before. */
 export class NearestConfigs {
   private readonly byFolder = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, LoadedConfigFile>();
+  private readonly stamps = new Map<string, string>();
+  revalidate = false;
 
   /** The configuration file that applies to files in `folder`. */
   forFolder(folder: string): LoadedConfigFile {
-    if (!this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder));
+    if (this.revalidate || !this.byFolder.has(folder)) this.byFolder.set(folder, findConfigFile(folder));
     const file = this.byFolder.get(folder);
-    return file === undefined ? { config: {}, problems: [] } : this.forConfigFile(file);
+    return file === undefined ? NO_CONFIG_FILE : this.forConfigFile(file);
   }
 
-  /** A given configuration file (`--config`), read once. */
+  /** A given configuration file (`--config`), read once (with `revalidate`, again when it changed). */
   forConfigFile(file: string): LoadedConfigFile {
     let entry = this.byFile.get(file);
+    if (entry && this.revalidate && stamp(file) !== this.stamps.get(file)) entry = undefined;
     if (!entry) {
+      // Stamped before reading: a write in between is read now and noticed again next time.
+      if (this.revalidate) this.stamps.set(file, stamp(file));
       entry = { file, ...loadConfigFile(file) };
       this.byFile.set(file, entry);
     }
     return entry;
   }
 
-  /** Every configuration file read so far. */
+  /** Every configuration file read so far (with `revalidate`: that some folder still uses). */
   files(): LoadedConfigFile[] {
-    return [...this.byFile.values()];
+    if (!this.revalidate) return [...this.byFile.values()];
+    const used = new Set(this.byFolder.values());
+    return [...this.byFile.values()].filter((e) => used.has(e.file));
   }
 
   clear(): void {
     this.byFolder.clear();
     this.byFile.clear();
+    this.stamps.clear();
   }
 }

@@ -9,6 +9,7 @@ import { diagnosticMessage } from '../engine/messages.js';
 import { FIX_ALL_KIND, type DiagnosticData } from '../protocol.js';
 import { minimalEdit } from './convert.js';
 import type { CheckedVersion } from './document-checks.js';
+import { ruleName } from './rule-names.js';
 
 const T = {
   fix: { 'zh-CN': (t: string) => `修复：${t}`, en: (t: string) => `Fix: ${t}` },
@@ -20,6 +21,34 @@ const T = {
 
 function isGongwen(d: LspDiagnostic): d is LspDiagnostic & { data: DiagnosticData } {
   return d.source === 'gongwen' && typeof d.data === 'object' && d.data !== null && typeof (d.data as DiagnosticData).rule === 'string';
+}
+
+const sameRange = (a: LspDiagnostic['range'], b: LspDiagnostic['range']) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/**
+ * A diagnostic as the client sent it back, with our `data`. A client that keeps only range, code
+ * and message (ALE; any client without `data` support) gets the `data` of the current check's
+ * diagnostic at the same range with the same code (or, without a code, the same message); one
+ * with another source, or that the current check does not find, is not ours to act on.
+ */
+function withData(d: LspDiagnostic, current: () => readonly LspDiagnostic[]): (LspDiagnostic & { data: DiagnosticData }) | undefined {
+  if (typeof d !== 'object' || d === null) return undefined;
+  if (isGongwen(d)) return d;
+  if ((d.source !== undefined && d.source !== 'gongwen') || (d.data !== undefined && d.data !== null) || !d.range?.start || !d.range.end) return undefined;
+  const found = current().find((x) => isGongwen(x) && sameRange(x.range, d.range) && (d.code !== undefined && d.code !== null ? x.code === d.code : x.message === d.message));
+  return found && isGongwen(found) ? { ...d, data: found.data } : undefined;
+}
+
+/**
+ * `textDocument/formatting`: every fix, as one minimal edit (as AutoCorrect's server does), so
+ * that vim.lsp.buf.format() and format-on-save fix a report in any editor. Nothing for a
+ * document over `maxFileSize`, or with checking off.
+ */
+export function formattingEdits(doc: TextDocument, settings: CheckedVersion['settings'], recheck: (text: string) => CheckedVersion['result']): LspTextEdit[] {
+  if (!settings.enable || Buffer.byteLength(doc.getText(), 'utf8') > settings.maxFileSize) return [];
+  const edit = fixedEdit(doc, (t) => recheck(t).diagnostics);
+  return edit ? [edit] : [];
 }
 
 /** What a fix-all action carries when its edit is left for `codeAction/resolve`. */
@@ -38,10 +67,14 @@ export function isLazyFix(data: unknown): data is LazyFixData {
 /**
  * The actions for a request. With `lazy` (the client resolves `edit`), the fix-all actions carry
  * no edit: it is computed by `resolveFixAll` only when the user picks one, not on every
- * lightbulb query.
+ * lightbulb query. `sentNow`: the current check's diagnostics as the client was sent them, for
+ * diagnostics sent back without their `data`. A request without `context` (the LSP requires it,
+ * some clients leave it out) is read as one without diagnostics or `only`.
  */
-export function codeActions(params: CodeActionParams, doc: TextDocument, checked: CheckedVersion, locale: Locale, recheck: (text: string) => CheckedVersion['result'], lazy = false): CodeAction[] {
-  const only = params.context.only;
+export function codeActions(params: CodeActionParams, doc: TextDocument, checked: CheckedVersion, locale: Locale, recheck: (text: string) => CheckedVersion['result'], lazy = false, sentNow: () => readonly LspDiagnostic[] = () => []): CodeAction[] {
+  const context: Partial<CodeActionParams['context']> = typeof params.context === 'object' && params.context !== null ? params.context : {};
+  const only = Array.isArray(context.only) ? context.only.filter((k) => typeof k === 'string') : undefined;
+  const sent = Array.isArray(context.diagnostics) ? context.diagnostics : [];
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
   const uri = doc.uri;
@@ -49,14 +82,18 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, checked
 
   if (wants(CodeActionKind.QuickFix)) {
     const seenRules = new Set<string>();
-    for (const d of params.context.diagnostics) {
-      if (!isGongwen(d)) continue;
+    let now: readonly LspDiagnostic[] | undefined;
+    const nowOnce = () => (now ??= current ? sentNow() : []);
+    for (const raw of sent) {
+      const d = withData(raw, nowOnce);
+      if (!d) continue;
       const data = d.data;
+      const name = ruleName(data.rule, locale);
       if (data.fix && data.version === doc.version && current) {
         actions.push({
           title: T.fix[locale](data.fix.title),
           kind: CodeActionKind.QuickFix,
-          diagnostics: [d],
+          diagnostics: [raw],
           isPreferred: true,
           edit: { changes: { [uri]: data.fix.edits } },
         });
@@ -67,10 +104,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, checked
       if (current && sameRule.length > 1) {
         if (lazy) {
           const data2: LazyFixData = { gongwenLazy: true, uri, version: doc.version, rule: data.rule };
-          actions.push({ title: T.fixRule[locale](data.rule), kind: CodeActionKind.QuickFix, diagnostics: [d], data: data2 });
+          actions.push({ title: T.fixRule[locale](name), kind: CodeActionKind.QuickFix, diagnostics: [raw], data: data2 });
         } else {
           const edit = fixedEdit(doc, (t) => recheck(t).diagnostics.filter((x) => x.rule === data.rule));
-          if (edit) actions.push({ title: T.fixRule[locale](data.rule), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } });
+          if (edit) actions.push({ title: T.fixRule[locale](name), kind: CodeActionKind.QuickFix, diagnostics: [raw], edit: { changes: { [uri]: [edit] } } });
         }
       }
       // A diagnostic from an older version of the document names a line that may have moved:
@@ -80,17 +117,17 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, checked
       if (line !== undefined) {
         const indent = /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ?? '';
         actions.push({
-          title: T.disableLine[locale](data.rule),
+          title: T.disableLine[locale](name),
           kind: CodeActionKind.QuickFix,
-          diagnostics: [d],
+          diagnostics: [raw],
           edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- gongwen-disable-next-line ${data.rule} -->${eol}` }] } },
         });
       }
       const top = fileTopLine(checked);
       actions.push({
-        title: T.disableFile[locale](data.rule),
+        title: T.disableFile[locale](name),
         kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
+        diagnostics: [raw],
         edit: { changes: { [uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: `<!-- gongwen-disable ${data.rule} -->${eol}` }] } },
       });
     }

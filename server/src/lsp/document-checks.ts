@@ -22,23 +22,36 @@ export interface CheckedVersion {
 
 type ConfigEntry = LoadedConfigFile;
 
+/** A document that is no file (untitled:) has no configuration file. */
+const NO_CONFIG: ConfigEntry = { config: {}, problems: [] };
+
 export class DocumentChecks {
   private readonly cache = new Map<string, CheckedVersion>();
   /** Per document: the Markdown blocks of its last checked version, so an edit parses only its block. */
   private readonly parses = new Map<string, MarkdownCache>();
   private readonly configs = new NearestConfigs();
+  /** Per document: the configuration its cached check was made with. */
+  private readonly configUsed = new Map<string, ConfigEntry>();
+
+  /** For an editor that does not watch files for the server: every check looks for the nearest
+   * `.gongwen.jsonc` again and re-reads it when its modification time changed (one stat per
+   * folder level); a document whose configuration changed is checked again. */
+  set revalidateConfigs(on: boolean) {
+    this.configs.revalidate = on;
+  }
 
   /** The cached check of `uri` at `version`, or a new one. */
   get(uri: string, version: number, text: string, settings: GongwenSettings): CheckedVersion {
     const hit = this.cache.get(uri);
-    if (hit && hit.version === version && hit.text === text && hit.settings === settings) return hit;
+    const config = this.configFor(uri);
+    if (hit && hit.version === version && hit.text === text && hit.settings === settings && this.configUsed.get(uri) === config) return hit;
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) {
       const entry: CheckedVersion = { uri, version, text, result: checkText(''), settings, pausedForSize: size };
       this.cache.set(uri, entry);
+      this.configUsed.set(uri, config);
       return entry;
     }
-    const config = this.configFor(uri);
     const result = checkText(text, {
       config: config.file ? [config.config] : [],
       type: settings.reportType || undefined,
@@ -48,6 +61,7 @@ export class DocumentChecks {
     });
     const entry: CheckedVersion = { uri, version, text, result, settings };
     this.cache.set(uri, entry);
+    this.configUsed.set(uri, config);
     return entry;
   }
 
@@ -58,6 +72,7 @@ export class DocumentChecks {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.parses.delete(uri);
+    this.configUsed.delete(uri);
   }
 
   private parseCache(uri: string): MarkdownCache {
@@ -72,13 +87,14 @@ export class DocumentChecks {
   /** Drops every cached check and configuration (settings or `.gongwen.jsonc` changed). */
   clear(): void {
     this.cache.clear();
+    this.configUsed.clear();
     this.configs.clear();
   }
 
   /** The configuration file that applies to a document, with its problems. */
   configFor(uri: string): ConfigEntry {
     const fsPath = URI.toFsPath(uri);
-    return fsPath ? this.configs.forFolder(path.dirname(fsPath)) : { config: {}, problems: [] };
+    return fsPath ? this.configs.forFolder(path.dirname(fsPath)) : NO_CONFIG;
   }
 
   /** Configuration files in use, with their problems. */

@@ -15,7 +15,9 @@
 //   from the start of the broken frame's body); bytes before it are skipped. A body that is one
 //   complete JSON value followed by something else (a Content-Length longer than the body) is
 //   passed on with its own length, and reading resumes right after it.
-// - What is dropped is reported through `onDrop`, once per resynchronisation.
+// - What is dropped is reported through `onDrop`, once per resynchronisation; a frame whose body
+//   is not JSON is also reported at once, through `onBadBody` (the server answers it with a
+//   parse error, -32700).
 
 import { Transform, type TransformCallback } from 'node:stream';
 
@@ -74,7 +76,10 @@ export class FrameGuard extends Transform {
    * when the next well-formed header block is complete, so one resynchronisation is one report. */
   private dropped: FrameDrop | undefined;
 
-  constructor(private readonly onDrop: (drop: FrameDrop) => void = () => undefined) {
+  constructor(
+    private readonly onDrop: (drop: FrameDrop) => void = () => undefined,
+    private readonly onBadBody: () => void = () => undefined,
+  ) {
     super();
   }
 
@@ -311,6 +316,7 @@ export class FrameGuard extends Transform {
 
   /** Drops the frame read so far, and hunts for a header from the second byte of its body on. */
   private dropBody(body: Buffer, rest: Buffer): void {
+    this.onBadBody();
     this.startSkip(this.started ? 'body-shorter-than-content-length' : 'body-not-json', this.headerBytes.length + Math.min(1, body.length));
     this.queue.unshift(body.subarray(1), rest);
   }

@@ -6,11 +6,33 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, inspect, type InspectOptions } from 'node:util';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ErrorCodes,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+  type DataCallback,
+  type Disposable,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 import { FrameGuard } from './framing.js';
 import { startServer } from './server.js';
 
 /** The package's folder (the one holding docs/rules), looked for upward from this file (checkout or bundle). */
+/** The library's reader, noting whether `shutdown` was read (for the exit code when stdin ends). */
+class Reader extends StreamMessageReader {
+  shutdownRead = false;
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((message) => {
+      if ((message as RequestMessage).method === 'shutdown') this.shutdownRead = true;
+      callback(message);
+    });
+  }
+}
+
 function findPackageRoot(): string | undefined {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
@@ -37,18 +59,34 @@ export function main(): void {
     connection = createConnection(ProposedFeatures.all);
   } else {
     let dropped = 0;
+    // JSON-RPC: a body that is not JSON is answered with a parse error, id null (its id is unknown).
+    const parseError = () => {
+      const response: ResponseMessage = { jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: 'Parse error: the message is not valid JSON' } };
+      void writer.write(response).catch(() => undefined);
+    };
     const input = new FrameGuard((drop) => {
       // Logged once per resynchronisation, and not more than 100 times in all.
       if (++dropped > 100) return;
       const more = dropped === 100 ? '; further drops are not logged' : '';
       connection.console.warn(`gongwen: dropped ${drop.bytes} bytes of input that were not a well-formed message (${drop.reason}); reading resumed at the next Content-Length header${more}`);
-    });
+    }, parseError);
     process.stdin.pipe(input);
-    // stdin closed without ending: the guard ends too, and the library exits as it would.
+    // stdin closed without ending: the guard ends too.
     process.stdin.once('close', () => {
       if (!input.writableEnded) input.end();
     });
-    connection = createConnection(ProposedFeatures.all, input, process.stdout);
+    // The reader and writer are the server's own (not made by the library from the streams), so
+    // that a body the guard passed but JSON.parse rejects (`{"id":1,}`) is answered too; the exit
+    // when input ends is then the server's to make, as the library makes it: 0 after shutdown, else 1.
+    const reader = new Reader(input);
+    const writer = new StreamMessageWriter(process.stdout);
+    reader.onError((e) => {
+      if (e instanceof SyntaxError) parseError();
+    });
+    const exit = () => process.exit(reader.shutdownRead ? 0 : 1);
+    input.once('end', exit);
+    input.once('close', exit);
+    connection = createConnection(ProposedFeatures.all, reader, writer);
     // What the library does for --stdio when it owns stdin: console output goes to the client's
     // log, never into the protocol stream on stdout.
     console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));

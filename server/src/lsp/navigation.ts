@@ -26,10 +26,21 @@ const KIND_BY_LEVEL: Record<number, SymbolKind> = {
   5: SymbolKind.EnumMember,
 };
 
+// The hovered marker is shown itself, so the level is named once, without a sample marker
+// (二级（（一））序号 read as a doubled bracket).
 const LEVEL_NAME = {
-  'zh-CN': ['', '一级（一、）', '二级（（一））', '三级（1.）', '四级（（1））', '五级（①）'],
-  en: ['', 'level 1 (一、)', 'level 2 (（一）)', 'level 3 (1.)', 'level 4 (（1）)', 'level 5 (①)'],
+  'zh-CN': ['', '一级', '二级', '三级', '四级', '五级'],
+  en: ['', 'level 1', 'level 2', 'level 3', 'level 4', 'level 5'],
 };
+
+/** What a placeholder's message says is to be filled in: the part after 「X」： / "X": — the
+ * blank itself is under the pointer, and the diagnostic beside it says the rest. */
+function toFillIn(message: string, locale: Locale): string {
+  // The last 」： (or ": ): a blank may itself hold one.
+  const m = locale === 'zh-CN' ? /^.*」：(.+)$/su.exec(message) : /^.*": (.+)$/su.exec(message);
+  if (!m) return message;
+  return locale === 'zh-CN' ? m[1] : m[1][0].toUpperCase() + m[1].slice(1);
+}
 
 export function documentSymbols(checked: CheckedVersion): DocumentSymbol[] {
   const model = checked.result.model;
@@ -61,7 +72,8 @@ export function foldingRanges(checked: CheckedVersion): FoldingRange[] {
   return out;
 }
 
-export function hover(checked: CheckedVersion, position: LspPosition, locale: Locale): Hover | null {
+/** `markdown`: the client offers Markdown (`hover.contentFormat`); else plain text. */
+export function hover(checked: CheckedVersion, position: LspPosition, locale: Locale, markdown = true): Hover | null {
   const model = checked.result.model;
   const line = position.line + 1;
   const column = position.character + 1;
@@ -69,13 +81,15 @@ export function hover(checked: CheckedVersion, position: LspPosition, locale: Lo
   if (numbered) {
     const path = markerPath(numbered);
     const level = LEVEL_NAME[locale][numbered.level];
-    const text = locale === 'zh-CN' ? `**${path}**　${level}序号` : `**${path}** — ${level} section number`;
-    return { contents: { kind: MarkupKind.Markdown, value: text }, range: toLspRange(model.index.range(numbered.marker.start, numbered.marker.end)) };
+    const shown = markdown ? `**${path}**` : path;
+    const text = locale === 'zh-CN' ? `${shown}　${level}序号` : `${shown} — ${level} section number`;
+    return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: text }, range: toLspRange(model.index.range(numbered.marker.start, numbered.marker.end)) };
   }
   const offset = model.index.offsetAt(line, column);
   const blank = checked.result.diagnostics.find((d) => d.rule === 'placeholder' && d.range.start.offset <= offset && offset <= d.range.end.offset);
   if (blank) {
-    return { contents: { kind: MarkupKind.Markdown, value: diagnosticMessage(blank, locale) }, range: toLspRange(blank.range) };
+    // Plain words either way (no Markdown in them): sent as plain text, nothing to escape.
+    return { contents: { kind: MarkupKind.PlainText, value: toFillIn(diagnosticMessage(blank, locale), locale) }, range: toLspRange(blank.range) };
   }
   return null;
 }

@@ -4,7 +4,9 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -24,9 +26,10 @@ import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
 import { renderMessage } from '../engine/messages.js';
 import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings } from '../protocol.js';
-import { validSettings } from './settings.js';
-import { codeActions, fixedEdit, isLazyFix, resolveFixAll } from './code-actions.js';
-import { localeOf, toLspDiagnostic } from './convert.js';
+import { pushedSettings, validSettings } from './settings.js';
+import { codeActions, fixedEdit, formattingEdits, isLazyFix, resolveFixAll } from './code-actions.js';
+import { clientFeatures, type ClientFeatures } from './client-features.js';
+import { toLspDiagnostic } from './convert.js';
 import { DocumentChecks, type CheckedVersion } from './document-checks.js';
 import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
 import { URI } from './uri.js';
@@ -47,6 +50,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pull = false;
   let resolveEdits = false;
   let configurationRequests = false;
+  let features: ClientFeatures | undefined;
+  /** For a client that cannot be asked (no workspace/configuration): the settings it last pushed. */
+  let pushed: GongwenSettings = DEFAULT_SETTINGS;
+  /** A document's language: its gongwen.locale setting, else the session's. */
+  const localeFor = (settings: GongwenSettings): Locale => settings.locale ?? locale;
   // Looked up once per rule, not once per diagnostic.
   const docsHrefs = new Map<string, string | undefined>();
   const docsHref = (rule: string): string | undefined => {
@@ -66,11 +74,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
     if (initialized) return new ResponseError<InitializeError>(-32600, 'the server is already initialized', { retry: false });
     initialized = true;
-    const init = (params.initializationOptions ?? {}) as { locale?: string };
-    locale = localeOf(init.locale ?? params.locale);
-    pull = !!params.capabilities.textDocument?.diagnostic;
-    configurationRequests = !!params.capabilities.workspace?.configuration;
-    resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
+    features = clientFeatures(params);
+    ({ locale, pull, configurationRequests, resolveEdits } = features);
+    // Without file watching by the client, configuration files are re-read by modification time.
+    checks.revalidateConfigs = !features.watchedFilesRegistration;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -79,6 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         hoverProvider: true,
+        documentFormattingProvider: true,
         completionProvider: { triggerCharacters: ['（', '('] },
         executeCommandProvider: { commands: [SERVER_COMMANDS.fixAll, SERVER_COMMANDS.recheck] },
       },
@@ -86,39 +94,56 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  // After shutdown, requests are refused (LSP: InvalidRequest); only exit is expected.
+  // Before initialize, requests are refused (LSP: ServerNotInitialized); after shutdown too
+  // (InvalidRequest), only exit is expected.
   let shutDown = false;
+  const notInitialized = () => new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first');
   connection.onShutdown(() => {
+    if (!initialized) throw notInitialized();
     shutDown = true;
   });
   function live<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
     return (...args: A): R => {
+      if (!initialized) throw notInitialized();
       if (shutDown) throw new ResponseError(-32600, 'the server has been shut down');
       return handler(...args);
     };
   }
+  // A method the server does not handle: MethodNotFound, as the library says it, once initialized.
+  connection.onRequest(live((method: string) => {
+    throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  }));
 
   connection.onInitialized(() => {
-    if (configurationRequests) {
+    // Registered only where the client declared dynamic registration for it.
+    if (configurationRequests && features?.configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' }).catch(() => undefined);
+    }
+    if (features?.watchedFilesRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.gongwen.{jsonc,json}' }] })
+        .catch(() => (checks.revalidateConfigs = true));
     }
   });
 
+  /** Settings as sent, each value checked; a bad one is logged once and its default used. */
+  function checkedSettings(value: unknown): GongwenSettings {
+    const { settings, bad } = validSettings(value);
+    for (const b of bad) {
+      if (warnedSettings.has(b)) continue;
+      warnedSettings.add(b);
+      connection.console.warn(`gongwen: setting gongwen.${b} is not valid; its default is used`);
+    }
+    return settings;
+  }
+
   async function settingsFor(uri: string): Promise<GongwenSettings> {
-    if (!configurationRequests) return DEFAULT_SETTINGS;
+    if (!configurationRequests) return pushed;
     let s = settingsCache.get(uri);
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'gongwen' })
-        .then((v: unknown) => {
-          const { settings, bad } = validSettings(v);
-          for (const b of bad) {
-            if (warnedSettings.has(b)) continue;
-            warnedSettings.add(b);
-            connection.console.warn(`gongwen: setting gongwen.${b} is not valid; its default is used`);
-          }
-          return settings;
-        })
+        .then(checkedSettings)
         .catch(() => DEFAULT_SETTINGS);
       settingsCache.set(uri, s);
     }
@@ -143,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function lspDiagnostics(checked: CheckedVersion): LspDiagnostic[] {
     if (!checked.settings.enable) return [];
+    const locale = localeFor(checked.settings);
     if (checked.pausedForSize !== undefined) {
       const mb = (checked.pausedForSize / 1e6).toFixed(1);
       const limit = (checked.settings.maxFileSize / 1e6).toFixed(1);
@@ -173,7 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const configsShown = new Set<string>();
   /** The problems last published per configuration file: the same list (the file not reloaded) is not sent again. */
   const configsPublished = new Map<string, unknown>();
-  function publishConfigProblems(): void {
+  function publishConfigProblems(locale: Locale): void {
     const now = new Set<string>();
     for (const entry of checks.configFiles()) {
       const uri = URI.fromFsPath(entry.file!);
@@ -204,7 +230,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (documents.get(params.textDocument.uri)) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
-    publishConfigProblems();
+    publishConfigProblems(localeFor(checked.settings));
     return { kind: DocumentDiagnosticReportKind.Full, resultId: `${checked.version}`, items: lspDiagnostics(checked) };
   }));
 
@@ -231,17 +257,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         guarded(`push diagnostics for ${uri}`, async () => {
           const checked = await checkedFor(uri);
           if (!checked) return;
-          publishConfigProblems();
+          publishConfigProblems(localeFor(checked.settings));
           await connection.sendDiagnostics({ uri, version: checked.version, diagnostics: lspDiagnostics(checked) });
         });
       }, delay),
     );
   }
 
+  /** Asks a pulling client to pull again, if it said it can be asked (refreshSupport). */
+  function refreshPulled(): void {
+    if (features?.diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
   function refreshAll(): void {
     checks.clear();
     settingsCache.clear();
-    if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (pull) refreshPulled();
     else for (const d of documents.all()) schedulePush(d.uri, 0);
   }
 
@@ -260,7 +291,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       savedText.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
       const s = await settingsFor(e.document.uri);
       if (s.run !== 'onSave') return;
-      if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      if (pull) refreshPulled();
       else schedulePush(e.document.uri, 0);
     }),
   );
@@ -275,7 +306,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => refreshAll());
+  connection.onDidChangeConfiguration((params) => {
+    // A client that cannot be asked sends its settings here (push-style: Neovim 0.7, ALE, Sublime Text).
+    if (!configurationRequests) pushed = checkedSettings(pushedSettings((params as { settings?: unknown } | null)?.settings));
+    refreshAll();
+  });
   connection.onDidChangeWatchedFiles(() => refreshAll());
 
   connection.onCodeAction(live(async (params) => {
@@ -284,7 +319,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // A document too large to check gets no actions either (gongwen.maxFileSize).
     if (!doc || !checked || checked.pausedForSize !== undefined || !checked.settings.enable) return [];
     const options = checkOptionsOf(checked);
-    return codeActions(params, doc, checked, locale, (t) => checkText(t, options), resolveEdits);
+    return codeActions(params, doc, checked, localeFor(checked.settings), (t) => checkText(t, options), resolveEdits, () => lspDiagnostics(checked));
   }));
   connection.onCodeActionResolve(live(async (action) => {
     const data = action.data;
@@ -312,11 +347,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
   connection.onHover(live(async (params) => {
     const checked = await checkedFor(params.textDocument.uri);
-    return checked && checked.settings.enable ? hover(checked, params.position, locale) : null;
+    return checked && checked.settings.enable ? hover(checked, params.position, localeFor(checked.settings), !!features?.hoverMarkdown) : null;
   }));
   connection.onCompletion(live(async (params) => {
     const checked = await checkedFor(params.textDocument.uri);
-    return checked && checked.settings.enable ? completions(checked, params.position, locale) : null;
+    return checked && checked.settings.enable ? completions(checked, params.position, localeFor(checked.settings)) : null;
+  }));
+  connection.onDocumentFormatting(live(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const checked = await checkedFor(params.textDocument.uri);
+    if (!doc || !checked) return [];
+    const options = checkOptionsOf(checked);
+    return formattingEdits(doc, checked.settings, (t) => checkText(t, options));
   }));
 
   connection.onExecuteCommand(live(async (params) => {
@@ -332,7 +374,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const options = checkOptionsOf(checked);
       const edit = fixedEdit(doc, (t) => checkText(t, options).diagnostics);
       if (!edit) return true;
-      const result = await connection.workspace.applyEdit({ label: locale === 'zh-CN' ? '修复全部问题' : 'Fix all problems', edit: { changes: { [uri]: [edit] } } });
+      const result = await connection.workspace.applyEdit({ label: localeFor(checked.settings) === 'zh-CN' ? '修复全部问题' : 'Fix all problems', edit: { changes: { [uri]: [edit] } } });
       return result.applied;
     }
     throw new ResponseError(-32601, `unknown command ${params.command}`);

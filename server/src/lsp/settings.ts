@@ -21,5 +21,46 @@ export function validSettings(value: unknown): { settings: GongwenSettings; bad:
     maxFileSize: pick('maxFileSize', (x) => typeof x === 'number' && Number.isFinite(x) && x > 0),
     structure: pick('structure', (x) => x === 'auto' || x === 'always'),
   };
+  // `auto` (or nothing) leaves the language to the editor; case is not held against a hand-written value.
+  if ('locale' in v && v.locale !== undefined && v.locale !== null) {
+    const tag = typeof v.locale === 'string' ? v.locale.toLowerCase() : undefined;
+    if (tag === 'zh-cn' || tag === 'en') settings.locale = tag === 'en' ? 'en' : 'zh-CN';
+    else if (tag !== 'auto' && tag !== '') bad.push(`locale: ${JSON.stringify(v.locale)}`);
+  }
   return { settings, bad };
+}
+
+/**
+ * The `gongwen` settings in what a client sends with `workspace/didChangeConfiguration`, for a
+ * client that cannot be asked (no `workspace/configuration`: Neovim 0.7, ALE, Sublime Text). The
+ * shapes in use: `{ gongwen: { … } }` (the usual one), dotted keys `{ "gongwen.enable": false }`,
+ * and the section's own keys `{ enable: false }` (some clients send only the server's section).
+ */
+export function pushedSettings(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return {};
+  const expanded = expandDottedKeys(settings as Record<string, unknown>);
+  const section = expanded.gongwen;
+  if (typeof section === 'object' && section !== null && !Array.isArray(section)) return section;
+  return expanded;
+}
+
+/** `{ "a.b": 1 }` → `{ a: { b: 1 } }`, merged into what the plain keys hold; a value given both
+ * ways is the dotted one. `__proto__` is no key here. */
+function expandDottedKeys(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const entries = Object.entries(value).filter(([key]) => !key.split('.').includes('__proto__'));
+  for (const [key, v] of entries) if (!key.includes('.')) out[key] = v;
+  for (const [key, v] of entries) {
+    if (!key.includes('.')) continue;
+    const parts = key.split('.');
+    let at = out;
+    for (const part of parts.slice(0, -1)) {
+      const next = Object.hasOwn(at, part) ? at[part] : undefined;
+      // A copy, never the client's own object.
+      at[part] = typeof next === 'object' && next !== null && !Array.isArray(next) ? { ...next } : {};
+      at = at[part] as Record<string, unknown>;
+    }
+    at[parts[parts.length - 1]] = v;
+  }
+  return out;
 }

@@ -19,7 +19,8 @@ test('every piece of metadata reaches the generated files', () => {
     for (const text of [m.description['zh-CN'], m.description.en, m.defaultSeverity]) {
       assert.ok(schema.includes(text) && setting.includes(text), `${m.id}: ${text} in schema and settings`);
     }
-    assert.ok(readmeTable('zh-CN').includes(`[\`${m.id}\`](${m.docs}) | ${m.description['zh-CN']} |`));
+    assert.ok(readmeTable('zh-CN').includes(`[\`${m.id}\`](${m.docs}) | ${m.name['zh-CN']} | ${m.description['zh-CN']} |`));
+    assert.ok(docHeader(rule, 'zh-CN').includes(`| 名称 | ${m.name['zh-CN']} |`) && docHeader(rule, 'en').includes(`| Name | ${m.name.en} |`));
     assert.ok(readmeTable('en').includes(m.description.en));
     const zh = docHeader(rule, 'zh-CN');
     const en = docHeader(rule, 'en');

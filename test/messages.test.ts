@@ -54,6 +54,7 @@ function runFake(check: (context: { report(finding: any): void }) => void, fixab
   const rule = defineRule({
     meta: {
       id: 'fake',
+      name: { 'zh-CN': '假规则', en: 'fake' },
       description: { 'zh-CN': '假规则', en: 'fake' },
       defaultSeverity: 'warning',
       docs: 'docs/rules/fake.md',

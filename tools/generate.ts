@@ -86,10 +86,10 @@ export function readmeTable(locale: 'zh-CN' | 'en'): string {
   const rows = RULES.map((r) => {
     const m = r.meta;
     const severity = locale === 'zh-CN' ? SEVERITY_ZH[m.defaultSeverity] : m.defaultSeverity;
-    return `| [\`${m.id}\`](${m.docs}) | ${m.description[locale]} | ${severity} | ${fixCell(r, locale)} |`;
+    return `| [\`${m.id}\`](${m.docs}) | ${m.name[locale]} | ${m.description[locale]} | ${severity} | ${fixCell(r, locale)} |`;
   });
-  const head = locale === 'zh-CN' ? '| 规则编号 | 检查什么 | 默认级别 | 自动修复 |' : '| Rule | What it checks | Default severity | Fix |';
-  return [head, '| --- | --- | --- | --- |', ...rows].join('\n');
+  const head = locale === 'zh-CN' ? '| 规则编号 | 名称 | 检查什么 | 默认级别 | 自动修复 |' : '| Rule | Name | What it checks | Default severity | Fix |';
+  return [head, '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The header table of a rule page, in one language. */
@@ -101,6 +101,7 @@ export function docHeader(rule: Rule, locale: 'zh-CN' | 'en'): string {
       '| 项目 | 内容 |',
       '| --- | --- |',
       `| 规则编号 | \`${m.id}\` |`,
+      `| 名称 | ${m.name['zh-CN']} |`,
       `| 默认级别 | \`${m.defaultSeverity}\`（${SEVERITY_ZH[m.defaultSeverity]}） |`,
       `| 自动修复 | ${fixCell(rule, 'zh-CN')} |`,
       `| 选项 | ${options.length ? options.join('、') : '无'} |`,
@@ -110,6 +111,7 @@ export function docHeader(rule: Rule, locale: 'zh-CN' | 'en'): string {
     '| | |',
     '| --- | --- |',
     `| Rule id | \`${m.id}\` |`,
+    `| Name | ${m.name.en} |`,
     `| Default severity | \`${m.defaultSeverity}\` |`,
     `| Fixable | ${fixCell(rule, 'en')} |`,
     `| Options | ${options.length ? options.join(', ') : 'none'} |`,

@@ -68,6 +68,8 @@ export type MessageTable = Readonly<Record<string, Localized>>;
 export interface RuleMeta<M extends MessageTable = MessageTable> {
   /** Public id: config key, CLI output, LSP `code`. */
   readonly id: string;
+  /** A short name a writer knows the problem by (占位符, 序号连续): editor titles, the tables. */
+  readonly name: Localized;
   readonly description: Localized;
   readonly defaultSeverity: Severity;
   /** Path of the rule's documentation page, relative to the package root; the LSP

@@ -10,6 +10,7 @@ import { anyBetween } from '../model/omission.js';
 export const enumerationSequence = defineRule({
   meta: {
     id: 'enumeration-sequence',
+    name: localized('“一是、二是”顺序', 'inline ordinal sequence'),
     description: localized('同一层次内的“一是、二是……”“第一、第二……”应依次递增，不跳、不重', 'Inline ordinals (一是 二是…, 第一 第二…) count in order within their section'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/enumeration-sequence.md',

@@ -7,6 +7,7 @@ import { defineRule, localized } from '../rule.js';
 export const headingDepth = defineRule({
   meta: {
     id: 'heading-depth',
+    name: localized('标题深度', 'heading depth'),
     description: localized('同一级序号的 Markdown 标题应使用相同的 # 数', 'Numbered Markdown headings of one level use one heading depth'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/heading-depth.md',

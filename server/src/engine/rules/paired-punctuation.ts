@@ -54,6 +54,7 @@ function markData(m: Mark): MarkData {
 export const pairedPunctuation = defineRule({
   meta: {
     id: 'paired-punctuation',
+    name: localized('成对标点', 'paired punctuation'),
     description: localized('成对的标点应配对：“ ”‘ ’《 》（ ）【 】', 'Paired marks must pair: “ ” ‘ ’ 《 》 （ ） 【 】'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/paired-punctuation.md',

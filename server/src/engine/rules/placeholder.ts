@@ -93,6 +93,7 @@ const BLANK_STARTS = /[XＸ×x_#＊*某○□【（(]/g;
 export const placeholder = defineRule({
   meta: {
     id: 'placeholder',
+    name: localized('占位符', 'placeholder'),
     description: localized('未填写的模板占位符：X、XX、***、某某、X月X日、【待补充】等', 'Unfilled template placeholders: X, XX, ***, 某某, X月X日, 【待补充】…'),
     defaultSeverity: 'error',
     docs: 'docs/rules/placeholder.md',

@@ -83,6 +83,7 @@ function markData(key: string): MarkData {
 export const punctuationWidth = defineRule({
   meta: {
     id: 'punctuation-width',
+    name: localized('全角标点', 'full-width punctuation'),
     description: localized('中文行文中应使用全角标点：，；：？！（），不用半角 , ; : ? ! ( )', 'Chinese text uses full-width ，；：？！（）, not half-width , ; : ? ! ( )'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation-width.md',

@@ -5,6 +5,7 @@ import { defineRule, localized } from '../rule.js';
 export const sectionOrder = defineRule({
   meta: {
     id: 'section-order',
+    name: localized('部分顺序', 'section order'),
     description: localized('各部分应按报告类型规定的顺序排列（先存在问题，后下一步打算）', 'Sections follow the order of the report type (problems before next steps)'),
     defaultSeverity: 'warning',
     docs: 'docs/rules/section-order.md',

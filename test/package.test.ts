@@ -54,6 +54,48 @@ test('the extension package holds the bundles, manifest, snippets, grammar, sche
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   for (const s of manifest.contributes.snippets) assert.ok(listed.includes(s.path.replace(/^\.\//, '')), `${s.path} is packaged`);
   for (const g of manifest.contributes.grammars) assert.ok(listed.includes(g.path.replace(/^\.\//, '')), `${g.path} is packaged`);
+  const media = manifest.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string } }[] }) => w.steps.map((step) => step.media.markdown));
+  assert.ok(media.length >= 4);
+  for (const m of media) {
+    assert.ok(typeof m === 'string' && listed.includes(m), `the walkthrough page ${m} is packaged`);
+    const page = fs.readFileSync(path.join(REPO_ROOT, m), 'utf8');
+    assert.match(page, /\p{Script=Han}/u, `${m} in Chinese`);
+    assert.match(page, /\n---\n[\s\S]*[A-Za-z]{4,} [A-Za-z]{4,}/, `${m}: English after the Chinese`);
+  }
   const unwanted = listed.filter((f) => f.endsWith('.ts') || f.startsWith('node_modules/') || f.startsWith('out/') || f.startsWith('test/') || f.startsWith('server/') || f.startsWith('client/'));
   assert.deepEqual(unwanted, []);
+});
+
+test('every string of the manifest and the client is in English and in Chinese', () => {
+  const manifestText = fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8');
+  const en = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'));
+  const zh = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.zh-cn.json'), 'utf8'));
+  const keys = [...manifestText.matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);
+  assert.ok(keys.includes('command.checkWorkspace') && keys.includes('walkthrough.title'));
+  for (const k of keys) {
+    assert.ok(typeof en[k] === 'string' && en[k].length > 0, `package.nls.json has ${k}`);
+    assert.ok(typeof zh[k] === 'string' && /\p{Script=Han}/u.test(zh[k]), `package.nls.zh-cn.json has ${k} in Chinese`);
+  }
+  const bundle = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+  const clientDir = path.join(REPO_ROOT, 'client', 'src');
+  const used = new Set<string>();
+  for (const f of fs.readdirSync(clientDir).filter((f) => f.endsWith('.ts'))) {
+    for (const m of fs.readFileSync(path.join(clientDir, f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1]);
+  }
+  assert.ok(used.size >= 10);
+  for (const s of used) {
+    assert.ok(typeof bundle[s] === 'string' && /\p{Script=Han}/u.test(bundle[s]), `l10n/bundle.l10n.zh-cn.json translates ${JSON.stringify(s)}`);
+    const holes = (t: string) => [...t.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+    assert.deepEqual(holes(bundle[s]), holes(s), `the same placeholders in ${JSON.stringify(s)}`);
+  }
+  assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'no translation left over');
+});
+
+test('Markdown gets quick suggestions (so gzzj, 工作总结, cmwt, xybdx show their frames as they are typed), but no word suggestions, and Enter stays a line break', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const md = manifest.contributes.configurationDefaults['[markdown]'];
+  assert.equal(md['editor.quickSuggestions'].other, 'on');
+  assert.equal(md['editor.wordBasedSuggestions'], 'off');
+  // A heading 「三、下一步打算」 ends in a snippet prefix: Enter after it must not insert the frame (Tab accepts).
+  assert.equal(md['editor.acceptSuggestionOnEnter'], 'off');
 });

@@ -1,16 +1,35 @@
-// The VS Code side of gongwen: starts the language server, adds the commands and the language
-// status item. Thin: every check, fix, outline and completion comes from the server.
+// The VS Code side of gongwen: starts the language server, adds the commands, the status bar item,
+// quiet-while-typing and the folder check. Thin: every check, fix, outline and completion comes
+// from the server.
 
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DocumentDiagnosticRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions, type vsdiag } from 'vscode-languageclient/node';
 import { DOCUMENT_STATS_REQUEST, SERVER_COMMANDS, type DocumentStatsResult } from '../../server/src/protocol.js';
+import { CONFIG_FILE_NAMES, SCHEMA_SCHEME, configTemplate } from './config-template.js';
+import { FolderCheck } from './folder-check.js';
+import { QuietWhileTyping, quietModeOf, type QuietDiagnostic } from './quiet.js';
 
 let client: LanguageClient | undefined;
 
 const REPORT_TYPES = ['工作总结', '半年总结', '述职报告', '自查报告', '党建工作总结'];
+const SHOW_PROBLEMS = 'workbench.actions.view.problems';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const quiet = new QuietWhileTyping((uri) => quietModeOf(vscode.workspace.getConfiguration('gongwen', vscode.Uri.parse(uri)).get('quietWhileTyping')));
+  const folderCheck = new FolderCheck(() => client);
+  context.subscriptions.push(folderCheck);
+  /** What the editor shows per document (after quiet-while-typing), for the next burst's "already shown". */
+  const shown = new Map<string, readonly vscode.Diagnostic[]>();
+  /** Push model only: the last list the server sent per document, and where to hand it on. */
+  const pushed = new Map<string, { diagnostics: vscode.Diagnostic[]; next: (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]) => void }>();
+  const quietFilter = (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] => {
+    const key = uri.toString();
+    const kept = quiet.filter(key, diagnostics.map(asQuiet), Date.now()).map((q) => q.diagnostic);
+    shown.set(key, kept);
+    return kept;
+  };
+
   const serverModule = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -21,38 +40,132 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.{json,jsonc}') },
     initializationOptions: { locale: vscode.env.language },
     outputChannelName: 'gongwen',
+    middleware: {
+      // Pull model (what VS Code's client uses with this server): the editor's report for a
+      // document shown in a tab.
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const uri = document instanceof vscode.Uri ? document : document.uri;
+        folderCheck.handOver(uri);
+        const report = await next(document, previousResultId, token);
+        if (!report || report.kind !== ('full' as vsdiag.DocumentDiagnosticReportKind.full)) return report;
+        return { ...report, items: quietFilter(uri, report.items) };
+      },
+      // Push model (a client without pull diagnostics; the server's configuration-file problems).
+      handleDiagnostics: (uri, diagnostics, next) => {
+        pushed.set(uri.toString(), { diagnostics, next });
+        next(uri, quietFilter(uri, diagnostics));
+      },
+    },
   };
   client = new LanguageClient('gongwen', 'gongwen', serverOptions, clientOptions);
 
-  const status = vscode.languages.createLanguageStatusItem('gongwen.status', { language: 'markdown' });
+  // Quiet while typing: a keystroke starts (or prolongs) a burst on its line; a pause, the cursor
+  // leaving the line or another editor ends it, and what it held back is shown.
+  const reshow = () => {
+    if (client?.isRunning()) client.getFeature(DocumentDiagnosticRequest.method)?.refresh();
+    for (const [key, p] of pushed) p.next(vscode.Uri.parse(key), quietFilter(vscode.Uri.parse(key), p.diagnostics));
+  };
+  let pauseTimer: NodeJS.Timeout | undefined;
+  const afterPause = () => {
+    clearTimeout(pauseTimer);
+    const typing = quiet.typing;
+    if (!typing) return;
+    pauseTimer = setTimeout(() => {
+      if (quiet.tick(Date.now())) reshow();
+      else afterPause();
+    }, Math.max(0, typing.until - Date.now()) + 20);
+  };
+  context.subscriptions.push(
+    { dispose: () => clearTimeout(pauseTimer) },
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document !== e.document || e.document.languageId !== 'markdown' || e.contentChanges.length === 0) return;
+      const line = typedLine(e);
+      if (line === undefined) {
+        if (quiet.end()) reshow();
+        return;
+      }
+      const key = e.document.uri.toString();
+      if (quiet.typed(key, line, Date.now(), (shown.get(key) ?? []).map(asQuiet))) reshow();
+      afterPause();
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (e.textEditor !== vscode.window.activeTextEditor) return;
+      if (quiet.moved(e.textEditor.document.uri.toString(), e.selections[0].active.line)) reshow();
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (quiet.moved(editor?.document.uri.toString(), editor?.selection.active.line ?? -1)) reshow();
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      shown.delete(doc.uri.toString());
+      pushed.delete(doc.uri.toString());
+    }),
+  );
+
+  // The status bar item: shown while a report is open; 字数 and the problem count; a click opens the Problems view.
+  const status = vscode.window.createStatusBarItem('gongwen.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'gongwen';
-  status.command = { command: 'gongwen.fixAll', title: vscode.l10n.t('Fix all') };
+  status.command = SHOW_PROBLEMS;
   context.subscriptions.push(status);
 
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, {
+      provideTextDocumentContent: (uri) => (uri.path === '/gongwen.schema.json' ? fs.readFileSync(context.asAbsolutePath('schemas/gongwen.schema.json'), 'utf8') : undefined),
+    }),
     vscode.commands.registerCommand('gongwen.newReport', () => newReport(context)),
     vscode.commands.registerCommand('gongwen.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'markdown') return;
+      const editor = reportEditor();
+      if (!editor) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a report (a Markdown file) first.'));
+        return;
+      }
       await vscode.commands.executeCommand(SERVER_COMMANDS.fixAll, editor.document.uri.toString());
     }),
     vscode.commands.registerCommand('gongwen.recheck', () => vscode.commands.executeCommand(SERVER_COMMANDS.recheck)),
     vscode.commands.registerCommand('gongwen.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('gongwen.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('gongwen.checkWorkspace', () => folderCheck.run()),
+    vscode.commands.registerCommand('gongwen.createConfig', () => createConfig(context)),
   );
 
   let timer: NodeJS.Timeout | undefined;
-  const refreshStatus = () => {
+  let retries = 0;
+  const refreshStatus = (retry = false) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void updateStatus(status), 300);
+    if (!retry) retries = 0;
+    timer = setTimeout(() => {
+      // Not checked yet: ask again a little later (the document's first check may be in flight).
+      void updateStatus(status).then((done) => {
+        if (!done && retries++ < 10) timer = setTimeout(() => refreshStatus(true), 700);
+      });
+    }, 300);
   };
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
-    vscode.languages.onDidChangeDiagnostics(refreshStatus),
+    vscode.window.onDidChangeActiveTextEditor(() => refreshStatus()),
+    vscode.window.onDidChangeVisibleTextEditors(() => refreshStatus()),
+    vscode.languages.onDidChangeDiagnostics(() => refreshStatus()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === reportEditor()?.document) refreshStatus(); // 字数 follows the typing
+    }),
     { dispose: () => clearTimeout(timer) },
   );
 
-  await client.start();
+  const extensionVersion = String(context.extension.packageJSON.version ?? '');
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) client?.info(vscode.l10n.t('The gongwen checker has stopped.'));
+    }),
+  );
+  try {
+    await client.start();
+  } catch (e) {
+    client.error(vscode.l10n.t('The gongwen checker did not start.'), e, false);
+    const show = vscode.l10n.t('Show Output');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The gongwen checker did not start.'), show).then((picked) => picked === show && client?.outputChannel.show());
+    return;
+  }
+  const mode = client.initializeResult?.capabilities.diagnosticProvider ? 'pull' : 'push';
+  client.info(vscode.l10n.t('gongwen {0} started: {1}, diagnostics by {2}, display language {3}, VS Code {4}.', extensionVersion, `${client.initializeResult?.serverInfo?.name ?? 'gongwen-language-server'} ${client.initializeResult?.serverInfo?.version ?? ''}`.trim(), mode, vscode.env.language, vscode.version));
   refreshStatus();
 }
 
@@ -60,18 +173,63 @@ export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-async function updateStatus(status: vscode.LanguageStatusItem): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!client || !editor || editor.document.languageId !== 'markdown') return;
-  const stats = await client.sendRequest<DocumentStatsResult | null>(DOCUMENT_STATS_REQUEST.method, { uri: editor.document.uri.toString() }).catch(() => null);
-  if (!stats || stats.characters === null) {
-    status.text = vscode.l10n.t('gongwen: off');
-    status.detail = undefined;
-    return;
+/** The line a change was typed on: one edit within one line, not an undo or redo; else undefined. */
+function typedLine(e: vscode.TextDocumentChangeEvent): number | undefined {
+  if (e.contentChanges.length !== 1 || e.reason !== undefined) return undefined;
+  const c = e.contentChanges[0];
+  if (c.range.start.line !== c.range.end.line || c.text.includes('\n')) return undefined;
+  return c.range.start.line;
+}
+
+function asQuiet(diagnostic: vscode.Diagnostic): QuietDiagnostic & { diagnostic: vscode.Diagnostic } {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return { diagnostic, startLine: diagnostic.range.start.line, endLine: diagnostic.range.end.line, rule: String(code ?? ''), message: diagnostic.message };
+}
+
+/** The report the commands act on: the active editor if it is Markdown, else a visible Markdown editor (the walkthrough may be the active editor). */
+function reportEditor(): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.languageId === 'markdown') return active;
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
+}
+
+/** The report whose figures the status bar item shows. */
+let statusUri: string | undefined;
+
+/** Updates the item for the report in the editor; false when the server has no figures for it yet. */
+async function updateStatus(status: vscode.StatusBarItem): Promise<boolean> {
+  const editor = reportEditor();
+  if (!client || !editor) {
+    status.hide();
+    return true;
   }
-  status.text = vscode.l10n.t('{0} characters', stats.characters);
-  status.detail = vscode.l10n.t('{0}: {1} unfilled placeholders, {2} problems', stats.reportType, stats.placeholders, stats.problems);
-  status.severity = stats.placeholders > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  const uri = editor.document.uri;
+  const stats = client.isRunning()
+    ? await client.sendRequest<DocumentStatsResult | null>(DOCUMENT_STATS_REQUEST.method, { uri: client.code2ProtocolConverter.asUri(uri) }).catch(() => null)
+    : null;
+  if (reportEditor()?.document.uri.toString() !== uri.toString()) return true; // another report by now: its own update follows
+  if (stats === null) {
+    // Not checked yet (just opened, or an edit in flight): the last figures of this report stay meanwhile.
+    if (statusUri === uri.toString()) status.show();
+    else status.hide();
+    return !client.isRunning();
+  }
+  statusUri = uri.toString();
+  const problems = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gongwen').length;
+  const tooltip = new vscode.MarkdownString('', true);
+  tooltip.isTrusted = { enabledCommands: [SHOW_PROBLEMS, 'gongwen.fixAll'] };
+  if (stats.characters === null) {
+    status.text = vscode.l10n.t('gongwen: off');
+    tooltip.appendText(vscode.l10n.t('gongwen does not check this document (see the setting gongwen.enable and gongwen.maxFileSize).'));
+  } else {
+    status.text = `$(checklist) ${vscode.l10n.t('{0} characters · {1} problems', stats.characters, problems)}`;
+    tooltip.appendText(vscode.l10n.t('{0}: {1} unfilled placeholders, {2} problems', stats.reportType, stats.placeholders, problems));
+    tooltip.appendMarkdown(`\n\n[${vscode.l10n.t('Show Problems')}](command:${SHOW_PROBLEMS}) · [${vscode.l10n.t('Fix all')}](command:gongwen.fixAll)`);
+  }
+  status.tooltip = tooltip;
+  status.backgroundColor = stats.placeholders > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  status.show();
+  return true;
 }
 
 /** 新建报告: pick a report type, open a new Markdown document with its frame as a snippet. */
@@ -98,4 +256,53 @@ function frameSnippet(context: vscode.ExtensionContext, type: string): string | 
   } catch {
     return undefined;
   }
+}
+
+/** 创建配置文件: a commented .gongwen.jsonc at the top of a workspace folder; an existing one is opened, never overwritten. */
+async function createConfig(context: vscode.ExtensionContext): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    const open = vscode.l10n.t('Open Folder');
+    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the configuration file goes at its top.'), open);
+    if (picked === open) await vscode.commands.executeCommand('vscode.openFolder');
+    return;
+  }
+  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder for the configuration file') });
+  if (!folder) return;
+  for (const name of CONFIG_FILE_NAMES) {
+    const existing = vscode.Uri.joinPath(folder.uri, name);
+    if (await exists(existing)) {
+      await vscode.window.showTextDocument(existing);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: it is opened, not overwritten.', name));
+      return;
+    }
+  }
+  const target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAMES[0]);
+  const text = configTemplate(ruleIds(context));
+  const edit = new vscode.WorkspaceEdit();
+  // ignoreIfExists: a file made in the meantime is left alone too.
+  edit.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', target.fsPath));
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(doc);
+  if (doc.getText() !== text) void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: it is opened, not overwritten.', CONFIG_FILE_NAMES[0]));
+  else void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}: every setting in it is commented out until you change it.', vscode.workspace.asRelativePath(target)));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The rule ids, from the manifest's gongwen.rules (generated from the rules' metadata). */
+function ruleIds(context: vscode.ExtensionContext): string[] {
+  const rules = context.extension.packageJSON?.contributes?.configuration?.properties?.['gongwen.rules']?.properties;
+  return rules && typeof rules === 'object' ? Object.keys(rules) : [];
 }

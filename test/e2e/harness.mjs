@@ -235,7 +235,10 @@ export async function launch({ name, files = ['draft.md'], settings = {}, vsix =
     if (locale && !locale.startsWith('en')) await seedLanguagePack(userDir, tmp, locale);
     for (const f of files) {
       if (typeof f === 'string') await fs.copyFile(path.join(FIXTURES_DIR, f), path.join(workspace, path.basename(f)));
-      else await fs.writeFile(path.join(workspace, f.name), f.text);
+      else {
+        await fs.mkdir(path.dirname(path.join(workspace, f.name)), { recursive: true });
+        await fs.writeFile(path.join(workspace, f.name), f.text);
+      }
     }
     // code-server's own config (it would write ~/.config/code-server/config.yaml) and state stay in the temp folder.
     // No extension gallery: nothing to reach here, and without one VS Code doesn't look for
@@ -442,23 +445,33 @@ export class VSCode {
     await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
+  /** The labels of the suggest widget's rows, [] while it is hidden. */
+  async suggestionLabels() {
+    return this.page
+      .locator('.editor-widget.suggest-widget.visible .monaco-list-row')
+      .evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? ''));
+  }
+
   /**
-   * Opens the suggestions at the cursor (Control+Space; Markdown has no quick suggestions by
-   * default), and accepts the one whose label matches `label`: Enter if it is focused, else a
-   * click on it.
+   * Waits for the suggest widget to show a suggestion whose label matches `label`, and accepts it:
+   * Tab if it is focused (gongwen's configuration defaults turn Enter-to-accept off in Markdown,
+   * so that Enter is always a line break), else a click on it. `invoke: true` (the default) opens
+   * the widget with Control+Space first; `invoke: false` waits for it to open as you type.
    */
-  async acceptSuggestion(label) {
+  async acceptSuggestion(label, { invoke = true } = {}) {
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
     const rows = widget.locator('.monaco-list-row');
-    let opened = false;
-    for (let attempt = 1; attempt <= 3 && !opened; attempt++) {
-      await this.page.keyboard.press('Control+Space');
-      opened = await rows.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (invoke) {
+      let opened = false;
+      for (let attempt = 1; attempt <= 3 && !opened; attempt++) {
+        await this.page.keyboard.press('Control+Space');
+        opened = await rows.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      }
+      if (!opened) throw new Error('the suggest widget did not open on Control+Space (3 tries)');
     }
-    if (!opened) throw new Error('the suggest widget did not open on Control+Space (3 tries)');
     let labels = [];
     const index = await waitFor(`a suggestion labelled ${label}`, async () => {
-      labels = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? ''));
+      labels = await this.suggestionLabels();
       const i = labels.findIndex((l) => label.test(l));
       return i >= 0 ? i + 1 : 0;
     }, { timeout: 10_000 }).catch(() => {
@@ -466,7 +479,7 @@ export class VSCode {
     });
     await this.screenshot(`${this.name}.suggest`);
     const focused = await widget.locator('.monaco-list-row.focused .label-name').textContent({ timeout: 5_000 }).catch(() => null);
-    if (focused !== null && label.test(focused)) await this.page.keyboard.press('Enter');
+    if (focused !== null && label.test(focused)) await this.page.keyboard.press('Tab');
     else await rows.nth(index - 1).click();
     await widget.waitFor({ state: 'hidden', timeout: 10_000 });
   }

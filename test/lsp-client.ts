@@ -24,6 +24,8 @@ export interface ClientOptions {
   env?: Record<string, string>;
   /** Announce codeAction/resolve for `edit` (fix-all edits are then computed when resolved). */
   resolveEdits?: boolean;
+  /** Announce `general.positionEncodings` (LSP 3.17), in order of preference. */
+  positionEncodings?: string[];
 }
 
 export class LspTestClient {
@@ -69,6 +71,7 @@ export class LspTestClient {
       locale: this.options.locale ?? 'zh-cn',
       rootUri: 'file://' + root,
       capabilities: {
+        ...(this.options.positionEncodings ? { general: { positionEncodings: this.options.positionEncodings } } : {}),
         workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
         textDocument: {
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -91,15 +91,16 @@ if (want('engine') || want('markdownlint')) {
   }
 }
 
-/** Starts the language server over stdio with a minimal JSON-RPC client. */
-async function startServer() {
+/** Starts the language server over stdio with a minimal JSON-RPC client; `positionEncodings`: the client's offer (LSP 3.17). */
+async function startServer(positionEncodings) {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
+  const general = positionEncodings ? { general: { positionEncodings } } : {};
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { ...general, workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
   await connection.sendNotification('initialized', {});
   return {
     connection,
@@ -113,8 +114,8 @@ async function startServer() {
   };
 }
 
-async function editLatency(size, edits) {
-  const server = await startServer();
+async function editLatency(size, edits, positionEncodings) {
+  const server = await startServer(positionEncodings);
   const uri = `file:///bench/latency-${size}.md`;
   const text = reportOfSize(size);
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
@@ -138,6 +139,9 @@ if (want('lsp')) {
   row('lsp', 'edit → diagnostics (pull), 20k chars, p95', percentile(small, 95), 'ms', '< 30 ms', percentile(small, 95) < 30);
   const large = await editLatency(1_000_000, 10);
   row('lsp', 'edit → diagnostics (pull), 1M chars, p95 of 10', percentile(large, 95), 'ms', '< 300 ms', percentile(large, 95) < 300);
+  // Positions counted in UTF-8 bytes: every position sent and received is converted.
+  const utf8 = await editLatency(1_000_000, 10, ['utf-8']);
+  row('lsp', 'edit → diagnostics (pull, utf-8 positions), 1M chars, p95 of 10', percentile(utf8, 95), 'ms', '< 300 ms', percentile(utf8, 95) < 300);
 }
 
 if (want('memory')) {

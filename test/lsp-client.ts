@@ -29,6 +29,8 @@ export interface ClientOptions {
   env?: Record<string, string>;
   /** Announce codeAction/resolve for `edit` (fix-all edits are then computed when resolved). */
   resolveEdits?: boolean;
+  /** Announce `general.positionEncodings` (LSP 3.17), in order of preference. */
+  positionEncodings?: string[];
 }
 
 export class LspTestClient {
@@ -86,6 +88,7 @@ export class LspTestClient {
       ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
       rootUri: 'file://' + root,
       capabilities: this.options.capabilities ?? {
+        ...(this.options.positionEncodings ? { general: { positionEncodings: this.options.positionEncodings } } : {}),
         workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
         textDocument: {
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -4,7 +4,8 @@
 // A broken configuration is reported with its path and position; defaults are used instead.
 
 import { compileUserPattern, type Pattern } from './user-pattern.js';
-import { parse as parseJsonc, printParseErrorCode, visit as visitJsonc, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, visit as visitJsonc, type ParseError } from 'jsonc-parser';
+import { syntaxProblems } from './config-syntax.js';
 import { LineIndex } from './line-index.js';
 import { Composer, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Document } from 'yaml';
 import { BUILTIN_ROLES, BUILTIN_TYPES, DEFAULT_TYPE, type ReportType, type RoleDefinition } from './report-types.js';
@@ -67,12 +68,12 @@ export function parseConfigText(text: string, registry: RuleCatalogue, filePath?
   const value = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
   // Problems are positioned with one line index (binary search), and settings by one pass over
   // the file: searching the text once per problem grew with problems × file size.
+  // Each problem once, in words, at its position (config-syntax.ts); the whole file is ignored.
   if (errors.length > 0) {
     const index = new LineIndex(body);
-    const problems: ConfigProblem[] = errors.map((e) => {
-      const { line, column } = index.position(e.offset);
-      const code = printParseErrorCode(e.error);
-      return { path: filePath, line, column, message: cm('syntax', { code }) };
+    const problems: ConfigProblem[] = syntaxProblems(body).map((p) => {
+      const { line, column } = index.position(p.offset);
+      return { path: filePath, line, column, message: cm(p.key, { ...p.data, line, column }) };
     });
     return { config: {}, problems };
   }

@@ -9,7 +9,84 @@ export const CONFIG_MESSAGES = {
     'zh-CN': '配置文件嵌套过深（超过 {max} 层），已按默认设置检查',
     en: 'configuration nested deeper than {max} levels; the defaults are used',
   },
-  syntax: { 'zh-CN': '配置文件语法错误（{code}）', en: 'syntax error in configuration ({code})' },
+  // A configuration file that is not valid JSON (config-syntax.ts): what is wrong and where.
+  syntax: { 'zh-CN': '第 {line} 行第 {column} 列：配置文件语法错误（{code}）', en: 'line {line}, column {column}: syntax error in configuration ({code})' },
+  syntaxQuote: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里用了中文引号{quotes}，JSON 要用英文引号 {straight}',
+    en: 'line {line}, column {column}: Chinese quotation marks {quotes} are used here; JSON needs straight quotes {straight}',
+  },
+  syntaxSingleQuote: {
+    'zh-CN': "第 {line} 行第 {column} 列：这里用了单引号 '…'，JSON 要用英文双引号 \"…\"",
+    en: "line {line}, column {column}: single quotes '…' are used here; JSON needs double quotes \"…\"",
+  },
+  syntaxFullWidth: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里用了中文{name}「{char}」，JSON 要用英文{name} {ascii}',
+    en: 'line {line}, column {column}: a full-width {name} "{char}" is used here; JSON needs the ASCII {name} {ascii}',
+  },
+  syntaxSeparator: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里用了「{char}」，JSON 的各项之间要用英文逗号 ,',
+    en: 'line {line}, column {column}: "{char}" is used here; JSON separates entries with a comma ,',
+  },
+  syntaxFullWidthSpace: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里有全角空格，JSON 中只能用半角（英文）空格',
+    en: 'line {line}, column {column}: a full-width space is used here; JSON allows only ASCII spaces',
+  },
+  syntaxHashComment: {
+    'zh-CN': '第 {line} 行第 {column} 列：JSON 不能用 # 写注释，请改用 //',
+    en: 'line {line}, column {column}: # does not start a comment in JSON; use // instead',
+  },
+  syntaxMissingComma: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里缺少英文逗号 ,（前后两项之间要用逗号隔开）',
+    en: 'line {line}, column {column}: a comma , is missing here (entries are separated by commas)',
+  },
+  syntaxExtraComma: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里多写了一个逗号，请删去',
+    en: 'line {line}, column {column}: one comma too many here; remove it',
+  },
+  syntaxUnexpected: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里不应出现「{text}」',
+    en: 'line {line}, column {column}: "{text}" is not expected here',
+  },
+  syntaxColon: {
+    'zh-CN': '第 {line} 行第 {column} 列：设置名称后面缺少英文冒号 :',
+    en: "line {line}, column {column}: a colon : is missing after the setting's name",
+  },
+  syntaxCloseBrace: {
+    'zh-CN': '第 {line} 行第 {column} 列：缺少右花括号 }（每个 { 都要有一个 } 与之对应）',
+    en: 'line {line}, column {column}: a closing brace } is missing (each { needs its })',
+  },
+  syntaxCloseBracket: {
+    'zh-CN': '第 {line} 行第 {column} 列：缺少右方括号 ]（每个 [ 都要有一个 ] 与之对应）',
+    en: 'line {line}, column {column}: a closing bracket ] is missing (each [ needs its ])',
+  },
+  syntaxValue: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里缺少值（例如 "off"、"述职报告"、true、数字、[…] 或 {…}）',
+    en: 'line {line}, column {column}: a value is missing here (such as "off", "述职报告", true, a number, […] or {…})',
+  },
+  syntaxPropertyName: {
+    'zh-CN': '第 {line} 行第 {column} 列：这里应当是写在英文双引号中的设置名称，例如 "rules"',
+    en: "line {line}, column {column}: a setting's name in double quotes is expected here, such as \"rules\"",
+  },
+  syntaxAfterEnd: {
+    'zh-CN': '第 {line} 行第 {column} 列：配置在这里之前已经结束，最外层的 } 之后不能再有内容（多余的括号或文字请删去）',
+    en: 'line {line}, column {column}: the configuration ended before this; nothing may follow the outermost } (remove the extra bracket or text)',
+  },
+  syntaxUnterminatedString: {
+    'zh-CN': '第 {line} 行第 {column} 列：这段文字缺少结尾的英文双引号 "',
+    en: 'line {line}, column {column}: this string has no closing double quote "',
+  },
+  syntaxUnterminatedComment: {
+    'zh-CN': '第 {line} 行第 {column} 列：注释 /* 没有用 */ 结束',
+    en: 'line {line}, column {column}: the comment /* is not closed with */',
+  },
+  syntaxBareWord: {
+    'zh-CN': '第 {line} 行第 {column} 列：「{text}」要写在英文双引号中（JSON 中的名称和文字都要写成 "…"）',
+    en: 'line {line}, column {column}: "{text}" must be in double quotes (JSON names and texts are written "…")',
+  },
+  syntaxEscape: {
+    'zh-CN': '第 {line} 行第 {column} 列：反斜杠 \\ 后面不能跟「{char}」；文字中的反斜杠要写两次，例如正则 "\\\\d+"',
+    en: 'line {line}, column {column}: a backslash \\ cannot be followed by "{char}"; in a string write it twice, as in the pattern "\\\\d+"',
+  },
   notObject: { 'zh-CN': '配置必须是一个 JSON 对象', en: 'the configuration must be a JSON object' },
   unknownSetting: { 'zh-CN': '未知的配置项「{key}」', en: 'unknown setting "{key}"' },
   badType: { 'zh-CN': '「type」必须是报告类型名称（字符串）', en: '"type" must be a report type name (string)' },

@@ -28,8 +28,9 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-/** Reads and parses a configuration file; an unreadable file is a problem, not a crash. */
-export function loadConfigFile(filePath: string): { config: UserConfig; problems: ConfigProblem[] } {
+/** Reads and parses a configuration file; an unreadable file is a problem, not a crash. `text`
+ * is what was read (the language server positions the problems on it). */
+export function loadConfigFile(filePath: string): { config: UserConfig; problems: ConfigProblem[]; text?: string } {
   let text: string;
   try {
     text = fs.readFileSync(filePath, 'utf8');
@@ -37,7 +38,7 @@ export function loadConfigFile(filePath: string): { config: UserConfig; problems
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     return { config: {}, problems: [{ path: filePath, line: 0, column: 0, message: { id: 'config/cannotRead', data: { reason } } }] };
   }
-  return parseConfigText(text, RULES_BY_ID, filePath);
+  return { ...parseConfigText(text, RULES_BY_ID, filePath), text };
 }
 
 export interface LoadedConfigFile {
@@ -45,6 +46,8 @@ export interface LoadedConfigFile {
   file?: string;
   config: UserConfig;
   problems: ConfigProblem[];
+  /** The file's text, when it was read. */
+  text?: string;
 }
 
 /** The defaults, when no file applies: one object, so that "the same configuration" is identity. */

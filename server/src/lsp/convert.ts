@@ -1,10 +1,12 @@
-// Translation between the engine's shapes (1-based lines and columns, both languages) and LSP's
-// (0-based lines and UTF-16 characters, one language).
+// Translation between the engine's shapes (1-based lines and UTF-16 columns, both languages) and
+// LSP's (0-based lines, characters in the negotiated encoding, one language): positions by the
+// checked text's `LspPositions` (position-encoding.ts).
 
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import type { Diagnostic, Locale, Range, Severity, TextEdit } from '../engine/types.js';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { Diagnostic, Locale, Severity } from '../engine/types.js';
 import type { DiagnosticData } from '../protocol.js';
 import { diagnosticMessage, renderMessage } from '../engine/messages.js';
+import type { LspPositions } from './position-encoding.js';
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,23 +15,12 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspRange(r: Range): LspRange {
-  return {
-    start: { line: r.start.line - 1, character: r.start.column - 1 },
-    end: { line: r.end.line - 1, character: r.end.column - 1 },
-  };
-}
-
-export function toLspEdit(e: TextEdit): LspTextEdit {
-  return { range: toLspRange(e.range), newText: e.text };
-}
-
-export function toLspDiagnostic(d: Diagnostic, locale: Locale, version: number, docsHref: (rule: string) => string | undefined): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, locale: Locale, version: number, docsHref: (rule: string) => string | undefined, positions: LspPositions): LspDiagnostic {
   const data: DiagnosticData = { version, rule: d.rule, messageId: d.messageId };
-  if (d.fix) data.fix = { title: renderMessage(d.fix.title, locale), edits: d.fix.edits.map(toLspEdit) };
+  if (d.fix) data.fix = { title: renderMessage(d.fix.title, locale), edits: d.fix.edits.map((e) => positions.edit(e)) };
   const href = docsHref(d.rule);
   return {
-    range: toLspRange(d.range),
+    range: positions.range(d.range),
     severity: SEVERITY[d.severity],
     code: d.rule,
     ...(href ? { codeDescription: { href } } : {}),
@@ -51,8 +42,13 @@ export function minimalEdit(before: string, after: string, positionAt: (offset: 
     endB--;
     endA--;
   }
-  // Never split a surrogate pair or a CRLF.
+  // Never split a surrogate pair or a CRLF, at either end (a position between the halves of a
+  // pair has no place in UTF-8 or UTF-32).
   while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before[start] === '\n' && before[start - 1] === '\r'))) start--;
+  while (endB < before.length && (isLowSurrogate(before.charCodeAt(endB)) || (before[endB] === '\n' && before[endB - 1] === '\r'))) {
+    endB++;
+    endA++;
+  }
   return { range: { start: positionAt(start), end: positionAt(endB) }, newText: after.slice(start, endA) };
 }
 

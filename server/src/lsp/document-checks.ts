@@ -8,6 +8,7 @@ import { MarkdownCache } from '../engine/model/markdown.js';
 import type { RuleSetting } from '../engine/types.js';
 import { NearestConfigs, type LoadedConfigFile } from '../host/config-files.js';
 import type { GongwenSettings } from '../protocol.js';
+import { NegotiatedEncoding, type LspPositions } from './position-encoding.js';
 
 export interface CheckedVersion {
   uri: string;
@@ -18,6 +19,8 @@ export interface CheckedVersion {
   settings: GongwenSettings;
   /** Set when the document is larger than `maxFileSize`: it was not checked. */
   pausedForSize?: number;
+  /** Positions of the checked text in the encoding negotiated with the client. */
+  positions: LspPositions;
 }
 
 type ConfigEntry = LoadedConfigFile;
@@ -40,6 +43,9 @@ export class DocumentChecks {
     this.configs.revalidate = on;
   }
 
+  /** `encoding`: the position encoding chosen at initialize (UTF-16 until then). */
+  constructor(private readonly encoding: NegotiatedEncoding = new NegotiatedEncoding()) {}
+
   /** The cached check of `uri` at `version`, or a new one. */
   get(uri: string, version: number, text: string, settings: GongwenSettings): CheckedVersion {
     const hit = this.cache.get(uri);
@@ -47,7 +53,8 @@ export class DocumentChecks {
     if (hit && hit.version === version && hit.text === text && hit.settings === settings && this.configUsed.get(uri) === config) return hit;
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) {
-      const entry: CheckedVersion = { uri, version, text, result: checkText(''), settings, pausedForSize: size };
+      const result = checkText('');
+      const entry: CheckedVersion = { uri, version, text, result, settings, pausedForSize: size, positions: this.encoding.positions(result.model.index) };
       this.cache.set(uri, entry);
       this.configUsed.set(uri, config);
       return entry;
@@ -59,7 +66,7 @@ export class DocumentChecks {
       rules: settingsRules(settings),
       markdownCache: this.parseCache(uri),
     });
-    const entry: CheckedVersion = { uri, version, text, result, settings };
+    const entry: CheckedVersion = { uri, version, text, result, settings, positions: this.encoding.positions(result.model.index) };
     this.cache.set(uri, entry);
     this.configUsed.set(uri, config);
     return entry;

@@ -16,7 +16,6 @@ import { buildOutline, markerPath, nextMarkers, type OutlineNode } from '../engi
 import type { CheckedVersion } from './document-checks.js';
 import type { Locale } from '../engine/types.js';
 import { diagnosticMessage } from '../engine/messages.js';
-import { toLspRange } from './convert.js';
 
 const KIND_BY_LEVEL: Record<number, SymbolKind> = {
   1: SymbolKind.Module,
@@ -44,15 +43,16 @@ function toFillIn(message: string, locale: Locale): string {
 
 export function documentSymbols(checked: CheckedVersion): DocumentSymbol[] {
   const model = checked.result.model;
-  const lineLength = (line: number) => model.lines[line - 1].text.length;
+  const positions = checked.positions;
+  const lineEnd = (line: number) => positions.lineEnd(line);
   const convert = (o: OutlineNode): DocumentSymbol => {
     const kind = o.node.kind === 'numbered' ? KIND_BY_LEVEL[o.node.level] : SymbolKind.Namespace;
-    const selection = o.node.kind === 'numbered' ? toLspRange(model.index.range(o.node.marker.start, model.lines[o.line - 1].end)) : { start: { line: o.line - 1, character: 0 }, end: { line: o.line - 1, character: lineLength(o.line) } };
+    const selection = o.node.kind === 'numbered' ? positions.range(model.index.range(o.node.marker.start, model.lines[o.line - 1].end)) : { start: { line: o.line - 1, character: 0 }, end: { line: o.line - 1, character: lineEnd(o.line) } };
     return {
       name: o.label,
       detail: o.node.kind === 'numbered' ? markerPath(o.node) : undefined,
       kind,
-      range: { start: { line: o.line - 1, character: 0 }, end: { line: o.endLine - 1, character: lineLength(o.endLine) } },
+      range: { start: { line: o.line - 1, character: 0 }, end: { line: o.endLine - 1, character: lineEnd(o.endLine) } },
       selectionRange: selection,
       children: o.children.map(convert),
     };
@@ -76,20 +76,20 @@ export function foldingRanges(checked: CheckedVersion): FoldingRange[] {
 export function hover(checked: CheckedVersion, position: LspPosition, locale: Locale, markdown = true): Hover | null {
   const model = checked.result.model;
   const line = position.line + 1;
-  const column = position.character + 1;
+  const column = checked.positions.utf16Character(position.line, position.character) + 1;
   const numbered = model.numbered.find((n) => n.line === line && model.index.position(n.marker.start).column <= column && column <= model.index.position(n.marker.end).column);
   if (numbered) {
     const path = markerPath(numbered);
     const level = LEVEL_NAME[locale][numbered.level];
     const shown = markdown ? `**${path}**` : path;
     const text = locale === 'zh-CN' ? `${shown}　${level}序号` : `${shown} — ${level} section number`;
-    return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: text }, range: toLspRange(model.index.range(numbered.marker.start, numbered.marker.end)) };
+    return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: text }, range: checked.positions.range(model.index.range(numbered.marker.start, numbered.marker.end)) };
   }
   const offset = model.index.offsetAt(line, column);
   const blank = checked.result.diagnostics.find((d) => d.rule === 'placeholder' && d.range.start.offset <= offset && offset <= d.range.end.offset);
   if (blank) {
     // Plain words either way (no Markdown in them): sent as plain text, nothing to escape.
-    return { contents: { kind: MarkupKind.PlainText, value: toFillIn(diagnosticMessage(blank, locale), locale) }, range: toLspRange(blank.range) };
+    return { contents: { kind: MarkupKind.PlainText, value: toFillIn(diagnosticMessage(blank, locale), locale) }, range: checked.positions.range(blank.range) };
   }
   return null;
 }
@@ -104,7 +104,7 @@ export function completions(checked: CheckedVersion, position: LspPosition, loca
   const model = checked.result.model;
   const lineInfo = model.lines[position.line];
   if (!lineInfo) return [];
-  const before = lineInfo.text.slice(0, position.character);
+  const before = lineInfo.text.slice(0, checked.positions.utf16Character(position.line, position.character));
   const prefix = /^([ \t\u3000]*(?:>[ \t]?)*(?:#{1,6}[ \t]+)?(?:\*\*)?)(.*)$/.exec(before);
   if (!prefix) return [];
   const typed = prefix[2];
@@ -118,7 +118,7 @@ export function completions(checked: CheckedVersion, position: LspPosition, loca
       detail: DETAIL[m.kind][locale](parent),
       sortText: String(i).padStart(2, '0'),
       filterText: m.marker,
-      textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: m.marker },
+      textEdit: { range: { start: { line: position.line, character: checked.positions.character(position.line + 1, start) }, end: position }, newText: m.marker },
     };
   });
 }

@@ -17,7 +17,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText } from '../engine/check.js';
@@ -31,6 +30,7 @@ import { codeActions, fixedEdit, formattingEdits, isLazyFix, resolveFixAll } fro
 import { clientFeatures, type ClientFeatures } from './client-features.js';
 import { toLspDiagnostic } from './convert.js';
 import { DocumentChecks, type CheckedVersion } from './document-checks.js';
+import { NegotiatedEncoding } from './position-encoding.js';
 import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
 import { URI } from './uri.js';
 
@@ -40,8 +40,10 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
-  const checks = new DocumentChecks();
+  // The position encoding is chosen at initialize; documents and checks count in it.
+  const encoding = new NegotiatedEncoding();
+  const documents = new TextDocuments(encoding.documents);
+  const checks = new DocumentChecks(encoding);
   const settingsCache = new Map<string, Promise<GongwenSettings>>();
   const warnedSettings = new Set<string>();
   const savedText = new Map<string, { version: number; text: string }>();
@@ -78,8 +80,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ({ locale, pull, configurationRequests, resolveEdits } = features);
     // Without file watching by the client, configuration files are re-read by modification time.
     checks.revalidateConfigs = !features.watchedFilesRegistration;
+    const positionEncoding = encoding.negotiate(params.capabilities.general?.positionEncodings);
     return {
       capabilities: {
+        positionEncoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(pull ? { diagnosticProvider: { identifier: 'gongwen', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
@@ -185,7 +189,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       loggedFailures.add(key);
       connection.console.error(`gongwen: rule ${f.rule} failed on ${checked.uri} (version ${checked.version}); skipped. ${f.error}`);
     }
-    const out = checked.result.diagnostics.map((d) => toLspDiagnostic(d, locale, checked.version, docsHref));
+    const out = checked.result.diagnostics.map((d) => toLspDiagnostic(d, locale, checked.version, docsHref, checked.positions));
     // Problems with front matter or settings, shown on the document (config files get their own).
     for (const p of checked.result.problems) {
       if (p.path) continue;
@@ -207,9 +211,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (configsPublished.get(uri) === entry.problems) continue;
       configsPublished.set(uri, entry.problems);
       const diagnostics: LspDiagnostic[] = entry.problems.map((p) => {
-        const line = Math.max(0, p.line - 1);
-        const character = Math.max(0, p.column - 1);
-        return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: 'gongwen', code: 'configuration', message: renderMessage(p.message, locale) };
+        return { range: encoding.configProblemRange(p, entry.text), severity: 1, source: 'gongwen', code: 'configuration', message: renderMessage(p.message, locale) };
       });
       if (diagnostics.length > 0 || configsShown.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
       if (diagnostics.length > 0) configsShown.add(uri);

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { fixAll } from '../server/src/engine/fix.js';
 import { checkText } from '../server/src/engine/check.js';
@@ -415,4 +416,24 @@ test('gongwen.locale is a declared setting with the values the server reads; eve
     const nls = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
     assert.deepEqual(keys.filter((k) => !nls[k]), [], file);
   }
+});
+
+test('a GBK file opened as UTF-8 gets one finding that says so, a reopen action, and no fixes on the garbled text', { timeout: 30_000 }, async (t) => {
+  const client = new LspTestClient({ pull: true, locale: 'zh-cn' });
+  t.after(() => client.kill());
+  await client.initialize();
+  const garbled = new TextDecoder('utf-8').decode(iconv.encode(DRAFT, 'gbk'));
+  const uri = 'untitled:garbled';
+  await client.open(uri, garbled);
+  const items = (await pull(client, uri)).items;
+  assert.deepEqual(items.map((d) => d.code), ['encoding'], JSON.stringify(items));
+  assert.match(messageText(items[0]), /乱码[\s\S]*GBK/);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: items[0].range, context: { diagnostics: items } });
+  assert.deepEqual(actions.map((a) => a.command?.command), ['workbench.action.editor.changeEncoding']);
+  assert.deepEqual(await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
+  // The same draft read right is checked as usual.
+  const right = 'untitled:right';
+  await client.open(right, DRAFT);
+  assert.ok((await pull(client, right)).items.some((d) => d.code === 'numbering-sequence'));
+  assert.equal(await client.shutdown(), 0);
 });

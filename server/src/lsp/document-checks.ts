@@ -9,6 +9,7 @@ import type { RuleSetting } from '../engine/types.js';
 import { NearestConfigs, type LoadedConfigFile } from '../host/config-files.js';
 import type { GongwenSettings } from '../protocol.js';
 import { NegotiatedEncoding, type LspPositions } from './position-encoding.js';
+import { decodingDamage } from './decoding-damage.js';
 
 export interface CheckedVersion {
   uri: string;
@@ -19,6 +20,9 @@ export interface CheckedVersion {
   settings: GongwenSettings;
   /** Set when the document is larger than `maxFileSize`: it was not checked. */
   pausedForSize?: number;
+  /** Set when the text shows that the editor decoded the file with the wrong encoding (a GBK
+   * file opened as UTF-8): it was not checked; line (0-based) of the first damage. */
+  decodingDamage?: { line: number };
   /** Positions of the checked text in the encoding negotiated with the client. */
   positions: LspPositions;
 }
@@ -55,6 +59,16 @@ export class DocumentChecks {
     if (size > settings.maxFileSize) {
       const result = checkText('');
       const entry: CheckedVersion = { uri, version, text, result, settings, pausedForSize: size, positions: this.encoding.positions(result.model.index) };
+      this.cache.set(uri, entry);
+      this.configUsed.set(uri, config);
+      return entry;
+    }
+    const damage = decodingDamage(text);
+    if (damage) {
+      const result = checkText('');
+      let line = 0;
+      for (let i = text.indexOf('\n'); i >= 0 && i < damage.first; i = text.indexOf('\n', i + 1)) line++;
+      const entry: CheckedVersion = { uri, version, text, result, settings, decodingDamage: { line }, positions: this.encoding.positions(result.model.index) };
       this.cache.set(uri, entry);
       this.configUsed.set(uri, config);
       return entry;

@@ -182,6 +182,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           : `Checking is paused for this large document (${mb} MB, over ${limit} MB); see the gongwen.maxFileSize setting`;
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'gongwen', code: 'size-limit', message }];
     }
+    if (checked.decodingDamage) {
+      // One finding that says what happened, instead of findings on garbled text.
+      const { line } = checked.decodingDamage;
+      const message =
+        locale === 'zh-CN'
+          ? '此文件的文字显示为乱码：它可能是 GBK（GB18030）等编码，却被按 UTF-8 打开；乱码消除前不作检查。请用“通过编码重新打开”选择 GB18030 / GBK'
+          : 'This file shows as garbled text: it is probably in GBK (GB18030) or another encoding but was opened as UTF-8; it is not checked until that is mended. Use "Reopen with Encoding" and choose GB18030 / GBK';
+      return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, severity: 2, source: 'gongwen', code: 'encoding', message }];
+    }
     // A rule that failed is skipped; it is logged once per document and rule, the rest still arrive.
     for (const f of checked.result.failures) {
       const key = `${checked.uri}\u0000${f.rule}`;
@@ -319,6 +328,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(params.textDocument.uri);
     const checked = await checkedFor(params.textDocument.uri);
     // A document too large to check gets no actions either (gongwen.maxFileSize).
+    if (checked?.decodingDamage && checked.settings.enable) {
+      const title = localeFor(checked.settings) === 'zh-CN' ? '通过编码重新打开（选择 GB18030 / GBK）' : 'Reopen with encoding (choose GB18030 / GBK)';
+      return [{ title, kind: CodeActionKind.QuickFix, command: { title, command: 'workbench.action.editor.changeEncoding' } }];
+    }
     if (!doc || !checked || checked.pausedForSize !== undefined || !checked.settings.enable) return [];
     const options = checkOptionsOf(checked);
     return codeActions(params, doc, checked, localeFor(checked.settings), (t) => checkText(t, options), resolveEdits, () => lspDiagnostics(checked));
@@ -327,10 +340,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const data = action.data;
     if (!isLazyFix(data)) return action;
     const checked = await checkedFor(data.uri);
-    if (!checked || checked.pausedForSize !== undefined) return action;
+    if (!checked || checked.pausedForSize !== undefined || checked.decodingDamage) return action;
     const options = checkOptionsOf(checked);
     return resolveFixAll(action, documents.get(data.uri), (t) => checkText(t, options));
   }));
+
+  /** Whether the document may be fixed: checking on, not paused for its size, not garbled text. */
+  function fixesAllowed(checked: CheckedVersion): boolean {
+    return checked.settings.enable && checked.pausedForSize === undefined && !checked.decodingDamage;
+  }
 
   function checkOptionsOf(checked: CheckedVersion) {
     const config = checks.configFor(checked.uri);
@@ -358,7 +376,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentFormatting(live(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const checked = await checkedFor(params.textDocument.uri);
-    if (!doc || !checked) return [];
+    if (!doc || !checked || !fixesAllowed(checked)) return [];
     const options = checkOptionsOf(checked);
     return formattingEdits(doc, checked.settings, (t) => checkText(t, options));
   }));
@@ -372,7 +390,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = String(params.arguments?.[0] ?? '');
       const doc = documents.get(uri);
       const checked = await checkedFor(uri);
-      if (!doc || !checked) return false;
+      if (!doc || !checked || !fixesAllowed(checked)) return false;
       const options = checkOptionsOf(checked);
       const edit = fixedEdit(doc, (t) => checkText(t, options).diagnostics);
       if (!edit) return true;

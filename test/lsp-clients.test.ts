@@ -437,3 +437,21 @@ test('a GBK file opened as UTF-8 gets one finding that says so, a reopen action,
   assert.ok((await pull(client, right)).items.some((d) => d.code === 'numbering-sequence'));
   assert.equal(await client.shutdown(), 0);
 });
+
+test('the editor\'s gongwen.reportType is a default: a document\'s front matter and its title win over it', { timeout: 30_000 }, async (t) => {
+  const client = new LspTestClient({ pull: true, locale: 'zh-cn', settings: { reportType: '述职报告' } });
+  t.after(() => client.kill());
+  await client.initialize();
+  const types = async (uri: string, text: string) => {
+    await client.open(uri, text);
+    return (await pull(client, uri)).items.filter((d) => d.code === 'required-section').map((d) => messageText(d).replace(/」.*$/, '').replace(/^「/, ''));
+  };
+  const body = '\n\n一、主要工作\n\n全年完成各项任务。\n';
+  // Nothing in the document names a type: the setting's.
+  assert.deepEqual([...new Set(await types('untitled:plain', '# 个人工作材料' + body))], ['述职报告']);
+  // Front matter names one: it wins.
+  assert.deepEqual([...new Set(await types('untitled:front', '---\ngongwen:\n  type: 自查报告\n---\n# 个人工作材料' + body))], ['自查报告']);
+  // The title names one: it wins.
+  assert.deepEqual([...new Set(await types('untitled:title', '# 区卫健委安全生产自查报告' + body))], ['自查报告']);
+  assert.equal(await client.shutdown(), 0);
+});

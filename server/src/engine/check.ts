@@ -16,8 +16,11 @@ import type { ConfigProblem, Diagnostic, MessageData, MessageRef, ResolvedConfig
 export interface CheckOptions {
   /** Configuration layers, earliest first (usually the one loaded from `.gongwen.jsonc`). */
   config?: UserConfig[];
-  /** Report type that wins over files and front matter (`--type`, editor setting). */
+  /** Report type that wins over files and front matter (`--type`). */
   type?: string;
+  /** Report type when nothing more particular names one (the editor's `gongwen.reportType`): files,
+   * front matter and the report's title win over it. */
+  defaultType?: string;
   /** Rule settings that win over files and front matter. */
   rules?: Record<string, RuleSetting>;
   /** `always` checks required sections and their order in any file (editor setting, `--structure`). */
@@ -56,7 +59,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     layers.push(fromFront.config);
     problems.push(...fromFront.problems);
   }
-  const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, rules: options.rules, structure: options.structure });
+  const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, defaultType: options.defaultType, rules: options.rules, structure: options.structure });
   problems.push(...resolved.problems);
   const model = buildReportModel(text, { roles: Object.values(resolved.config.roles), markdownCache: options.markdownCache });
   const config = withTitleType(resolved.config, model);
@@ -85,7 +88,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
  */
 function withTitleType(config: ResolvedConfig, model: ReportModel): ResolvedConfig {
   let out = config;
-  if (config.typeSource === 'default' && model.title) {
+  if ((config.typeSource === 'default' || config.typeSource === 'setting') && model.title) {
     const name = typeFromTitle(model.title.text);
     if (name && name !== config.typeName && Object.hasOwn(BUILTIN_TYPES, name)) out = { ...config, typeName: name, type: BUILTIN_TYPES[name], typeSource: 'title' };
   }

@@ -364,6 +364,9 @@ function yamlTooDeep(tokens: CST.Token[]): number | undefined {
 export interface ResolveOptions {
   /** Overrides the type from files and front matter (e.g. `--type`). */
   type?: string;
+  /** The type when nothing more particular names one (a user-wide editor setting): files,
+   * front matter and the report's own title win over it. */
+  defaultType?: string;
   /** Extra rule settings that win over the files (e.g. editor settings). */
   rules?: Record<string, RuleSetting>;
   /** Overrides `structure` from files and front matter. */
@@ -373,8 +376,8 @@ export interface ResolveOptions {
 /** Merges configurations, later ones winning, and resolves the report type and its roles. */
 export function resolveConfig(layers: UserConfig[], defaults: Record<string, Severity>, options: ResolveOptions = {}): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  let typeName = DEFAULT_TYPE;
-  let typeSource: ResolvedConfig['typeSource'] = 'default';
+  let typeName = options.defaultType || DEFAULT_TYPE;
+  let typeSource: ResolvedConfig['typeSource'] = options.defaultType ? 'setting' : 'default';
   let structure: StructureSetting = 'auto';
   const rules: Record<string, RuleConfig> = Object.create(null);
   for (const [id, severity] of Object.entries(defaults)) rules[id] = { severity, options: {} };

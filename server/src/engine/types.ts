@@ -126,7 +126,7 @@ export interface ResolvedConfig {
   typeName: string;
   type: ReportType;
   /** Where the type came from: an option (`--type`, editor), a file or front matter, the report's title, or nothing. */
-  typeSource: 'option' | 'file' | 'title' | 'default';
+  typeSource: 'option' | 'file' | 'title' | 'setting' | 'default';
   structure: StructureSetting;
   /** Whether required sections and their order are checked: in a Chinese report, or always when `structure` says so. */
   checkStructure: boolean;

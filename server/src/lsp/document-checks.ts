@@ -75,7 +75,8 @@ export class DocumentChecks {
     }
     const result = checkText(text, {
       config: config.file ? [config.config] : [],
-      type: settings.reportType || undefined,
+      // The editor's type is a default: front matter, .gongwen.jsonc and the title win over it.
+      defaultType: settings.reportType || undefined,
       structure: settings.structure === 'always' ? 'always' : undefined,
       rules: settingsRules(settings),
       markdownCache: this.parseCache(uri),

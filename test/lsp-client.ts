@@ -1,6 +1,7 @@
 // A JSON-RPC client over stdio that drives gongwen-language-server as an editor would.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -37,6 +38,8 @@ export class LspTestClient {
   readonly process: ChildProcess;
   readonly connection: ProtocolConnection;
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  /** Every publication, of every document, in the order it arrived. */
+  readonly publishLog: PublishDiagnosticsParams[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly logs: { type: number; message: string }[] = [];
   /** What the server registered with client/registerCapability, in order. */
@@ -53,11 +56,16 @@ export class LspTestClient {
     const script = options.serverScript ?? path.join(REPO_ROOT, 'bin', 'gongwen-language-server.js');
     this.process = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    const reader = new StreamMessageReader(this.process.stdout!);
+    // No partial-message timer: it re-arms itself every 10 s for as long as a message stays cut
+    // off, so a server killed halfway through a large answer would keep this process alive.
+    reader.partialMessageTimeout = 0;
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const list = this.published.get(p.uri) ?? [];
       list.push(p);
       this.published.set(p.uri, list);
+      this.publishLog.push(p);
       this.waiters.splice(0).forEach((w) => w());
     });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
@@ -171,4 +179,18 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms: ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A report of at least `bytes` UTF-8 bytes (past the size at which the server checks it in its
+ * worker thread): the corpus drafts repeated, so with the density of findings of real text. */
+export function largeReport(bytes: number): string {
+  const dir = path.join(REPO_ROOT, 'test', 'fixtures', 'corpus');
+  const parts = fs.readdirSync(dir).filter((f) => !f.endsWith('.fixed.md')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8') + '\n\n');
+  let text = '';
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    text += parts[i % parts.length];
+    size += Buffer.byteLength(parts[i % parts.length]);
+  }
+  return text;
 }

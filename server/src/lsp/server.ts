@@ -29,6 +29,7 @@ import { pushedSettings, validSettings } from './settings.js';
 import { codeActions, fixedEdit, formattingEdits, isLazyFix, resolveFixAll } from './code-actions.js';
 import { clientFeatures, type ClientFeatures } from './client-features.js';
 import { toLspDiagnostic } from './convert.js';
+import { hiddenDiagnosticsNote, shownDiagnostics } from './diagnostic-limit.js';
 import { DocumentChecks, type CheckedVersion } from './document-checks.js';
 import { NegotiatedEncoding } from './position-encoding.js';
 import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
@@ -198,7 +199,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       loggedFailures.add(key);
       connection.console.error(`gongwen: rule ${f.rule} failed on ${checked.uri} (version ${checked.version}); skipped. ${f.error}`);
     }
-    const out = checked.result.diagnostics.map((d) => toLspDiagnostic(d, locale, checked.version, docsHref, checked.positions));
+    const out = shownDiagnostics(checked.result.diagnostics).map((d) => toLspDiagnostic(d, locale, checked.version, docsHref, checked.positions));
+    const hidden = hiddenDiagnosticsNote(checked.result.diagnostics, locale, checked.positions);
+    if (hidden) out.push(hidden);
     // Problems with front matter or settings, shown on the document (config files get their own).
     for (const p of checked.result.problems) {
       if (p.path) continue;
@@ -256,6 +259,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** The check last pushed per document: an open schedules two pushes (open, then content), and
+   * the same check is not converted and sent twice (a second copy of 1 MB of diagnostics). */
+  const lastPushed = new Map<string, CheckedVersion>();
+
   function schedulePush(uri: string, delay = 120): void {
     if (pull) return;
     clearTimeout(pushTimers.get(uri));
@@ -269,6 +276,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const checked = await checkedFor(uri);
           if (!checked) return;
           publishConfigProblems(localeFor(checked.settings));
+          if (lastPushed.get(uri) === checked) return;
+          lastPushed.set(uri, checked);
           await connection.sendDiagnostics({ uri, version: checked.version, diagnostics: lspDiagnostics(checked) });
         });
       }, delay),
@@ -310,6 +319,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = e.document.uri;
     clearTimeout(pushTimers.get(uri));
     pushTimers.delete(uri);
+    lastPushed.delete(uri);
     checks.forget(uri);
     settingsCache.delete(uri);
     for (const key of [...loggedFailures]) if (key.startsWith(uri + '\u0000')) loggedFailures.delete(key);

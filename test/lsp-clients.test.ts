@@ -18,7 +18,7 @@ import { RULES } from '../server/src/engine/rules/index.js';
 import { ruleName } from '../server/src/lsp/rule-names.js';
 import { pushedSettings, validSettings } from '../server/src/lsp/settings.js';
 import { REPO_ROOT } from './fixture-harness.js';
-import { LspTestClient, within } from './lsp-client.js';
+import { applyLspEdits, LspTestClient, within } from './lsp-client.js';
 
 interface FullReport {
   items: Diagnostic[];
@@ -62,14 +62,6 @@ function tempDir(): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-clients-')));
 }
 
-function applyLspEdits(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 const pull = (client: LspTestClient, uri: string) => client.request<FullReport>('textDocument/diagnostic', { textDocument: { uri } });
 

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient } from './lsp-client.js';
+import { applyLspEdits, LspTestClient } from './lsp-client.js';
 
 const DRAFT = [
   '# 区档案馆2025年度工作总结', // 0
@@ -37,15 +37,6 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-lsp-'));
 }
 
-/** Applies LSP text edits to a text (for checking what a code action would do). */
-function applyLspEdits(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 test('pull diagnostics, code actions, symbols, folding, hover, completion, configuration, bad requests, shutdown', async (t) => {
   const dir = tempDir();

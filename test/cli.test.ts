@@ -1,47 +1,19 @@
 // Tests of the `gongwen` command: the real CLI (bin/gongwen.js) is spawned in temporary directories.
 
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { run, workspace, type Run } from './cli-harness.js';
 
 // The compiled test runs from out/test/cli.test.js: the repository root is two levels up.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'gongwen.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const workspaces: string[] = [];
-after(() => {
-  for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary directory holding the given files (name → text or bytes); removed after the tests. */
-function workspace(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cli-'));
-  workspaces.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return dir;
-}
 
 interface JsonOut {
   version: number;

@@ -4,9 +4,8 @@
 // write it); when the evidence is weak --fix refuses to write and says why; --encoding and the
 // `encoding` setting state the encoding. Whatever --fix writes is in the encoding it read.
 
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,31 +15,10 @@ import { decode, detectEncoding, encodingLabel, parseEncodingName, unencodable }
 import { frontMatterConfig, parseConfigText } from '../../server/src/engine/config.js';
 import { RULES_BY_ID } from '../../server/src/engine/rules/index.js';
 import { renderMessage } from '../../server/src/engine/messages.js';
+import { run, workspace as makeWorkspace } from '../cli-harness.js';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'gongwen.js');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const workspaces: string[] = [];
-after(() => {
-  for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-encoding-'));
-  workspaces.push(dir);
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const workspace = (files: Record<string, string | Uint8Array> = {}) => makeWorkspace(files, 'gongwen-encoding-');
 
 const isValidUtf8 = (bytes: Uint8Array) => {
   try {

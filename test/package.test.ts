@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from './fixture-harness.js';
-import { LspTestClient } from './lsp-client.js';
+import { largeReport, LspTestClient } from './lsp-client.js';
 
 /** The package as it is shipped, staged in a folder of the test's own: the repository's top level
  * and the bundles as dist/ (npm test leaves the repository's dist/ alone). */
@@ -39,6 +39,20 @@ test('the bundled language server (server.cjs) checks a document and links rule 
   const seq = report.items.find((d) => d.code === 'numbering-sequence');
   assert.ok(seq);
   assert.equal(seq.codeDescription?.href, pathToFileURL(path.join(STAGE, 'docs', 'rules', 'numbering-sequence.md')).href);
+  // A large document is checked by the worker thread, which is the bundle itself: the small
+  // document asked after it is answered first, and the worker did not fail.
+  const big = pathToFileURL(path.join(dir, 'big.md')).href;
+  const small = pathToFileURL(path.join(dir, 'small.md')).href;
+  await client.open(big, largeReport(1_000_000));
+  await client.open(small, '# 某局工作总结\n一、甲\n三、乙\n');
+  const order: string[] = [];
+  const bigReport = client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: big } }).then((r) => (order.push('big'), r));
+  const smallReport = client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: small } }).then((r) => (order.push('small'), r));
+  const [b] = await Promise.all([bigReport, smallReport]);
+  assert.deepEqual(order, ['small', 'big']);
+  assert.ok(b.items.length > 1000);
+  assert.equal(b.items.find((d) => d.code === 'numbering-sequence')?.codeDescription?.href, seq.codeDescription?.href);
+  assert.deepEqual(client.logs.filter((l) => /worker/.test(l.message)), []);
   assert.equal(await client.shutdown(), 0);
 });
 

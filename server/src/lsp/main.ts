@@ -8,20 +8,26 @@ import { fileURLToPath } from 'node:url';
 import { format, inspect, type InspectOptions } from 'node:util';
 import {
   createConnection,
+  createServerPipeTransport,
+  createServerSocketTransport,
   ErrorCodes,
+  IPCMessageReader,
+  IPCMessageWriter,
   ProposedFeatures,
   StreamMessageReader,
   StreamMessageWriter,
   type Connection,
   type DataCallback,
   type Disposable,
+  type MessageReader,
+  type MessageWriter,
   type RequestMessage,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { FrameGuard } from './framing.js';
+import { DocumentRouter, startDocumentWorker } from './router.js';
 import { startServer } from './server.js';
 
-/** The package's folder (the one holding docs/rules), looked for upward from this file (checkout or bundle). */
 /** The library's reader, noting whether `shutdown` was read (for the exit code when stdin ends). */
 class Reader extends StreamMessageReader {
   shutdownRead = false;
@@ -33,6 +39,7 @@ class Reader extends StreamMessageReader {
   }
 }
 
+/** The package's folder (the one holding docs/rules), looked for upward from this file (checkout or bundle). */
 function findPackageRoot(): string | undefined {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
@@ -52,13 +59,22 @@ export function main(): void {
   }
   // --stdio (the default): frames are read through FrameGuard, so that a malformed frame is
   // dropped and reading resumes at the next header instead of wedging the reader. The other
-  // transports (--node-ipc, which VS Code uses, --socket, --pipe) are left to the library.
-  const otherTransport = process.argv.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'));
+  // transports (--node-ipc, which VS Code uses, --socket, --pipe) are opened as the library opens
+  // them. Either way the editor's messages pass through the router, which serves large documents
+  // from a worker thread (router.ts); the main thread's server reads and writes through it.
+  const packageRoot = findPackageRoot();
+  let router: DocumentRouter | undefined;
+  const routed = (reader: MessageReader, writer: MessageWriter): Connection => {
+    router = new DocumentRouter({ client: { reader, writer }, startWorker: () => startDocumentWorker(packageRoot) });
+    return createConnection(ProposedFeatures.all, router.local.reader, router.local.writer);
+  };
+  const otherTransport = otherTransportOf(process.argv.slice(2));
   let connection: Connection;
   if (otherTransport) {
-    connection = createConnection(ProposedFeatures.all);
+    connection = routed(...otherTransport);
   } else {
     let dropped = 0;
+    const writer = new StreamMessageWriter(process.stdout);
     // JSON-RPC: a body that is not JSON is answered with a parse error, id null (its id is unknown).
     const parseError = () => {
       const response: ResponseMessage = { jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: 'Parse error: the message is not valid JSON' } };
@@ -79,14 +95,13 @@ export function main(): void {
     // that a body the guard passed but JSON.parse rejects (`{"id":1,}`) is answered too; the exit
     // when input ends is then the server's to make, as the library makes it: 0 after shutdown, else 1.
     const reader = new Reader(input);
-    const writer = new StreamMessageWriter(process.stdout);
     reader.onError((e) => {
       if (e instanceof SyntaxError) parseError();
     });
-    const exit = () => process.exit(reader.shutdownRead ? 0 : 1);
+    const exit = () => process.exit(reader.shutdownRead || router?.shutdownReceived ? 0 : 1);
     input.once('end', exit);
     input.once('close', exit);
-    connection = createConnection(ProposedFeatures.all, reader, writer);
+    connection = routed(reader, writer);
     // What the library does for --stdio when it owns stdin: console output goes to the client's
     // log, never into the protocol stream on stdout.
     console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
@@ -98,5 +113,17 @@ export function main(): void {
   const log = (what: string) => (e: unknown) => connection.console.error(`gongwen: ${what}: ${(e as Error)?.stack ?? String(e)}`);
   process.on('unhandledRejection', log('unhandled rejection'));
   process.on('uncaughtException', log('uncaught exception'));
-  startServer(connection, { packageRoot: findPackageRoot() });
+  startServer(connection, { packageRoot });
+}
+
+/** The transport named on the command line other than stdio, read as vscode-languageserver reads it. */
+function otherTransportOf(argv: string[]): [MessageReader, MessageWriter] | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const [name, value] = argv[i].split('=');
+    if (name === '--node-ipc') return [new IPCMessageReader(process), new IPCMessageWriter(process)];
+    if (name === '--stdio') return undefined;
+    if (name === '--socket') return createServerSocketTransport(parseInt(value ?? argv[i + 1]));
+    if (name === '--pipe') return createServerPipeTransport(value ?? argv[i + 1]);
+  }
+  return undefined;
 }

@@ -15,7 +15,6 @@ import {
   IPCMessageWriter,
   ProposedFeatures,
   StreamMessageReader,
-  StreamMessageWriter,
   type Connection,
   type DataCallback,
   type Disposable,
@@ -25,7 +24,7 @@ import {
   type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { FrameGuard } from './framing.js';
-import { DocumentRouter, startDocumentWorker } from './router.js';
+import { DocumentRouter, FramedStreamWriter, startDocumentWorker } from './router.js';
 import { startServer } from './server.js';
 
 /** The library's reader, noting whether `shutdown` was read (for the exit code when stdin ends). */
@@ -74,7 +73,7 @@ export function main(): void {
     connection = routed(...otherTransport);
   } else {
     let dropped = 0;
-    const writer = new StreamMessageWriter(process.stdout);
+    const writer = new FramedStreamWriter(process.stdout);
     // JSON-RPC: a body that is not JSON is answered with a parse error, id null (its id is unknown).
     const parseError = () => {
       const response: ResponseMessage = { jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: 'Parse error: the message is not valid JSON' } };

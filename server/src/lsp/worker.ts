@@ -4,8 +4,8 @@
 
 import { format, inspect, type InspectOptions } from 'node:util';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createConnection, PortMessageReader, PortMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
-import { DOCUMENT_WORKER } from './router.js';
+import { AbstractMessageWriter, createConnection, PortMessageReader, ProposedFeatures, type Message, type MessageWriter } from 'vscode-languageserver/node';
+import { DOCUMENT_WORKER, encodeForRouter } from './router.js';
 import { startServer } from './server.js';
 
 interface DocumentWorkerData {
@@ -18,11 +18,23 @@ export function isDocumentWorker(): boolean {
   return !isMainThread && parentPort !== null && (workerData as Partial<DocumentWorkerData> | null)?.kind === DOCUMENT_WORKER;
 }
 
+/** Messages to the router, encoded here (off the main thread) with what it reads of them. */
+class RouterWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(private readonly port: NonNullable<typeof parentPort>) {
+    super();
+  }
+  write(message: Message): Promise<void> {
+    this.port.postMessage(encodeForRouter(message));
+    return Promise.resolve();
+  }
+  end(): void {}
+}
+
 function runWorker(): void {
   // Fault injection for the router's tests: the worker fails as it starts.
   if (process.env.GONGWEN_FAULT_WORKER === 'start') throw new Error('fault injected by GONGWEN_FAULT_WORKER');
   const port = parentPort!;
-  const connection = createConnection(ProposedFeatures.all, new PortMessageReader(port), new PortMessageWriter(port));
+  const connection = createConnection(ProposedFeatures.all, new PortMessageReader(port), new RouterWriter(port));
   console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
   console.dir = (item: unknown, options?: InspectOptions) => connection.console.log(inspect(item, options));
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));

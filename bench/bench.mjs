@@ -91,20 +91,29 @@ if (want('engine') || want('markdownlint')) {
   }
 }
 
-/** Starts the language server over stdio with a minimal JSON-RPC client; `positionEncodings`: the client's offer (LSP 3.17). */
-async function startServer(positionEncodings) {
+/** Starts the language server over stdio with a minimal JSON-RPC client (pull diagnostics, or
+ * push with `{ pull: false }`: `published(uri, version)` resolves when that version is published);
+ * `positionEncodings`: the client's offer (LSP 3.17). */
+async function startServer({ pull = true, positionEncodings } = {}) {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
+  const waiting = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p) => {
+    for (const w of waiting.splice(0)) if (w.uri === p.uri && w.version === p.version) w.resolve(p);
+    else waiting.push(w);
+  });
   connection.listen();
   const general = positionEncodings ? { general: { positionEncodings } } : {};
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { ...general, workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
+  const textDocument = pull ? { diagnostic: {} } : { publishDiagnostics: { versionSupport: true } };
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { ...general, workspace: { configuration: true }, textDocument } });
   await connection.sendNotification('initialized', {});
   return {
     connection,
     child,
+    published: (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve })),
     async stop() {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
@@ -115,7 +124,7 @@ async function startServer(positionEncodings) {
 }
 
 async function editLatency(size, edits, positionEncodings) {
-  const server = await startServer(positionEncodings);
+  const server = await startServer({ positionEncodings });
   const uri = `file:///bench/latency-${size}.md`;
   const text = reportOfSize(size);
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
@@ -133,6 +142,67 @@ async function editLatency(size, edits, positionEncodings) {
   return times;
 }
 
+/** A report of at least `bytes` UTF-8 bytes (the corpus repeated). */
+function reportOfBytes(bytes) {
+  let text = reportOfSize(bytes / 3);
+  while (Buffer.byteLength(text) < bytes) text += reportOfSize(20_000);
+  return text;
+}
+
+/** Issue 13's single line: "一是X市*（" repeated to `bytes` UTF-8 bytes, 3 findings each. */
+function singleLineOfBytes(bytes) {
+  return '一是X市*（'.repeat(Math.ceil(bytes / Buffer.byteLength('一是X市*（')));
+}
+
+/** Milliseconds from opening a document in a fresh server to its first diagnostics (the median of `runs`). */
+async function firstDiagnostics(text, pull, runs = 3) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const server = await startServer({ pull });
+    const uri = `file:///bench/first-${i}.md`;
+    const t = performance.now();
+    const published = pull ? undefined : server.published(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    if (pull) await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    else await published;
+    times.push(performance.now() - t);
+    await server.stop();
+  }
+  return median(times);
+}
+
+/** A small document edited and its diagnostics asked for, again and again, while a large one is
+ * being checked (opened, then edited `rounds - 1` times): the small one's latencies. */
+async function smallWhileLargeChecked(largeText, rounds) {
+  const server = await startServer();
+  const small = 'file:///bench/small.md';
+  const large = 'file:///bench/large.md';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'markdown', version: 1, text: reportOfSize(5_000) } });
+  let smallVersion = 1;
+  const smallEdit = async () => {
+    const t = performance.now();
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: small, version: ++smallVersion }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: smallVersion % 2 ? '一' : 'X' }] });
+    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: small } });
+    return performance.now() - t;
+  };
+  for (let i = 0; i < 50; i++) await smallEdit(); // warm
+  const times = [];
+  const lines = largeText.split('\n').length;
+  for (let r = 0; r < rounds; r++) {
+    if (r === 0) await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: large, languageId: 'markdown', version: 1, text: largeText } });
+    else {
+      const line = (r * 7919) % lines;
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: large, version: r + 1 }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'X' }] });
+    }
+    let done = false;
+    const answered = server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: large } }).then(() => (done = true));
+    while (!done) times.push(await smallEdit());
+    await answered;
+  }
+  await server.stop();
+  return times;
+}
+
 if (want('lsp')) {
   const small = await editLatency(20_000, 100);
   row('lsp', 'edit → diagnostics (pull), 20k chars, p50', percentile(small, 50), 'ms');
@@ -142,6 +212,17 @@ if (want('lsp')) {
   // Positions counted in UTF-8 bytes: every position sent and received is converted.
   const utf8 = await editLatency(1_000_000, 10, ['utf-8']);
   row('lsp', 'edit → diagnostics (pull, utf-8 positions), 1M chars, p95 of 10', percentile(utf8, 95), 'ms', '< 300 ms', percentile(utf8, 95) < 300);
+  // Issue 13: large documents are checked in a worker thread; the small ones meanwhile in the main one.
+  const mb = reportOfBytes(1_000_000);
+  row('lsp', 'first diagnostics (pull), 1 MB report, new server', await firstDiagnostics(mb, true), 'ms');
+  row('lsp', 'first diagnostics (push), 1 MB report, new server', await firstDiagnostics(mb, false), 'ms');
+  const line = singleLineOfBytes(900_000);
+  row('lsp', 'first diagnostics (pull), 0.9 MB single line', await firstDiagnostics(line, true, 1), 'ms');
+  row('lsp', 'first diagnostics (push), 0.9 MB single line', await firstDiagnostics(line, false, 1), 'ms');
+  const during = await smallWhileLargeChecked(mb, 10);
+  row('lsp', `small doc edit → diagnostics while 1 MB is checked, p50 (${during.length})`, percentile(during, 50), 'ms');
+  row('lsp', 'small doc edit → diagnostics while 1 MB is checked, p95', percentile(during, 95), 'ms', '≤ 50 ms', percentile(during, 95) <= 50);
+  row('lsp', 'small doc edit → diagnostics while 1 MB is checked, max', Math.max(...during), 'ms');
 }
 
 if (want('memory')) {

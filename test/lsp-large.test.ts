@@ -167,3 +167,24 @@ test('push: an opened document is published once, not a second time for its cont
   assert.equal(client.published.get(a)!.length, 1);
   assert.equal(await client.shutdown(), 0);
 });
+
+test('the worker counts positions in the encoding negotiated with the client (utf-8 here), as the main thread does', async (t) => {
+  // （一） is 9 UTF-8 bytes, 𠮷 4 (2 UTF-16 units), 镇书屋整理图书 21: the placeholder X is at byte 34 (UTF-16: 12).
+  const line = '（一）𠮷镇书屋整理图书X册。';
+  const text = ['# 𠮷镇文化站2025年度工作总结', '', '## 一、夯实基础工作', line, '', largeReport(300_000)].join('\n');
+  assert.ok(Buffer.byteLength(text) > 200_000, 'served by the worker');
+  const at = (client: LspTestClient, uri: string) =>
+    client.request<FullReport>('textDocument/diagnostic', { textDocument: { uri } }).then((r) => r.items.find((d) => d.code === 'placeholder' && d.range.start.line === 3));
+  const results: Record<string, number | undefined> = {};
+  for (const [name, body] of [['large', text], ['small', text.slice(0, text.indexOf(largeReport(300_000)))]] as const) {
+    const client = new LspTestClient({ pull: true, positionEncodings: ['utf-8'] });
+    t.after(() => client.kill());
+    await client.initialize();
+    const uri = `file:///large/encoding-${name}.md`;
+    await client.open(uri, body);
+    results[name] = (await within(at(client, uri), 120_000, `${name} report`))?.range.start.character;
+    assert.equal(await client.shutdown(), 0);
+  }
+  assert.equal(results.small, 34);
+  assert.equal(results.large, 34);
+});

@@ -107,6 +107,7 @@ export class LspTestClient {
           },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } },
         },
       },
     });

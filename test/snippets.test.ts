@@ -10,6 +10,7 @@ import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { checkText } from '../server/src/engine/check.js';
 import { BUILTIN_ROLES, BUILTIN_TYPES } from '../server/src/engine/report-types.js';
 import { diagnosticMessage, renderMessage } from '../server/src/engine/messages.js';
+import { sectionFrames } from '../server/src/engine/frames.js';
 
 // out/test/snippets.test.js → the repository root is two levels up.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -169,7 +170,8 @@ test('the snippets file is plain JSON (no comments) with unique, readable keys',
   const keys = (tree.children ?? []).map((p) => p.children?.[0]?.value as string);
   assert.equal(new Set(keys).size, keys.length, 'no key appears twice');
   assert.equal(keys.length, entries.length);
-  assert.ok(entries.length >= 15);
+  // The whole-document frames and the paragraph snippets; the section frames come from the server (engine/frames.ts).
+  assert.ok(entries.length >= 9);
   for (const key of keys) {
     assert.ok(HAN.test(key), `key "${key}" names the snippet in Chinese`);
     assert.match(key, /\S \/ \S/, `key "${key}" has an English name after a slash`);
@@ -205,6 +207,13 @@ test('every snippet has a Chinese and a pinyin prefix, a Chinese description, ta
     for (const [i, count] of defined) assert.equal(count, 1, `${key}: tab stop ${i} is defined once`);
     assert.ok(!/[XＸ×]{2}|某某|\*\*\*/.test(expand(bodyOf(s))), `${key}: blanks are written 【…】, not XX, 某某 or ***`);
   }
+});
+
+test('no snippet prefix is also a prefix of a section frame the server offers (one suggestion each, not two)', () => {
+  const result = checkText('# 某局工作总结\n');
+  const framePrefixes = new Set(sectionFrames(result.model, result.config, 2).flatMap((f) => f.prefixes));
+  assert.ok(framePrefixes.has('cmwt') && framePrefixes.has('bt1'));
+  for (const [key, s] of entries) for (const p of prefixesOf(s)) assert.ok(!framePrefixes.has(p), `${key}: prefix ${p} is a section frame's`);
 });
 
 test('each report type has one whole-document frame under the key "<type>（全文）"', () => {
@@ -276,40 +285,54 @@ const withChoices = (prefix: string, chosen: Record<number, string> = {}) =>
     return chosen[index];
   });
 
-test('a report assembled from the opening, heading, ordinal, section and closing snippets passes the structural checks', () => {
-  const parts = [
-    '# 某县统计局年度工作总结',
-    withChoices('zs'),
-    withChoices('bt1', { 1: '一' }),
-    withChoices('bt2', { 1: '一' }),
-    withChoices('bt3', { 1: '1' }),
-    withChoices('bt4', { 1: '1' }),
-    withChoices('bt4', { 1: '2' }),
-    withChoices('yishi'),
-    withChoices('bt3', { 1: '2' }),
-    withChoices('diyi'),
-    withChoices('bt2', { 1: '二' }),
-    withChoices('bt1', { 1: '二' }),
-    withChoices('czwt', { 1: '三' }),
-    withChoices('xybds', { 1: '四' }),
-    withChoices('jw'),
-  ];
-  const text = parts.join('\n\n') + '\n';
+/** The report with the frame typed by `prefix` added at its end, as the server offers it there
+ * (numbered with the next free numeral of its level, worded for the report's type). */
+function addFrame(text: string, prefix: string): string {
+  const result = checkText(text);
+  const frame = sectionFrames(result.model, result.config, result.model.lines.length + 1).find((f) => f.prefixes.includes(prefix));
+  assert.ok(frame, `a frame has the prefix ${prefix}`);
+  return `${text}\n\n${expand(frame.snippet)}`;
+}
+const build = (start: string, ...steps: (string | { frame: string })[]) =>
+  steps.reduce<string>((text, step) => (typeof step === 'string' ? `${text}\n\n${step}` : addFrame(text, step.frame)), start);
+
+test('a report assembled from the opening, the server\'s heading and section frames, the ordinal and closing snippets passes the structural checks', () => {
+  const text =
+    build(
+      '# 某县统计局年度工作总结',
+      withChoices('zs'),
+      { frame: 'bt1' },
+      { frame: 'bt2' },
+      { frame: 'bt3' },
+      { frame: 'bt4' },
+      { frame: 'bt4' },
+      withChoices('yishi'),
+      { frame: 'bt3' },
+      withChoices('diyi'),
+      { frame: 'bt2' },
+      { frame: 'bt1' },
+      { frame: 'cmwt' },
+      { frame: 'xybdx' },
+      withChoices('jw'),
+    ) + '\n';
   assert.deepEqual(structuralProblems(text, '工作总结'), [], text);
   assert.deepEqual(structuralProblems(text, '半年总结'), [], text);
   const model = checkText(text).model;
   assert.deepEqual(
     model.numbered.map((n) => `${n.level}:${n.marker.written}`),
-    ['1:一、', '2:（一）', '3:1.', '4:（1）', '4:（2）', '3:2.', '2:（二）', '1:二、', '1:三、', '1:四、', '2:（一）', '2:（二）'],
+    ['1:一、', '2:（一）', '3:1.', '4:（1）', '4:（2）', '3:2.', '2:（二）', '1:二、', '1:三、', '1:四、'],
   );
   assert.ok(model.ordinals.length >= 6, 'the 一是 and 第一 runs are read as ordinals');
 });
 
-test('the duty-report and self-inspection section snippets make the sections those types require', () => {
-  const duty = ['# 个人述职报告', withChoices('zs'), withChoices('bt1', { 1: '一' }), withChoices('bt1', { 1: '二' }), withChoices('czdbz', { 1: '三' }), withChoices('jhnlfx', { 1: '四' }), withChoices('jw')].join('\n\n');
+test('the section frames follow the report type: a 述职报告 gets 存在的不足 and 今后努力方向, a 自查报告 its three sections', () => {
+  const duty = build('# 个人述职报告', withChoices('zs'), { frame: 'bt1' }, { frame: 'bt1' }, { frame: 'cmwt' }, { frame: 'xybdx' }, withChoices('jw'));
   assert.deepEqual(structuralProblems(duty, '述职报告'), [], duty);
-  const selfCheck = ['# 关于档案安全的自查报告', withChoices('zs'), withChoices('zcqk', { 1: '一' }), withChoices('czwt', { 1: '二' }), withChoices('zgcs', { 1: '三' })].join('\n\n');
+  assert.match(duty, /## 三、存在的不足/);
+  assert.match(duty, /## 四、今后努力方向/);
+  const selfCheck = build('# 关于档案安全的自查报告', withChoices('zs'), { frame: 'zcqk' }, { frame: 'czwt' }, { frame: 'zgcs' });
   assert.deepEqual(structuralProblems(selfCheck, '自查报告'), [], selfCheck);
+  assert.match(selfCheck, /## 一、自查情况[\s\S]*## 二、存在的问题和不足[\s\S]*## 三、整改措施/);
 });
 
 test('the snippet parser used here reads defaults, choices, mirrors, variables and escapes', () => {

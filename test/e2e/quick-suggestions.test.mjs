@@ -28,7 +28,9 @@ scenario('quick-suggestions', { files: [{ name: FILE, text: '' }, 'draft.md'] },
 
   // Enter after a heading ending in a prefix: a line break, not the 下一步打算 frame.
   await vs.page.keyboard.type('## 三、下一步打算', { delay: 60 });
-  await waitFor('the 下一步打算 suggestion while the heading is typed', async () => (await vs.suggestionLabels()).includes('下一步打算'), { timeout: 10_000 });
+  // (The section frames are the server's, offered only where a line starts with their prefix; a
+  // suggestion shown here anyway must not be taken by Enter.)
+  await vs.page.waitForTimeout(1000);
   await vs.page.keyboard.press('Enter');
   await vs.page.keyboard.type('正文');
   await waitFor('the heading, then a new line', async () => {

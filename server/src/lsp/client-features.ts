@@ -19,6 +19,8 @@ export interface ClientFeatures {
   diagnosticRefresh: boolean;
   /** Hovers may be Markdown; else plain text. */
   hoverMarkdown: boolean;
+  /** Completion items may be snippets (tab stops); else the frames are sent as plain text. */
+  snippets: boolean;
   /** codeAction/resolve fills in `edit`. */
   resolveEdits: boolean;
   /** The session's language: initializationOptions.locale, else the client's locale, else zh-CN (as the CLI). */
@@ -43,6 +45,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     watchedFilesRegistration: obj(workspace.didChangeWatchedFiles).dynamicRegistration === true,
     diagnosticRefresh: obj(workspace.diagnostics).refreshSupport === true,
     hoverMarkdown: Array.isArray(formats) && formats.includes('markdown'),
+    snippets: obj(obj(text.completion).completionItem).snippetSupport === true,
     resolveEdits: Array.isArray(resolve) && resolve.includes('edit'),
     locale: tag === undefined ? 'zh-CN' : localeOf(tag),
   };

@@ -4,6 +4,7 @@
 import {
   CompletionItemKind,
   FoldingRangeKind,
+  InsertTextFormat,
   MarkupKind,
   SymbolKind,
   type CompletionItem,
@@ -16,6 +17,7 @@ import { buildOutline, markerPath, nextMarkers, type OutlineNode } from '../engi
 import type { CheckedVersion } from './document-checks.js';
 import type { Locale } from '../engine/types.js';
 import { diagnosticMessage } from '../engine/messages.js';
+import { sectionFrames, snippetText } from '../engine/frames.js';
 
 const KIND_BY_LEVEL: Record<number, SymbolKind> = {
   1: SymbolKind.Module,
@@ -99,26 +101,53 @@ const DETAIL = {
   child: { 'zh-CN': (p: string) => (p ? `「${p}」下的第一项` : '第一个一级标题'), en: (p: string) => (p ? `first item under ${p}` : 'first level-1 section') },
 };
 
-/** At the start of a line (only spaces, `#`s, `>` or a partial marker before the cursor): the next ordinals. */
-export function completions(checked: CheckedVersion, position: LspPosition, locale: Locale): CompletionItem[] {
+/** At the start of a line (only spaces, `#`s, `>` or a partial marker before the cursor): the next
+ * ordinals. A line start with a frame's prefix typed (cmwt, 下一步打算, bt2 …): the section frames,
+ * numbered with the next free numeral of their level and worded for the report's type. */
+export function completions(checked: CheckedVersion, position: LspPosition, locale: Locale, snippets = true): CompletionItem[] {
   const model = checked.result.model;
   const lineInfo = model.lines[position.line];
   if (!lineInfo) return [];
   const before = lineInfo.text.slice(0, checked.positions.utf16Character(position.line, position.character));
-  const prefix = /^([ \t\u3000]*(?:>[ \t]?)*(?:#{1,6}[ \t]+)?(?:\*\*)?)(.*)$/.exec(before);
+  const prefix = /^([ \t\u3000]*(?:>[ \t]?)*)((?:#{1,6}[ \t]+)?(?:\*\*)?)(.*)$/.exec(before);
   if (!prefix) return [];
-  const typed = prefix[2];
-  if (!/^[（(]?[一二三四五六七八九十0-9]*$/.test(typed)) return [];
-  const start = prefix[1].length;
-  return nextMarkers(model, position.line + 1).map((m, i) => {
-    const parent = m.after ? markerPath(m.after) : '';
-    return {
-      label: m.marker,
-      kind: CompletionItemKind.Enum,
-      detail: DETAIL[m.kind][locale](parent),
-      sortText: String(i).padStart(2, '0'),
-      filterText: m.marker,
-      textEdit: { range: { start: { line: position.line, character: checked.positions.character(position.line + 1, start) }, end: position }, newText: m.marker },
-    };
-  });
+  const typed = prefix[3];
+  const items: CompletionItem[] = [];
+  if (/^[（(]?[一二三四五六七八九十0-9]*$/.test(typed)) {
+    const start = prefix[1].length + prefix[2].length;
+    nextMarkers(model, position.line + 1).forEach((m, i) => {
+      const parent = m.after ? markerPath(m.after) : '';
+      items.push({
+        label: m.marker,
+        kind: CompletionItemKind.Enum,
+        detail: DETAIL[m.kind][locale](parent),
+        sortText: String(i).padStart(2, '0'),
+        filterText: m.marker,
+        textEdit: { range: { start: { line: position.line, character: checked.positions.character(position.line + 1, start) }, end: position }, newText: m.marker },
+      });
+    });
+  }
+  // A frame brings its own `#`s and replaces what was typed after the quote or indent.
+  if (/^[A-Za-z0-9\u3400-\u9fff]*$/.test(typed) && !/^[0-9]/.test(typed)) {
+    const start = prefix[1].length;
+    const range = { start: { line: position.line, character: checked.positions.character(position.line + 1, start) }, end: position };
+    const lower = typed.toLowerCase();
+    sectionFrames(model, checked.result.config, position.line + 1).forEach((frame, f) => {
+      for (const p of frame.prefixes) {
+        if (!p.startsWith(lower)) continue;
+        items.push({
+          label: p,
+          kind: CompletionItemKind.Snippet,
+          detail: frame.heading,
+          labelDetails: { description: frame.name[locale] },
+          documentation: frame.heading,
+          sortText: `1${String(f).padStart(2, '0')}`,
+          filterText: prefix[2] + p,
+          insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          textEdit: { range, newText: snippets ? frame.snippet : snippetText(frame.snippet) },
+        });
+      }
+    });
+  }
+  return items;
 }

@@ -381,7 +381,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
   connection.onCompletion(live(async (params) => {
     const checked = await checkedFor(params.textDocument.uri);
-    return checked && checked.settings.enable ? completions(checked, params.position, localeFor(checked.settings)) : null;
+    return checked && checked.settings.enable ? completions(checked, params.position, localeFor(checked.settings), !!features?.snippets) : null;
   }));
   connection.onDocumentFormatting(live(async (params) => {
     const doc = documents.get(params.textDocument.uri);

@@ -218,7 +218,14 @@ async function updateStatus(status: vscode.StatusBarItem): Promise<boolean> {
   const problems = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gongwen').length;
   const tooltip = new vscode.MarkdownString('', true);
   tooltip.isTrusted = { enabledCommands: [SHOW_PROBLEMS, 'gongwen.fixAll'] };
-  if (stats.characters === null) {
+  if (stats.notChecked) {
+    status.text = vscode.l10n.t('gongwen: not checked');
+    tooltip.appendText(
+      stats.notChecked === 'not-report'
+        ? vscode.l10n.t('This document does not read as a report (no Chinese report title, report words or section numbering), so gongwen does not check it. Add it to the setting gongwen.files.include to check it.')
+        : vscode.l10n.t('This document is left out by the setting gongwen.files.exclude (or it is one of gongwen\'s own files), so gongwen does not check it.'),
+    );
+  } else if (stats.characters === null) {
     status.text = vscode.l10n.t('gongwen: off');
     tooltip.appendText(vscode.l10n.t('gongwen does not check this document (see the setting gongwen.enable and gongwen.maxFileSize).'));
   } else {

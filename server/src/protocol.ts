@@ -20,9 +20,12 @@ export interface GongwenSettings {
   /** Language of messages (`gongwen.locale`); absent (`auto`): the editor's (`initializationOptions.locale`,
    * else the client's `locale`), zh-CN when the editor names none. */
   locale?: 'zh-CN' | 'en';
+  /** Globs (`gongwen.files.include` / `exclude`): documents always checked, even when they do not
+   * read as a report, and never checked. Others are checked when they read as a report. */
+  files: { include: string[]; exclude: string[] };
 }
 
-export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000, structure: 'auto' };
+export const DEFAULT_SETTINGS: GongwenSettings = { enable: true, reportType: '', rules: {}, run: 'onType', maxFileSize: 5_000_000, structure: 'auto', files: { include: [], exclude: [] } };
 
 
 export interface DocumentStatsParams {
@@ -32,6 +35,9 @@ export interface DocumentStatsParams {
 export interface DocumentStatsResult {
   /** 字数 as offices count it; null when checking is off for the document. */
   characters: number | null;
+  /** Why the document is not checked: it does not read as a report, or `gongwen.files.exclude`
+   * (or the extension's own folder) leaves it out. */
+  notChecked?: 'not-report' | 'excluded';
   placeholders: number;
   problems: number;
   reportType: string;

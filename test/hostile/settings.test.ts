@@ -14,10 +14,19 @@ test('bad setting values fall back to their defaults, each named once', () => {
 });
 
 test('good values are kept; missing ones take their defaults; a non-object is all defaults', () => {
-  const { settings, bad } = validSettings({ enable: false, run: 'onSave', maxFileSize: 1000, structure: 'always', rules: { placeholder: 'off' }, reportType: '述职报告' });
+  const files = { include: ['drafts/**'], exclude: ['**/CHANGELOG.md'] };
+  const { settings, bad } = validSettings({ enable: false, run: 'onSave', maxFileSize: 1000, structure: 'always', rules: { placeholder: 'off' }, reportType: '述职报告', files });
   assert.deepEqual(bad, []);
-  assert.deepEqual(settings, { enable: false, run: 'onSave', maxFileSize: 1000, structure: 'always', rules: { placeholder: 'off' }, reportType: '述职报告' });
+  assert.deepEqual(settings, { enable: false, run: 'onSave', maxFileSize: 1000, structure: 'always', rules: { placeholder: 'off' }, reportType: '述职报告', files });
   assert.deepEqual(validSettings({ run: 'onSave' }).settings, { ...DEFAULT_SETTINGS, run: 'onSave' });
   assert.deepEqual(validSettings(null).settings, DEFAULT_SETTINGS);
   assert.deepEqual(validSettings('x').bad, []);
+});
+
+test('files.include / files.exclude: lists of globs; anything else falls back to none and is named', () => {
+  const { settings, bad } = validSettings({ files: { include: 'drafts/**', exclude: [1] } });
+  assert.deepEqual(settings.files, { include: [], exclude: [] });
+  assert.deepEqual(bad.map((b) => b.split(':')[0]).sort(), ['files.exclude', 'files.include']);
+  assert.deepEqual(validSettings({ files: { exclude: ['a/**'] } }).settings.files, { include: [], exclude: ['a/**'] });
+  assert.deepEqual(validSettings({ files: 'x' }).bad.map((b) => b.split(':')[0]), ['files']);
 });

@@ -10,6 +10,7 @@ import { NearestConfigs, type LoadedConfigFile } from '../host/config-files.js';
 import type { GongwenSettings } from '../protocol.js';
 import { NegotiatedEncoding, type LspPositions } from './position-encoding.js';
 import { decodingDamage } from './decoding-damage.js';
+import { FileFilter } from './file-filter.js';
 
 export interface CheckedVersion {
   uri: string;
@@ -25,6 +26,9 @@ export interface CheckedVersion {
   decodingDamage?: { line: number };
   /** Positions of the checked text in the encoding negotiated with the client. */
   positions: LspPositions;
+  /** Set when the document gets no findings: it does not read as a report (its model is still
+   * made, for the outline), or it is excluded (`gongwen.files.exclude`, the extension's folder: not checked). */
+  notChecked?: 'not-report' | 'excluded';
 }
 
 type ConfigEntry = LoadedConfigFile;
@@ -47,14 +51,26 @@ export class DocumentChecks {
     this.configs.revalidate = on;
   }
 
-  /** `encoding`: the position encoding chosen at initialize (UTF-16 until then). */
-  constructor(private readonly encoding: NegotiatedEncoding = new NegotiatedEncoding()) {}
+  /** `encoding`: the position encoding chosen at initialize (UTF-16 until then); `files`: which
+   * documents are checked (workspace folders are set at initialize). */
+  constructor(
+    private readonly encoding: NegotiatedEncoding = new NegotiatedEncoding(),
+    readonly files: FileFilter = new FileFilter(),
+  ) {}
 
   /** The cached check of `uri` at `version`, or a new one. */
   get(uri: string, version: number, text: string, settings: GongwenSettings): CheckedVersion {
     const hit = this.cache.get(uri);
     const config = this.configFor(uri);
     if (hit && hit.version === version && hit.text === text && hit.settings === settings && this.configUsed.get(uri) === config) return hit;
+    const choice = this.files.choose(URI.toFsPath(uri), settings.files);
+    if (choice === 'exclude') {
+      const result = checkText('');
+      const entry: CheckedVersion = { uri, version, text, result, settings, notChecked: 'excluded', positions: this.encoding.positions(result.model.index) };
+      this.cache.set(uri, entry);
+      this.configUsed.set(uri, config);
+      return entry;
+    }
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) {
       const result = checkText('');
@@ -82,6 +98,7 @@ export class DocumentChecks {
       markdownCache: this.parseCache(uri),
     });
     const entry: CheckedVersion = { uri, version, text, result, settings, positions: this.encoding.positions(result.model.index) };
+    if (choice !== 'include' && !result.reportLike) entry.notChecked = 'not-report';
     this.cache.set(uri, entry);
     this.configUsed.set(uri, config);
     return entry;

@@ -139,8 +139,9 @@ export function completions(checked: CheckedVersion, position: LspPosition, loca
           label: p,
           kind: CompletionItemKind.Snippet,
           detail: frame.heading,
-          labelDetails: { description: frame.name[locale] },
-          documentation: frame.heading,
+          // Shown beside the prefix in the list: what the line will read (三、存在的问题和不足).
+          labelDetails: { description: frame.heading.replace(/^#+[ \t]*/, '') },
+          documentation: `${frame.name[locale]}\n\n${snippetText(frame.snippet)}`,
           sortText: `1${String(f).padStart(2, '0')}`,
           filterText: prefix[2] + p,
           insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

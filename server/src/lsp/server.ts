@@ -31,6 +31,7 @@ import { clientFeatures, type ClientFeatures } from './client-features.js';
 import { toLspDiagnostic } from './convert.js';
 import { hiddenDiagnosticsNote, shownDiagnostics } from './diagnostic-limit.js';
 import { DocumentChecks, type CheckedVersion } from './document-checks.js';
+import { FileFilter } from './file-filter.js';
 import { NegotiatedEncoding } from './position-encoding.js';
 import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
 import { URI } from './uri.js';
@@ -40,11 +41,17 @@ export interface ServerOptions {
   packageRoot?: string;
 }
 
+/** The workspace folders' paths (file: URIs only), from initialize. */
+function workspaceFolderPaths(params: InitializeParams): string[] {
+  const uris = Array.isArray(params.workspaceFolders) && params.workspaceFolders.length ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri];
+  return uris.map((u) => (typeof u === 'string' ? URI.toFsPath(u) : undefined)).filter((p): p is string => !!p);
+}
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   // The position encoding is chosen at initialize; documents and checks count in it.
   const encoding = new NegotiatedEncoding();
   const documents = new TextDocuments(encoding.documents);
-  const checks = new DocumentChecks(encoding);
+  const checks = new DocumentChecks(encoding, new FileFilter([], options.packageRoot));
   const settingsCache = new Map<string, Promise<GongwenSettings>>();
   const warnedSettings = new Set<string>();
   const savedText = new Map<string, { version: number; text: string }>();
@@ -81,6 +88,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ({ locale, pull, configurationRequests, resolveEdits } = features);
     // Without file watching by the client, configuration files are re-read by modification time.
     checks.revalidateConfigs = !features.watchedFilesRegistration;
+    checks.files.folders = workspaceFolderPaths(params);
     const positionEncoding = encoding.negotiate(params.capabilities.general?.positionEncodings);
     return {
       capabilities: {
@@ -172,7 +180,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const loggedFailures = new Set<string>();
 
   function lspDiagnostics(checked: CheckedVersion): LspDiagnostic[] {
-    if (!checked.settings.enable) return [];
+    if (!checked.settings.enable || checked.notChecked) return [];
     const locale = localeFor(checked.settings);
     if (checked.pausedForSize !== undefined) {
       const mb = (checked.pausedForSize / 1e6).toFixed(1);
@@ -342,7 +350,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const title = localeFor(checked.settings) === 'zh-CN' ? '通过编码重新打开（选择 GB18030 / GBK）' : 'Reopen with encoding (choose GB18030 / GBK)';
       return [{ title, kind: CodeActionKind.QuickFix, command: { title, command: 'workbench.action.editor.changeEncoding' } }];
     }
-    if (!doc || !checked || checked.pausedForSize !== undefined || !checked.settings.enable) return [];
+    if (!doc || !checked || checked.pausedForSize !== undefined || checked.notChecked || !checked.settings.enable) return [];
     const options = checkOptionsOf(checked);
     return codeActions(params, doc, checked, localeFor(checked.settings), (t) => checkText(t, options), resolveEdits, () => lspDiagnostics(checked));
   }));
@@ -350,14 +358,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const data = action.data;
     if (!isLazyFix(data)) return action;
     const checked = await checkedFor(data.uri);
-    if (!checked || checked.pausedForSize !== undefined || checked.decodingDamage) return action;
+    if (!checked || checked.pausedForSize !== undefined || checked.decodingDamage || checked.notChecked) return action;
     const options = checkOptionsOf(checked);
     return resolveFixAll(action, documents.get(data.uri), (t) => checkText(t, options));
   }));
 
   /** Whether the document may be fixed: checking on, not paused for its size, not garbled text. */
   function fixesAllowed(checked: CheckedVersion): boolean {
-    return checked.settings.enable && checked.pausedForSize === undefined && !checked.decodingDamage;
+    return checked.settings.enable && checked.pausedForSize === undefined && !checked.decodingDamage && !checked.notChecked;
   }
 
   function checkOptionsOf(checked: CheckedVersion) {
@@ -413,9 +421,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(DOCUMENT_STATS_REQUEST, live(async (params: DocumentStatsParams): Promise<DocumentStatsResult | null> => {
     const checked = await checkedFor(params.uri);
     if (!checked) return null;
-    const enabled = checked.settings.enable && checked.pausedForSize === undefined;
+    const enabled = checked.settings.enable && checked.pausedForSize === undefined && !checked.notChecked;
     return {
       characters: enabled ? documentStats(checked.result.model).characters : null,
+      ...(checked.notChecked && checked.settings.enable ? { notChecked: checked.notChecked } : {}),
       placeholders: enabled ? checked.result.diagnostics.filter((d) => d.rule === 'placeholder').length : 0,
       problems: enabled ? checked.result.diagnostics.length : 0,
       reportType: checked.result.config.typeName,

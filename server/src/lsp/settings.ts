@@ -20,6 +20,7 @@ export function validSettings(value: unknown): { settings: GongwenSettings; bad:
     run: pick('run', (x) => x === 'onType' || x === 'onSave'),
     maxFileSize: pick('maxFileSize', (x) => typeof x === 'number' && Number.isFinite(x) && x > 0),
     structure: pick('structure', (x) => x === 'auto' || x === 'always'),
+    files: filesSetting(v.files, bad),
   };
   // `auto` (or nothing) leaves the language to the editor; case is not held against a hand-written value.
   if ('locale' in v && v.locale !== undefined && v.locale !== null) {
@@ -28,6 +29,25 @@ export function validSettings(value: unknown): { settings: GongwenSettings; bad:
     else if (tag !== 'auto' && tag !== '') bad.push(`locale: ${JSON.stringify(v.locale)}`);
   }
   return { settings, bad };
+}
+
+const globList = (x: unknown): x is string[] => Array.isArray(x) && x.every((g) => typeof g === 'string');
+
+/** `files: { include, exclude }`, each a list of globs; a bad one falls back to none. */
+function filesSetting(value: unknown, bad: string[]): GongwenSettings['files'] {
+  const out = { include: [] as string[], exclude: [] as string[] };
+  if (value === undefined || value === null) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    bad.push(`files: ${JSON.stringify(value)}`);
+    return out;
+  }
+  for (const key of ['include', 'exclude'] as const) {
+    const list = (value as Record<string, unknown>)[key];
+    if (list === undefined || list === null) continue;
+    if (globList(list)) out[key] = list;
+    else bad.push(`files.${key}: ${JSON.stringify(list)}`);
+  }
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import { DOCUMENT_STATS_REQUEST, SERVER_COMMANDS, type DocumentStatsResult } fro
 import { CONFIG_FILE_NAMES, SCHEMA_SCHEME, configTemplate } from './config-template.js';
 import { FolderCheck } from './folder-check.js';
 import { QuietWhileTyping, quietModeOf, type QuietDiagnostic } from './quiet.js';
+import { RuleDocs } from './rule-docs.js';
 
 let client: LanguageClient | undefined;
 
@@ -17,8 +18,9 @@ const SHOW_PROBLEMS = 'workbench.actions.view.problems';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const quiet = new QuietWhileTyping((uri) => quietModeOf(vscode.workspace.getConfiguration('gongwen', vscode.Uri.parse(uri)).get('quietWhileTyping')));
-  const folderCheck = new FolderCheck(() => client);
-  context.subscriptions.push(folderCheck);
+  const ruleDocs = new RuleDocs(context.extensionUri);
+  const folderCheck = new FolderCheck(() => client, (d) => ruleDocs.relink(d));
+  context.subscriptions.push(folderCheck, ruleDocs);
   /** What the editor shows per document (after quiet-while-typing), for the next burst's "already shown". */
   const shown = new Map<string, readonly vscode.Diagnostic[]>();
   /** Push model only: the last list the server sent per document, and where to hand it on. */
@@ -36,7 +38,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }],
+    // Files and new documents; not a git diff's old side, not a rule page (gongwen-doc:).
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.gongwen.{json,jsonc}') },
     initializationOptions: { locale: vscode.env.language },
     outputChannelName: 'gongwen',
@@ -48,10 +54,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         folderCheck.handOver(uri);
         const report = await next(document, previousResultId, token);
         if (!report || report.kind !== ('full' as vsdiag.DocumentDiagnosticReportKind.full)) return report;
-        return { ...report, items: quietFilter(uri, report.items) };
+        return { ...report, items: quietFilter(uri, ruleDocs.relink(report.items)) };
       },
       // Push model (a client without pull diagnostics; the server's configuration-file problems).
       handleDiagnostics: (uri, diagnostics, next) => {
+        ruleDocs.relink(diagnostics);
         pushed.set(uri.toString(), { diagnostics, next });
         next(uri, quietFilter(uri, diagnostics));
       },

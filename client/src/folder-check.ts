@@ -24,7 +24,11 @@ export class FolderCheck implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private running: Promise<void> | undefined;
 
-  constructor(private readonly client: () => LanguageClient | undefined) {
+  /** `relink`: the rule links as the editor opens them (rule-docs.ts). */
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly relink: (d: vscode.Diagnostic[]) => vscode.Diagnostic[] = (d) => d,
+  ) {
     const stale = (uri: vscode.Uri) => this.collection.delete(uri);
     const watcher = vscode.workspace.createFileSystemWatcher(REPORT_GLOB, true, false, false);
     this.disposables.push(
@@ -109,7 +113,7 @@ export class FolderCheck implements vscode.Disposable {
       try {
         const report = await client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) } }, token);
         if (report.kind !== DocumentDiagnosticReportKind.Full) return [...(vscode.languages.getDiagnostics(uri) ?? [])];
-        const diagnostics = await client.protocol2CodeConverter.asDiagnostics(report.items, token);
+        const diagnostics = this.relink(await client.protocol2CodeConverter.asDiagnostics(report.items, token));
         if (shownInTab(uri)) this.collection.delete(uri);
         else this.collection.set(uri, diagnostics);
         return diagnostics;

@@ -230,7 +230,7 @@ async function updateStatus(status: vscode.StatusBarItem): Promise<boolean> {
     tooltip.appendText(
       stats.notChecked === 'not-report'
         ? vscode.l10n.t('This document does not read as a report (no Chinese report title, report words or section numbering), so gongwen does not check it. Add it to the setting gongwen.files.include to check it.')
-        : vscode.l10n.t('This document is left out by the setting gongwen.files.exclude (or it is one of gongwen\'s own files), so gongwen does not check it.'),
+        : vscode.l10n.t('This document is left out by the setting gongwen.files.exclude (or it is one of the files that come with gongwen), so gongwen does not check it.'),
     );
   } else if (stats.characters === null) {
     status.text = vscode.l10n.t('gongwen: off');

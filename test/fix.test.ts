@@ -9,7 +9,7 @@ const text = '一二三四五六七八九十';
 const index = new LineIndex(text);
 const edit = (start: number, end: number, t: string): TextEdit => ({ range: index.range(start, end), text: t });
 const diag = (...edits: TextEdit[]): Diagnostic => ({
-  rule: 'x', severity: 'warning', messageId: 'x/x', range: index.range(0, 0),
+  rule: 'x', severity: 'warning', category: 'punctuation', messageId: 'x/x', range: index.range(0, 0),
   fix: { title: { id: 'x/x' }, edits },
 });
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { docHeader, drift, readmeTable, schemaRules, settingsRules } from '../tools/generate.js';
 import { RULES } from '../server/src/engine/rules/index.js';
 import { REPO_ROOT } from './fixture-harness.js';
+import { CATEGORIES } from '../server/src/engine/categories.js';
 
 test('schema, package.json settings, README tables and rule page headers are generated from the rules (npm run generate)', () => {
   assert.deepEqual(drift(REPO_ROOT), []);
@@ -19,7 +20,7 @@ test('every piece of metadata reaches the generated files', () => {
     for (const text of [m.description['zh-CN'], m.description.en, m.defaultSeverity]) {
       assert.ok(schema.includes(text) && setting.includes(text), `${m.id}: ${text} in schema and settings`);
     }
-    assert.ok(readmeTable('zh-CN').includes(`[\`${m.id}\`](${m.docs}) | ${m.name['zh-CN']} | ${m.description['zh-CN']} |`));
+    assert.ok(readmeTable('zh-CN').includes(`[\`${m.id}\`](${m.docs}) | ${m.name['zh-CN']} | ${CATEGORIES[m.category]['zh-CN']} | ${m.description['zh-CN']} |`));
     assert.ok(docHeader(rule, 'zh-CN').includes(`| 名称 | ${m.name['zh-CN']} |`) && docHeader(rule, 'en').includes(`| Name | ${m.name.en} |`));
     assert.ok(readmeTable('en').includes(m.description.en));
     const zh = docHeader(rule, 'zh-CN');

@@ -436,7 +436,7 @@ test('the editor\'s gongwen.reportType is a default: a document\'s front matter 
   await client.initialize();
   const types = async (uri: string, text: string) => {
     await client.open(uri, text);
-    return (await pull(client, uri)).items.filter((d) => d.code === 'required-section').map((d) => messageText(d).replace(/」.*$/, '').replace(/^「/, ''));
+    return (await pull(client, uri)).items.filter((d) => d.code === 'required-section').map((d) => messageText(d).replace(/^【结构】/, '').replace(/」.*$/, '').replace(/^「/, ''));
   };
   const body = '\n\n一、主要工作\n\n全年完成各项任务。\n';
   // Nothing in the document names a type: the setting's.

@@ -38,7 +38,7 @@ test('a report is checked; an English README and a Chinese 使用说明 without 
   assert.ok((await codes(client, uriOf(dir, 'report.md'), REPORT)).includes('numbering-sequence'));
   assert.deepEqual(await codes(client, uriOf(dir, 'README.md'), README), []);
   assert.deepEqual(await codes(client, uriOf(dir, 'guide.md'), GUIDE), []);
-  assert.deepEqual(await stats(client, uriOf(dir, 'guide.md')), { characters: null, notChecked: 'not-report', placeholders: 0, problems: 0, reportType: '工作总结' });
+  assert.deepEqual(await stats(client, uriOf(dir, 'guide.md')), { characters: null, notChecked: 'not-report', placeholders: 0, problems: 0, categories: [], reportType: '工作总结' });
   assert.equal((await stats(client, uriOf(dir, 'report.md'))).notChecked, undefined);
   // No quick fixes or formatting on a document that is not checked.
   const actions = await client.request<unknown[]>('textDocument/codeAction', { textDocument: { uri: uriOf(dir, 'guide.md') }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 20 } }, context: { diagnostics: [] } });

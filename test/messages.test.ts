@@ -56,6 +56,7 @@ function runFake(check: (context: { report(finding: any): void }) => void, fixab
       id: 'fake',
       name: { 'zh-CN': '假规则', en: 'fake' },
       description: { 'zh-CN': '假规则', en: 'fake' },
+      category: 'punctuation',
       defaultSeverity: 'warning',
       docs: 'docs/rules/fake.md',
       fixable,

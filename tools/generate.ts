@@ -10,6 +10,7 @@ import { RULES } from '../server/src/engine/rules/index.js';
 import { CONFIG_MESSAGES } from '../server/src/engine/core-messages.js';
 import type { Rule } from '../server/src/engine/rule.js';
 import type { OptionsSchema } from '../server/src/engine/types.js';
+import { CATEGORIES } from '../server/src/engine/categories.js';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '暗示' } as const;
 
@@ -86,10 +87,10 @@ export function readmeTable(locale: 'zh-CN' | 'en'): string {
   const rows = RULES.map((r) => {
     const m = r.meta;
     const severity = locale === 'zh-CN' ? SEVERITY_ZH[m.defaultSeverity] : m.defaultSeverity;
-    return `| [\`${m.id}\`](${m.docs}) | ${m.name[locale]} | ${m.description[locale]} | ${severity} | ${fixCell(r, locale)} |`;
+    return `| [\`${m.id}\`](${m.docs}) | ${m.name[locale]} | ${CATEGORIES[m.category][locale]} | ${m.description[locale]} | ${severity} | ${fixCell(r, locale)} |`;
   });
-  const head = locale === 'zh-CN' ? '| 规则编号 | 名称 | 检查什么 | 默认级别 | 自动修复 |' : '| Rule | Name | What it checks | Default severity | Fix |';
-  return [head, '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const head = locale === 'zh-CN' ? '| 规则编号 | 名称 | 类别 | 检查什么 | 默认级别 | 自动修复 |' : '| Rule | Name | Category | What it checks | Default severity | Fix |';
+  return [head, '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The header table of a rule page, in one language. */
@@ -102,6 +103,7 @@ export function docHeader(rule: Rule, locale: 'zh-CN' | 'en'): string {
       '| --- | --- |',
       `| 规则编号 | \`${m.id}\` |`,
       `| 名称 | ${m.name['zh-CN']} |`,
+      `| 类别 | ${CATEGORIES[m.category]['zh-CN']} |`,
       `| 默认级别 | \`${m.defaultSeverity}\`（${SEVERITY_ZH[m.defaultSeverity]}） |`,
       `| 自动修复 | ${fixCell(rule, 'zh-CN')} |`,
       `| 选项 | ${options.length ? options.join('、') : '无'} |`,
@@ -112,6 +114,7 @@ export function docHeader(rule: Rule, locale: 'zh-CN' | 'en'): string {
     '| --- | --- |',
     `| Rule id | \`${m.id}\` |`,
     `| Name | ${m.name.en} |`,
+    `| Category | ${CATEGORIES[m.category].en} |`,
     `| Default severity | \`${m.defaultSeverity}\` |`,
     `| Fixable | ${fixCell(rule, 'en')} |`,
     `| Options | ${options.length ? options.join(', ') : 'none'} |`,

@@ -40,6 +40,8 @@ export interface DocumentStatsResult {
   notChecked?: 'not-report' | 'excluded';
   placeholders: number;
   problems: number;
+  /** Problems per category, named in the session's language (序号: 2, 错别字: 1), most first. */
+  categories?: { name: string; count: number }[];
   reportType: string;
 }
 

@@ -235,8 +235,8 @@ export function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, 
     const range = index.range(r.start, r.end);
     const d: Diagnostic =
       r.fix && title
-        ? { rule: rule.meta.id, severity, messageId: message.id, data: message.data, range, fix: { title, edits: r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text })) } }
-        : { rule: rule.meta.id, severity, messageId: message.id, data: message.data, range };
+        ? { rule: rule.meta.id, severity, category: rule.meta.category, messageId: message.id, data: message.data, range, fix: { title, edits: r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text })) } }
+        : { rule: rule.meta.id, severity, category: rule.meta.category, messageId: message.id, data: message.data, range };
     if (r.owns) owned.push({ rule: rule.meta.id, start: r.ownsFrom ?? r.start, end: r.end });
     found.push(d);
   };

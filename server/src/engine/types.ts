@@ -1,3 +1,5 @@
+import type { RuleCategory } from './categories.js';
+
 // Public types of the gongwen engine. The engine knows nothing of VS Code or LSP:
 // front-ends (CLI, language server) translate these into their own shapes.
 
@@ -55,6 +57,8 @@ export interface Fix {
 export interface Diagnostic {
   readonly rule: string;
   readonly severity: Severity;
+  /** The rule's category, or the one its finding named. */
+  readonly category: RuleCategory;
   /** `rule-id/key`: stable, for CI consumers (JSON output) and translations. */
   readonly messageId: string;
   readonly data?: MessageData;
@@ -71,6 +75,8 @@ export interface RuleMeta<M extends MessageTable = MessageTable> {
   /** A short name a writer knows the problem by (占位符, 序号连续): editor titles, the tables. */
   readonly name: Localized;
   readonly description: Localized;
+  /** What kind of problem it finds (categories.ts): put before its messages in the editor, counted in the status item. */
+  readonly category: RuleCategory;
   readonly defaultSeverity: Severity;
   /** Path of the rule's documentation page, relative to the package root; the LSP
    * `codeDescription` and the generated tables link to it. */

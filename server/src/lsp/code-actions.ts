@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../engine/fix.js';
 import type { Diagnostic, Locale } from '../engine/types.js';
-import { diagnosticMessage } from '../engine/messages.js';
+import { shownMessage } from './convert.js';
 import { FIX_ALL_KIND, type DiagnosticData } from '../protocol.js';
 import { minimalEdit } from './convert.js';
 import type { CheckedVersion } from './document-checks.js';
@@ -157,8 +157,8 @@ export function resolveFixAll(action: CodeAction, doc: TextDocument | undefined,
  * shows: the same message id when the client kept our `data`, else the same words. */
 function sameMessage(x: Diagnostic, stale: LspDiagnostic): boolean {
   const id = (stale.data as Partial<DiagnosticData> | undefined)?.messageId;
-  if (id !== undefined) return x.messageId === id && (diagnosticMessage(x, 'zh-CN') === stale.message || diagnosticMessage(x, 'en') === stale.message);
-  return diagnosticMessage(x, 'zh-CN') === stale.message || diagnosticMessage(x, 'en') === stale.message;
+  if (id !== undefined) return x.messageId === id && (shownMessage(x, 'zh-CN') === stale.message || shownMessage(x, 'en') === stale.message);
+  return shownMessage(x, 'zh-CN') === stale.message || shownMessage(x, 'en') === stale.message;
 }
 
 /** Where the current check (for the document's current text) finds the problem a stale

@@ -7,6 +7,7 @@ import type { Diagnostic, Locale, Severity } from '../engine/types.js';
 import type { DiagnosticData } from '../protocol.js';
 import { diagnosticMessage, renderMessage } from '../engine/messages.js';
 import type { LspPositions } from './position-encoding.js';
+import { CATEGORIES } from '../engine/categories.js';
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,9 +26,22 @@ export function toLspDiagnostic(d: Diagnostic, locale: Locale, version: number, 
     code: d.rule,
     ...(href ? { codeDescription: { href } } : {}),
     source: 'gongwen',
-    message: diagnosticMessage(d, locale),
+    message: shownMessage(d, locale),
     data,
   };
+}
+
+/** The finding's category before its message, so that findings of one kind read together in the
+ * Problems view and its filter finds them: 【错别字】…, [Misspellings] …. */
+export function categoryPrefix(d: Diagnostic, locale: Locale): string {
+  const name = CATEGORIES[d.category]?.[locale];
+  if (!name) return '';
+  return locale === 'zh-CN' ? `【${name}】` : `[${name}] `;
+}
+
+/** The message as the editor shows it: its category, then its words. */
+export function shownMessage(d: Diagnostic, locale: Locale): string {
+  return `${categoryPrefix(d, locale)}${diagnosticMessage(d, locale)}`;
 }
 
 /** One edit replacing only the part of `before` that differs from `after`. */

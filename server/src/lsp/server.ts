@@ -32,6 +32,7 @@ import { toLspDiagnostic } from './convert.js';
 import { hiddenDiagnosticsNote, shownDiagnostics } from './diagnostic-limit.js';
 import { DocumentChecks, type CheckedVersion } from './document-checks.js';
 import { FileFilter } from './file-filter.js';
+import { CATEGORIES, type RuleCategory } from '../engine/categories.js';
 import { NegotiatedEncoding } from './position-encoding.js';
 import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
 import { URI } from './uri.js';
@@ -39,6 +40,16 @@ import { URI } from './uri.js';
 export interface ServerOptions {
   /** The package's folder, where each rule's page (`meta.docs`) is, for `codeDescription.href`. */
   packageRoot?: string;
+}
+
+/** Problems per category, most first (then in the categories' own order). */
+function categoryCounts(diagnostics: readonly { category: RuleCategory }[], locale: Locale): { name: string; count: number }[] {
+  const counts = new Map<RuleCategory, number>();
+  for (const d of diagnostics) counts.set(d.category, (counts.get(d.category) ?? 0) + 1);
+  const order = Object.keys(CATEGORIES);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([c, count]) => ({ name: CATEGORIES[c][locale], count }));
 }
 
 /** The workspace folders' paths (file: URIs only), from initialize. */
@@ -427,6 +438,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ...(checked.notChecked && checked.settings.enable ? { notChecked: checked.notChecked } : {}),
       placeholders: enabled ? checked.result.diagnostics.filter((d) => d.rule === 'placeholder').length : 0,
       problems: enabled ? checked.result.diagnostics.length : 0,
+      categories: enabled ? categoryCounts(checked.result.diagnostics, localeFor(checked.settings)) : [],
       reportType: checked.result.config.typeName,
     };
   }));

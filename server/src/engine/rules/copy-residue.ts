@@ -673,6 +673,7 @@ export const copyResidue = defineRule({
       '从模板网站复制带入的内容：小编导语、免责声明、付费与省略提示、导航路径、发布信息、相关文章、标题附加词、水印、会员推销、QQ号等',
       'Text copied in from template sites: intros, disclaimers, paywall and omission markers, breadcrumbs, page metadata, related links, title debris, watermarks, pitches, QQ numbers…',
     ),
+    category: 'residue',
     defaultSeverity: 'warning',
     docs: 'docs/rules/copy-residue.md',
     fixable: true,

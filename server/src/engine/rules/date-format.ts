@@ -29,6 +29,7 @@ export const dateFormat = defineRule({
     id: 'date-format',
     name: localized('日期写法', 'date format'),
     description: localized('日期写作“2025年1月5日”：月、日不加“0”，中文行文中不用“2025.1.5”“2025-01-05”', 'Dates are written 2025年1月5日: no leading zeros, and not 2025.1.5 or 2025-01-05 in Chinese prose'),
+    category: 'date',
     defaultSeverity: 'warning',
     docs: 'docs/rules/date-format.md',
     fixable: true,

@@ -12,6 +12,7 @@ export const enumerationSequence = defineRule({
     id: 'enumeration-sequence',
     name: localized('“一是、二是”顺序', 'inline ordinal sequence'),
     description: localized('同一层次内的“一是、二是……”“第一、第二……”应依次递增，不跳、不重', 'Inline ordinals (一是 二是…, 第一 第二…) count in order within their section'),
+    category: 'numbering',
     defaultSeverity: 'warning',
     docs: 'docs/rules/enumeration-sequence.md',
     fixable: true,

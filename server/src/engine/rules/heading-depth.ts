@@ -9,6 +9,7 @@ export const headingDepth = defineRule({
     id: 'heading-depth',
     name: localized('标题深度', 'heading depth'),
     description: localized('同一级序号的 Markdown 标题应使用相同的 # 数', 'Numbered Markdown headings of one level use one heading depth'),
+    category: 'numbering',
     defaultSeverity: 'warning',
     docs: 'docs/rules/heading-depth.md',
     fixable: true,

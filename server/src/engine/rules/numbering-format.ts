@@ -17,6 +17,7 @@ export const numberingFormat = defineRule({
     id: 'numbering-format',
     name: localized('序号写法', 'section number form'),
     description: localized('序号应使用标准写法：一、（一）1.（1），“一是”后不加逗号', 'Section markers are written in the standard form 一、 （一） 1. （1）; no comma after 一是'),
+    category: 'numbering',
     defaultSeverity: 'warning',
     docs: 'docs/rules/numbering-format.md',
     fixable: true,

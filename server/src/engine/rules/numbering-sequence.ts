@@ -76,6 +76,7 @@ export const numberingSequence = defineRule({
     id: 'numbering-sequence',
     name: localized('序号连续', 'section number sequence'),
     description: localized('同级序号应从一（1）起依次递增，不跳号、不重号、不倒序', 'Sibling section numbers count up from 一 (1) without gaps, repeats or going back'),
+    category: 'numbering',
     defaultSeverity: 'error',
     docs: 'docs/rules/numbering-sequence.md',
     fixable: true,

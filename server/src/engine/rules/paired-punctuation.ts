@@ -56,6 +56,7 @@ export const pairedPunctuation = defineRule({
     id: 'paired-punctuation',
     name: localized('成对标点', 'paired punctuation'),
     description: localized('成对的标点应配对：“ ”‘ ’《 》（ ）【 】', 'Paired marks must pair: “ ” ‘ ’ 《 》 （ ） 【 】'),
+    category: 'punctuation',
     defaultSeverity: 'warning',
     docs: 'docs/rules/paired-punctuation.md',
     fixable: false,

@@ -95,6 +95,7 @@ export const placeholder = defineRule({
     id: 'placeholder',
     name: localized('占位符', 'placeholder'),
     description: localized('未填写的模板占位符：X、XX、***、某某、X月X日、【待补充】等', 'Unfilled template placeholders: X, XX, ***, 某某, X月X日, 【待补充】…'),
+    category: 'blank',
     defaultSeverity: 'error',
     docs: 'docs/rules/placeholder.md',
     fixable: false,

@@ -54,6 +54,7 @@ export const punctuationForm = defineRule({
     id: 'punctuation-form',
     name: localized('标点写法', 'punctuation form'),
     description: localized('破折号写作“——”，省略号写作“……”且不与“等”连用，标点不重复', 'Dashes are ——, ellipses are …… and not combined with 等; no doubled marks'),
+    category: 'punctuation',
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation-form.md',
     fixable: true,

@@ -85,6 +85,7 @@ export const punctuationWidth = defineRule({
     id: 'punctuation-width',
     name: localized('全角标点', 'full-width punctuation'),
     description: localized('中文行文中应使用全角标点：，；：？！（），不用半角 , ; : ? ! ( )', 'Chinese text uses full-width ，；：？！（）, not half-width , ; : ? ! ( )'),
+    category: 'punctuation',
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation-width.md',
     fixable: true,

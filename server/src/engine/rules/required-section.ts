@@ -11,6 +11,7 @@ export const requiredSection = defineRule({
     id: 'required-section',
     name: localized('必备部分', 'required section'),
     description: localized('报告缺少该类型必备的部分（如存在问题、下一步打算）', 'The report lacks a section its type requires (problems, next steps, …)'),
+    category: 'structure',
     defaultSeverity: 'warning',
     docs: 'docs/rules/required-section.md',
     fixable: true,

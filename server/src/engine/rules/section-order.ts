@@ -7,6 +7,7 @@ export const sectionOrder = defineRule({
     id: 'section-order',
     name: localized('部分顺序', 'section order'),
     description: localized('各部分应按报告类型规定的顺序排列（先存在问题，后下一步打算）', 'Sections follow the order of the report type (problems before next steps)'),
+    category: 'structure',
     defaultSeverity: 'warning',
     docs: 'docs/rules/section-order.md',
     fixable: false,

@@ -238,7 +238,7 @@ async function updateStatus(status: vscode.StatusBarItem): Promise<boolean> {
   } else {
     status.text = `$(checklist) ${vscode.l10n.t('{0} characters · {1} problems', stats.characters, problems)}`;
     tooltip.appendText(vscode.l10n.t('{0}: {1} unfilled placeholders, {2} problems', stats.reportType, stats.placeholders, problems));
-    if (stats.categories?.length) tooltip.appendText(`\n\n${stats.categories.map((c) => `${c.name} ${c.count}`).join(vscode.l10n.t(', '))}`);
+    if (stats.categories?.length) tooltip.appendText(`\n\n${stats.categories.map((c) => `${c.name} ${c.count}`).join(' · ')}`);
     tooltip.appendMarkdown(`\n\n[${vscode.l10n.t('Show Problems')}](command:${SHOW_PROBLEMS}) · [${vscode.l10n.t('Fix all')}](command:gongwen.fixAll)`);
   }
   status.tooltip = tooltip;

@@ -11,6 +11,7 @@ import { alternation, REPORT_NOUNS } from './model/words.js';
 import { RULES, RULES_BY_ID, DEFAULT_SEVERITIES } from './rules/index.js';
 import type { Rule, RuleReport } from './rule.js';
 import { placeholdersOf } from './i18n.js';
+import { automaticNumberAt, type WordLayout } from './word.js';
 import type { ConfigProblem, Diagnostic, MessageData, MessageRef, ResolvedConfig, RuleSetting, Severity, StructureSetting } from './types.js';
 
 export interface CheckOptions {
@@ -27,6 +28,9 @@ export interface CheckOptions {
   structure?: StructureSetting;
   /** Kept by an editor per document: the previous version's parse, reused for unchanged blocks. */
   markdownCache?: MarkdownCache;
+  /** The layout of the Word document the text was made from (server/src/word fills it for a .docx);
+   * the `word-*` rules read it, and findings on automatic numbers say so. */
+  word?: WordLayout;
 }
 
 export interface CheckResult {
@@ -62,6 +66,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, defaultType: options.defaultType, rules: options.rules, structure: options.structure });
   problems.push(...resolved.problems);
   const model = buildReportModel(text, { roles: Object.values(resolved.config.roles), markdownCache: options.markdownCache });
+  if (options.word) model.word = options.word;
   const config = withTitleType(resolved.config, model);
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
@@ -78,7 +83,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   }
   const kept = owned.length > 0 ? withoutOwned(diagnostics, owned) : diagnostics;
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
-  return { diagnostics: applyDirectives(model, kept), problems, failures, model, config };
+  const shown = applyDirectives(model, kept);
+  return { diagnostics: options.word ? withAutomaticNotes(shown, options.word) : shown, problems, failures, model, config };
 }
 
 /**
@@ -125,6 +131,13 @@ function isChineseReport(model: ReportModel): boolean {
   const first = model.lines.find((l) => l.kind === 'text');
   if (first && REPORT_WORD.test(text.slice(first.contentStart, Math.min(first.end, first.contentStart + 80)))) return true;
   return model.numbered.some((n) => n.scope.kind === 'body' && (n.level === 1 || n.level === 2));
+}
+
+const AUTOMATIC_NOTE: MessageRef = { id: 'word/automaticNumbering' };
+
+/** A finding that starts on a number Word's automatic numbering made says so. */
+function withAutomaticNotes(diagnostics: Diagnostic[], word: WordLayout): Diagnostic[] {
+  return diagnostics.map((d) => (automaticNumberAt(word, d.range.start.offset) ? { ...d, note: AUTOMATIC_NOTE } : d));
 }
 
 /** Text a rule's finding claims for itself (`RuleReport.owns`). */

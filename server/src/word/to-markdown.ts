@@ -202,7 +202,8 @@ export function wordToMarkdown(doc: WordDocument): WordMarkdown {
       // paragraph when it is centred and set large (a title, 二号 22 pt and the like).
       const size = v.spans.find((s) => /\S/.test(v.text.slice(s.from, s.to)))?.props.size;
       const looksLikeTitle = first && !titleSeen && p.props.jc === 'center' && size !== undefined && size >= 36 && p.number === undefined;
-      let depth = p.title || looksLikeTitle ? 1 : p.heading !== undefined && p.heading < 6 ? p.heading + 1 : 0;
+      // Below a title, outline level 1 (一、) is ##.
+      let depth = p.title || looksLikeTitle ? 1 : p.heading !== undefined && p.heading < 5 ? p.heading + (titleSeen ? 2 : 1) : 0;
       if (where !== 'body') depth = 0;
       if (depth === 1) titleSeen = titleSeen || p.title || looksLikeTitle;
       if (depth > 0) w.write('#'.repeat(depth) + ' ');

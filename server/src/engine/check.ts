@@ -137,7 +137,8 @@ const AUTOMATIC_NOTE: MessageRef = { id: 'word/automaticNumbering' };
 
 /** A finding that starts on a number Word's automatic numbering made says so. */
 function withAutomaticNotes(diagnostics: Diagnostic[], word: WordLayout): Diagnostic[] {
-  return diagnostics.map((d) => (automaticNumberAt(word, d.range.start.offset) ? { ...d, note: AUTOMATIC_NOTE } : d));
+  // The Word rules' own messages say what kind a number is.
+  return diagnostics.map((d) => (RULES_BY_ID.get(d.rule)?.meta.input !== 'word' && automaticNumberAt(word, d.range.start.offset) ? { ...d, note: AUTOMATIC_NOTE } : d));
 }
 
 /** Text a rule's finding claims for itself (`RuleReport.owns`). */

@@ -36,36 +36,71 @@ const PREFIXES: Record<string, string> = {
   'http://schemas.microsoft.com/office/word/2006/wordml': 'wne',
 };
 
-function qualified(uri: string, local: string): string {
-  const prefix = PREFIXES[uri];
-  return prefix ? `${prefix}:${local}` : uri ? `{${uri}}${local}` : local;
-}
-
 /** Elements whose whitespace-only text is text (a run of spaces in `w:t`); elsewhere it is layout. */
 const TEXT_ELEMENTS = new Set(['w:t', 'w:delText', 'w:instrText', 'w:delInstrText']);
 
-/** Parses one part of the package; a part that is not well-formed XML is a `WordReadError` naming it and the position. */
+/** Prefix → canonical prefix (or `{uri}` for a namespace this file does not know), per scope. */
+type Scope = ReadonlyMap<string, string>;
+
+function canonical(uri: string): string {
+  return PREFIXES[uri] ?? `{${uri}}`;
+}
+
+function resolve(name: string, scope: Scope, attribute: boolean): string {
+  const colon = name.indexOf(':');
+  if (colon < 0) return attribute ? name : (scope.get('') ?? '') === '' ? name : `${scope.get('')}:${name}`;
+  const prefix = name.slice(0, colon);
+  const mapped = scope.get(prefix);
+  if (mapped === undefined || mapped === prefix) return name;
+  return `${mapped}:${name.slice(colon + 1)}`;
+}
+
+/**
+ * Parses one part of the package; a part that is not well-formed XML is a `WordReadError` naming it
+ * and the position. Namespaces are resolved here from the `xmlns` attributes (saxes's own
+ * namespace mode costs three times as much): an element's name is written with the canonical
+ * prefix of its namespace.
+ */
 export function parseXml(text: string, part: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new SaxesParser({ xmlns: false, position: true });
   const root: XmlElement = { name: '#root', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
+  const scopes: Scope[] = [new Map([['xml', 'xml']])];
   let failure: WordReadError | undefined;
   parser.on('error', (e) => {
     failure ??= new WordReadError('badXml', { part, line: parser.line, column: parser.column, detail: e.message.replace(/^\d+:\d+:\s*/, '') });
   });
   parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) {
-      // Namespace declarations are not data.
-      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-      attrs[a.uri ? qualified(a.uri, a.local) : a.local] = a.value;
+    let scope = scopes[scopes.length - 1];
+    const raw = tag.attributes as Record<string, string>;
+    let declares = false;
+    for (const name in raw) {
+      if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        declares = true;
+        break;
+      }
     }
-    const el: XmlElement = { name: qualified(tag.uri, tag.local), attrs, children: [] };
+    if (declares) {
+      const next = new Map(scope);
+      for (const name in raw) {
+        if (name === 'xmlns') next.set('', raw[name] ? canonical(raw[name]) : '');
+        else if (name.startsWith('xmlns:')) next.set(name.slice(6), canonical(raw[name]));
+      }
+      scope = next;
+    }
+    const attrs: Record<string, string> = {};
+    for (const name in raw) {
+      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+      attrs[resolve(name, scope, true)] = raw[name];
+    }
+    const el: XmlElement = { name: resolve(tag.name, scope, false), attrs, children: [] };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
+    scopes.push(scope);
   });
   parser.on('closetag', () => {
     stack.pop();
+    scopes.pop();
   });
   const onText = (t: string) => {
     const top = stack[stack.length - 1];

@@ -319,7 +319,7 @@ async function importWord(): Promise<void> {
           ? vscode.l10n.t('{0} is password-protected: remove the password in Word and save a copy first.', name)
           : result.problem === 'badXml'
             ? vscode.l10n.t('{0} is damaged: {1} is not well-formed XML (line {2}, column {3}).', name, result.part ?? '', result.line ?? 0, result.column ?? 0)
-            : result.problem === 'tooLarge'
+            : result.problem === 'tooLarge' || result.problem === 'tooDeep'
               ? vscode.l10n.t('{0} is too large to import.', name)
               : vscode.l10n.t('{0} is not a readable .docx file (damaged, or not a Word document).', name);
     void vscode.window.showErrorMessage(why);

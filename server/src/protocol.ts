@@ -46,7 +46,7 @@ export interface ImportWordParams {
 }
 
 /** Why a file could not be read as a Word document (server/src/word/errors.ts). */
-export type ImportWordProblem = 'notZip' | 'oldFormat' | 'encrypted' | 'notWord' | 'tooLarge' | 'badXml';
+export type ImportWordProblem = 'notZip' | 'oldFormat' | 'encrypted' | 'notWord' | 'tooLarge' | 'badXml' | 'tooDeep';
 
 export type ImportWordResult =
   | { ok: true; markdown: string; paragraphs: number; automaticNumbers: number }

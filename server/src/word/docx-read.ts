@@ -285,6 +285,9 @@ class Reader {
     const heading = props.outlineLevel !== undefined && props.outlineLevel < 9 ? props.outlineLevel : this.styles.headingLevel(styleId);
     if (heading !== undefined) paragraph.heading = heading;
     this.inline(p, paragraph, styleId);
+    // A field's instructions end within their paragraph: a field left open there (a damaged
+    // file) must not hide the rest of the document. Results (a table of contents) go on.
+    while (this.fields.length > 0 && this.fields[this.fields.length - 1].phase === 'instr') this.fields.pop();
     // A number is shown only on a paragraph that shows something; Word numbers an empty
     // paragraph too, so it counts either way.
     if (numId !== undefined && level) {

@@ -13,7 +13,9 @@ export type WordReadProblem =
   /** A part larger than the reader accepts (a ZIP bomb, or a document far beyond any report). */
   | 'tooLarge'
   /** A part that is not well-formed XML. */
-  | 'badXml';
+  | 'badXml'
+  /** Elements nested deeper than the reader follows (xml.ts MAX_DEPTH). */
+  | 'tooDeep';
 
 export interface WordReadDetail {
   part?: string;

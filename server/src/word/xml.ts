@@ -39,6 +39,10 @@ const PREFIXES: Record<string, string> = {
 /** Elements whose whitespace-only text is text (a run of spaces in `w:t`); elsewhere it is layout. */
 const TEXT_ELEMENTS = new Set(['w:t', 'w:delText', 'w:instrText', 'w:delInstrText']);
 
+/** Elements nested deeper than this are refused: Word's own documents nest a few dozen levels, and
+ * the reader walks the tree recursively. */
+export const MAX_DEPTH = 256;
+
 /** Prefix → canonical prefix (or `{uri}` for a namespace this file does not know), per scope. */
 type Scope = ReadonlyMap<string, string>;
 
@@ -94,11 +98,16 @@ export function parseXml(text: string, part: string): XmlElement {
       attrs[resolve(name, scope, true)] = raw[name];
     }
     const el: XmlElement = { name: resolve(tag.name, scope, false), attrs, children: [] };
+    if (stack.length > MAX_DEPTH) {
+      failure ??= new WordReadError('tooDeep', { part, line: parser.line, column: parser.column });
+      return;
+    }
     stack[stack.length - 1].children.push(el);
     stack.push(el);
     scopes.push(scope);
   });
   parser.on('closetag', () => {
+    if (failure) return;
     stack.pop();
     scopes.pop();
   });
@@ -108,7 +117,9 @@ export function parseXml(text: string, part: string): XmlElement {
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
-  parser.write(text);
+  // Stop at the first error: what follows it is not read.
+  const CHUNK = 1 << 20;
+  for (let i = 0; i < text.length && !failure; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
   if (!failure) parser.close();
   if (failure) throw failure;
   const doc = root.children.find((c): c is XmlElement => typeof c !== 'string');

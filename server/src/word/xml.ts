@@ -43,20 +43,38 @@ const TEXT_ELEMENTS = new Set(['w:t', 'w:delText', 'w:instrText', 'w:delInstrTex
  * the reader walks the tree recursively. */
 export const MAX_DEPTH = 256;
 
-/** Prefix → canonical prefix (or `{uri}` for a namespace this file does not know), per scope. */
-type Scope = ReadonlyMap<string, string>;
+/** Prefix → canonical prefix (or `{uri}` for a namespace this file does not know), per scope;
+ * `identity` when every prefix in scope is already the canonical one (the usual case: names are
+ * then kept as they are, without a copy). */
+interface Scope {
+  readonly map: ReadonlyMap<string, string>;
+  readonly identity: boolean;
+}
 
-function canonical(uri: string): string {
-  return PREFIXES[uri] ?? `{${uri}}`;
+const CANONICAL = new Set(Object.values(PREFIXES));
+
+/** The prefix names of a namespace get: its canonical one; for a namespace not known here, its own
+ * prefix, unless that is a canonical one (then `{uri}`, so that it is never taken for that namespace). */
+function canonical(prefix: string, uri: string): string {
+  const known = PREFIXES[uri];
+  if (known) return known;
+  return prefix !== '' && !CANONICAL.has(prefix) ? prefix : `{${uri}}`;
 }
 
 function resolve(name: string, scope: Scope, attribute: boolean): string {
   const colon = name.indexOf(':');
-  if (colon < 0) return attribute ? name : (scope.get('') ?? '') === '' ? name : `${scope.get('')}:${name}`;
+  if (colon < 0) {
+    const dflt = attribute ? '' : (scope.map.get('') ?? '');
+    return dflt === '' ? name : `${dflt}:${name}`;
+  }
   const prefix = name.slice(0, colon);
-  const mapped = scope.get(prefix);
+  const mapped = scope.map.get(prefix);
   if (mapped === undefined || mapped === prefix) return name;
   return `${mapped}:${name.slice(colon + 1)}`;
+}
+
+function isDeclaration(name: string): boolean {
+  return name.charCodeAt(0) === 120 /* x */ && (name === 'xmlns' || name.startsWith('xmlns:'));
 }
 
 /**
@@ -69,35 +87,39 @@ export function parseXml(text: string, part: string): XmlElement {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const root: XmlElement = { name: '#root', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
-  const scopes: Scope[] = [new Map([['xml', 'xml']])];
+  const scopes: Scope[] = [{ map: new Map([['xml', 'xml']]), identity: true }];
   let failure: WordReadError | undefined;
   parser.on('error', (e) => {
     failure ??= new WordReadError('badXml', { part, line: parser.line, column: parser.column, detail: e.message.replace(/^\d+:\d+:\s*/, '') });
   });
   parser.on('opentag', (tag) => {
+    if (failure) return;
     let scope = scopes[scopes.length - 1];
     const raw = tag.attributes as Record<string, string>;
+    const names = Object.keys(raw);
     let declares = false;
-    for (const name in raw) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        declares = true;
-        break;
-      }
-    }
+    for (const name of names) if (isDeclaration(name)) declares = true;
     if (declares) {
-      const next = new Map(scope);
-      for (const name in raw) {
-        if (name === 'xmlns') next.set('', raw[name] ? canonical(raw[name]) : '');
-        else if (name.startsWith('xmlns:')) next.set(name.slice(6), canonical(raw[name]));
+      const map = new Map(scope.map);
+      for (const name of names) {
+        if (name === 'xmlns') map.set('', raw[name] ? canonical('', raw[name]) : '');
+        else if (isDeclaration(name)) map.set(name.slice(6), canonical(name.slice(6), raw[name]));
       }
-      scope = next;
+      let identity = true;
+      for (const [prefix, to] of map) if (prefix !== to && !(prefix === '' && to === '')) identity = false;
+      scope = { map, identity };
     }
-    const attrs: Record<string, string> = {};
-    for (const name in raw) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      attrs[resolve(name, scope, true)] = raw[name];
+    let attrs: Record<string, string>;
+    let name: string;
+    if (!declares && scope.identity) {
+      attrs = raw;
+      name = tag.name;
+    } else {
+      attrs = {};
+      for (const n of names) if (!isDeclaration(n)) attrs[resolve(n, scope, true)] = raw[n];
+      name = resolve(tag.name, scope, false);
     }
-    const el: XmlElement = { name: resolve(tag.name, scope, false), attrs, children: [] };
+    const el: XmlElement = { name, attrs, children: [] };
     if (stack.length > MAX_DEPTH) {
       failure ??= new WordReadError('tooDeep', { part, line: parser.line, column: parser.column });
       return;

@@ -4,7 +4,7 @@
 // asserted here — tests never time anything.
 //
 //   npm run bench                 # everything
-//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | fix | adversarial
+//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | fix | import | adversarial
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -277,6 +277,44 @@ if (want('fix')) {
       row('fix', `fix-all / check, ${name}, ${label}`, fix / check, '×', '≤ 2×', fix / check <= 2);
     }
   }
+}
+
+if (want('import')) {
+  // A 30-page report as a .docx (22 lines of 28 characters a page: about 18,500 characters), its
+  // document.xml written as Word writes one (run fonts and sizes on every run, automatic numbering
+  // for the section markers), zipped. Importing it and checking it as `gongwen check report.docx`
+  // does, against a plain check of the same Markdown.
+  const { buildDocx, CHINESE_LEVELS } = await import(pathToFileURL(path.join(ROOT, 'out/test/docx-builder.js')).href);
+  const { importDocx } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/word/import.js')).href);
+  const escapeXml = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const run = (t) => `<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>`;
+  const para = (t, numPr = '') => `<w:p><w:pPr>${numPr}<w:spacing w:line="579" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/></w:pPr>${run(t)}</w:p>`;
+  const numbered = (level, t) => para(t, `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr>`);
+  let body = '';
+  let paragraphs = 0;
+  for (const raw of reportOfSize(18_500).split('\n')) {
+    const line = raw.replace(/^#+\s*/, '').trim();
+    if (!line || line.startsWith('|') || line.startsWith('<!--') || line === '---') continue;
+    paragraphs++;
+    const l1 = /^[一二三四五六七八九十]+、(.*)$/.exec(line);
+    const l2 = /^（[一二三四五六七八九十]+）(.*)$/.exec(line);
+    body += l1 ? numbered(0, l1[1]) : l2 ? numbered(1, l2[1]) : para(line);
+  }
+  body += '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:gutter="0"/><w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>';
+  const docx = buildDocx({ body, numbering: `<w:abstractNum w:abstractNumId="0">${CHINESE_LEVELS}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` });
+  const { markdown, layout } = importDocx(docx);
+  const imp = time(() => importDocx(docx), 15);
+  const both = time(() => {
+    const r = importDocx(docx);
+    checkText(r.markdown, { word: r.layout });
+  }, 15);
+  const plain = time(() => checkText(markdown), 15);
+  const label = `30 pages (${paragraphs} paragraphs, ${markdown.length} chars, ${(docx.length / 1024).toFixed(0)} KB .docx)`;
+  row('import', `read .docx → Markdown + layout, ${label}`, imp, 'ms');
+  row('import', `gongwen check report.docx (import + check), ${label}`, both, 'ms', '< 1000 ms', both < 1000);
+  row('import', `plain check of the same Markdown`, plain, 'ms');
+  row('import', `check .docx / plain check`, both / plain, '×', '≤ 3×', both / plain <= 3);
+  if (layout.paragraphs.length === 0) throw new Error('the bench document has no paragraphs');
 }
 
 if (want('adversarial')) {

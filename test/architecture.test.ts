@@ -71,10 +71,17 @@ test('no import cycle among the sources, type-only imports included', () => {
   assert.deepEqual(found, []);
 });
 
-test('the engine imports nothing of Node, VS Code or LSP', () => {
+test('the engine imports nothing of Node, VS Code or LSP, nor the ZIP and XML libraries of the Word reader', () => {
   for (const f of sources(path.join(REPO_ROOT, 'server', 'src', 'engine'))) {
     for (const spec of importsOf(f)) {
-      assert.ok(!/^(node:|fs$|path$|vscode)/.test(spec), `${path.relative(REPO_ROOT, f)} imports ${spec}`);
+      assert.ok(!/^(node:|fs$|path$|vscode|fflate|saxes)/.test(spec), `${path.relative(REPO_ROOT, f)} imports ${spec}`);
+      assert.ok(!/\/word\//.test(spec), `${path.relative(REPO_ROOT, f)} imports the Word reader (${spec})`);
     }
+  }
+});
+
+test('the VS Code client does not bundle the Word reader: it asks the server (gongwen/importWord)', () => {
+  for (const f of sources(path.join(REPO_ROOT, 'client', 'src'))) {
+    for (const spec of importsOf(f)) assert.ok(!/server\/src\/word\/|^(fflate|saxes)$/.test(spec), `${path.relative(REPO_ROOT, f)} imports ${spec}`);
   }
 });

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/engine/rules/index.js';
 import { CONFIG_MESSAGES } from '../server/src/engine/core-messages.js';
+import { WORD_MESSAGES } from '../server/src/engine/word.js';
 import type { Rule } from '../server/src/engine/rule.js';
 import type { OptionsSchema } from '../server/src/engine/types.js';
 import { CATEGORIES } from '../server/src/engine/categories.js';
@@ -148,6 +149,8 @@ export function messagesPage(): string {
   }
   out.push('## 配置 / configuration', '');
   table('config', CONFIG_MESSAGES);
+  out.push('## Word 文件 / Word documents', '');
+  table('word', WORD_MESSAGES);
   return out.join('\n');
 }
 

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions, type vsdiag } from 'vscode-languageclient/node';
-import { DOCUMENT_STATS_REQUEST, SERVER_COMMANDS, type DocumentStatsResult } from '../../server/src/protocol.js';
+import { DOCUMENT_STATS_REQUEST, IMPORT_WORD_REQUEST, SERVER_COMMANDS, type DocumentStatsResult, type ImportWordResult } from '../../server/src/protocol.js';
 import { CONFIG_FILE_NAMES, SCHEMA_SCHEME, configTemplate } from './config-template.js';
 import { FolderCheck } from './folder-check.js';
 import { QuietWhileTyping, quietModeOf, type QuietDiagnostic } from './quiet.js';
@@ -133,6 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('gongwen.showOutput', () => client?.outputChannel.show()),
     vscode.commands.registerCommand('gongwen.checkWorkspace', () => folderCheck.run()),
     vscode.commands.registerCommand('gongwen.createConfig', () => createConfig(context)),
+    vscode.commands.registerCommand('gongwen.importWord', () => importWord()),
   );
 
   let timer: NodeJS.Timeout | undefined;
@@ -305,6 +306,50 @@ async function createConfig(context: vscode.ExtensionContext): Promise<void> {
   await vscode.window.showTextDocument(doc);
   if (doc.getText() !== text) void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: it is opened, not overwritten.', CONFIG_FILE_NAMES[0]));
   else void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}: every setting in it is commented out until you change it.', vscode.workspace.asRelativePath(target)));
+}
+
+const WORD_EXTENSIONS = ['docx', 'docm', 'dotx', 'dotm'];
+
+/** 从 Word 导入: pick a .docx, have the server write it as Markdown (automatic numbers as text), and
+ * open that as a new document: under the .md name beside the .docx when no such file exists (saving
+ * creates it), else as an untitled one. Nothing is written without the user saving. */
+async function importWord(): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Import'), filters: { [vscode.l10n.t('Word documents')]: WORD_EXTENSIONS } });
+  const source = picked?.[0];
+  if (!source) return;
+  const name = source.path.slice(source.path.lastIndexOf('/') + 1);
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The gongwen checker is not running; see the output (gongwen: Show Output).'));
+    return;
+  }
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', name) }, async () => {
+    const bytes = await vscode.workspace.fs.readFile(source);
+    return client!.sendRequest<ImportWordResult>(IMPORT_WORD_REQUEST.method, { data: Buffer.from(bytes).toString('base64') });
+  });
+  if (!result.ok) {
+    const why =
+      result.problem === 'oldFormat'
+        ? vscode.l10n.t('{0} is a Word 97–2003 (.doc) or WPS file: save it as .docx in Word or WPS first.', name)
+        : result.problem === 'encrypted'
+          ? vscode.l10n.t('{0} is password-protected: remove the password in Word and save a copy first.', name)
+          : result.problem === 'badXml'
+            ? vscode.l10n.t('{0} is damaged: {1} is not well-formed XML (line {2}, column {3}).', name, result.part ?? '', result.line ?? 0, result.column ?? 0)
+            : result.problem === 'tooLarge' || result.problem === 'tooDeep'
+              ? vscode.l10n.t('{0} is too large to import.', name)
+              : vscode.l10n.t('{0} is not a readable .docx file (damaged, or not a Word document).', name);
+    void vscode.window.showErrorMessage(why);
+    return;
+  }
+  const target = source.with({ path: source.path.replace(/\.[^./]+$/, '') + '.md' });
+  let editor: vscode.TextEditor;
+  if (source.scheme === 'file' && !(await exists(target))) {
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' })));
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), result.markdown));
+  } else {
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown }));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: the import is opened as a new, unsaved document.', target.path.slice(target.path.lastIndexOf('/') + 1)));
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}: {1} paragraphs, {2} automatic numbers written as text. Save the document to keep it.', name, result.paragraphs, result.automaticNumbers));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -48,6 +48,21 @@ export interface DocumentStatsResult {
 /** `gongwen/documentStats`: figures for the language status item; null when checking is off. */
 export const DOCUMENT_STATS_REQUEST = new RequestType<DocumentStatsParams, DocumentStatsResult | null, void>('gongwen/documentStats');
 
+export interface ImportWordParams {
+  /** The bytes of the .docx, in base64 (the client reads the file; the server never opens it). */
+  data: string;
+}
+
+/** Why a file could not be read as a Word document (server/src/word/errors.ts). */
+export type ImportWordProblem = 'notZip' | 'oldFormat' | 'encrypted' | 'notWord' | 'tooLarge' | 'badXml' | 'tooDeep';
+
+export type ImportWordResult =
+  | { ok: true; markdown: string; paragraphs: number; automaticNumbers: number }
+  | { ok: false; problem: ImportWordProblem; part?: string; line?: number; column?: number };
+
+/** `gongwen/importWord`: a .docx as Markdown, every numbered paragraph with its visible number as text. */
+export const IMPORT_WORD_REQUEST = new RequestType<ImportWordParams, ImportWordResult, void>('gongwen/importWord');
+
 /** Commands the server executes (`workspace/executeCommand`). */
 export const SERVER_COMMANDS = {
   /** Arguments: [uri]. Applies every fix in the document through `workspace/applyEdit`. */

@@ -12,6 +12,8 @@ import type { StructureSetting, UserConfig } from '../engine/config.js';
 import { MESSAGES, type CliMessages } from './messages.js';
 import { formatFile, formatProblem, type FileOutput, type OutputFormat } from './output.js';
 import { FileChangedError, ReadOnlyError, stampOf, writeFileAtomic, type ReadStamp } from './write-atomic.js';
+import { hasExtension, OLD_WORD_EXTENSIONS, WORD_EXTENSIONS } from '../word/import.js';
+import { checkWordBytes } from './word-file.js';
 
 export interface FileSettings {
   fix: boolean;
@@ -38,6 +40,10 @@ export interface FileOutcome {
 export function checkFile(file: FileEntry, settings: FileSettings, configs: ConfigLookup): FileOutcome {
   const m = MESSAGES[settings.locale];
   const outcome: FileOutcome = { display: file.display, fixed: 0, troubles: [], notes: [] };
+  if (hasExtension(file.absolute, OLD_WORD_EXTENSIONS)) {
+    outcome.troubles.push(m.wordOldFormat(file.display));
+    return outcome;
+  }
   try {
     let bytes: Buffer;
     let stamp: ReadStamp | undefined;
@@ -53,6 +59,21 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
     }
     const config = configs.forFile(file.absolute);
     if (config.firstUse) for (const p of config.problems) outcome.troubles.push(formatProblem(p, config.display ?? file.display, settings.locale));
+    if (hasExtension(file.absolute, WORD_EXTENSIONS)) {
+      const word = checkWordBytes(bytes, file.display, { config: config.layers, type: settings.type, structure: settings.structure }, settings.format, settings.locale, m);
+      if (word.unreadable) {
+        outcome.troubles.push(word.unreadable);
+        return outcome;
+      }
+      if (settings.fix) outcome.troubles.push(m.wordFixRefused(file.display));
+      for (const f of word.failures) outcome.troubles.push(m.ruleFailed(file.display, f.rule, f.error.split('\n')[0]));
+      for (const p of word.problems) {
+        const where = p.path !== undefined ? path.relative(settings.cwd, p.path) || p.path : file.display;
+        outcome.troubles.push(formatProblem(p, where, settings.locale));
+      }
+      outcome.output = word.output;
+      return outcome;
+    }
     const decoded = decode(bytes, settings.encoding ?? statedEncoding(config.layers));
     if (decoded.kind === 'binary') {
       outcome.notes.push(m.binarySkipped(file.display)); // not a failure: the exit code stays

@@ -1,5 +1,6 @@
 // The `gongwen` command: arguments, orchestration and exit code.
 //   gongwen check [--format text|json] [--fix] [--config FILE] [--type TYPE] [--encoding NAME] [--locale zh-CN|en] PATH…
+//   gongwen import FILE.docx… [-o FILE.md | -o -] [--force]
 // Exit code: 0 no error-severity finding; 1 some; 2 bad usage, unreadable path or configuration
 // problem (2 wins over 1); 128 + the signal's number when SIGINT/SIGTERM/SIGHUP stops it (signals.ts).
 // Every file is checked even when another one fails.
@@ -18,6 +19,7 @@ import { checkInParallel, PARALLEL_THRESHOLD } from './parallel-check.js';
 import { MESSAGES, isLocale, type CliMessages } from './messages.js';
 import { joinOutput, type FileOutput, type OutputFormat } from './output.js';
 import { exitOnSignals, signalPoint } from './signals.js';
+import { importFile } from './import-file.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -44,6 +46,8 @@ const OPTIONS = {
   locale: { type: 'string' },
   jobs: { type: 'string' },
   encoding: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -59,6 +63,9 @@ interface Args {
   locale: string;
   /** `--encoding NAME`, as given. */
   encoding?: string;
+  /** import: `-o FILE`. */
+  output?: string;
+  force: boolean;
   /** Child processes for large batches (`--jobs N`); 1 checks everything on the main thread. */
   jobs: number;
   help: boolean;
@@ -69,7 +76,7 @@ interface Args {
 
 function parse(argv: string[], m: CliMessages): Args {
   const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  const args: Args = { paths: [], format: 'text', fix: false, locale: 'zh-CN', jobs: os.availableParallelism(), help: false, version: false, errors: [] };
+  const args: Args = { paths: [], format: 'text', fix: false, force: false, locale: 'zh-CN', jobs: os.availableParallelism(), help: false, version: false, errors: [] };
   const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
@@ -161,6 +168,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (args.command === undefined) return usageError(m.noPath);
+  if (args.command === 'import') {
+    if (args.paths.length === 0) return usageError(m.noPath);
+    if (args.output !== undefined && args.paths.length > 1) return usageError(m.importOneOutput);
+    return importAll(args, locale, io);
+  }
   if (args.command !== 'check') return usageError(m.unknownCommand(args.command));
   if (args.format !== 'text' && args.format !== 'json') return usageError(m.badFormat(args.format));
   if (args.structure !== undefined && args.structure !== 'auto' && args.structure !== 'always') return usageError(m.badStructure(args.structure));
@@ -172,6 +184,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_TROUBLE;
   }
   return check(args, locale, encoding, io);
+}
+
+async function importAll(args: Args, locale: Locale, io: CliIo): Promise<number> {
+  const m = MESSAGES[locale];
+  if (io === processIo) exitOnSignals((signal) => io.stderr(`gongwen: ${m.interrupted(signal)}\n`));
+  let trouble = false;
+  for (const input of args.paths) {
+    await signalPoint();
+    const outcome = importFile({ input, absolute: path.resolve(io.cwd, input), output: args.output, force: args.force }, io.cwd, m);
+    for (const line of outcome.troubles) io.stderr(line + '\n');
+    for (const line of outcome.notes) io.stderr(line + '\n');
+    if (outcome.stdout !== undefined) io.stdout(outcome.stdout);
+    if (outcome.troubles.length > 0) trouble = true;
+  }
+  return trouble ? EXIT_TROUBLE : EXIT_OK;
 }
 
 async function checkInTurn(files: FileEntry[], settings: FileSettings, configs: ConfigLookup): Promise<FileOutcome[]> {

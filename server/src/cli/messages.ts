@@ -1,6 +1,7 @@
 // Every string the `gongwen` command prints, in both languages.
 
 import type { Locale, Severity } from '../engine/types.js';
+import type { WordReadDetail, WordReadProblem } from '../word/errors.js';
 
 export interface Counts {
   total: number;
@@ -52,6 +53,21 @@ export interface CliMessages {
   internalError(p: string, reason: string): string;
   ruleFailed(p: string, rule: string, reason: string): string;
   seeHelp: string;
+  /** A .docx that cannot be read, and why. */
+  wordProblem(p: string, problem: WordReadProblem, where: WordReadDetail): string;
+  /** A .doc, .wps (or another older format) given to check or import. */
+  wordOldFormat(p: string): string;
+  /** `--fix` on a Word document. */
+  wordFixRefused(p: string): string;
+  /** `gongwen import` of a file that is not a Word document. */
+  importNotWord(p: string): string;
+  /** The Markdown file `gongwen import` would write exists. */
+  importExists(p: string): string;
+  /** `-o` with more than one file to import. */
+  importOneOutput: string;
+  importWrote(from: string, to: string, paragraphs: number, automatic: number): string;
+  /** Text output: where a finding in a Word document is. */
+  wordPlace(part: 'body' | 'footnote' | 'endnote', paragraph: number): string;
 }
 
 /** Why a detected encoding is not sure (see WeakReason in engine/encoding.ts), with encodings as labels. */
@@ -69,20 +85,25 @@ const zh: CliMessages = {
       '',
       '用法：',
       '  gongwen check [选项] 路径…',
+      '  gongwen import 文件.docx [-o 文件.md] [--force]',
       '  gongwen help | --help',
       '  gongwen --version',
       '',
       '路径可以是文件、目录（查找其中的 *.md、*.markdown，跳过 node_modules 和以点开头的目录）或通配符（如 "docs/**/*.md"）。',
+      'Word 文件（.docx）也可以直接检查：问题按「文件:第几段:第几个字」列出，另有只在 Word 文件中才能查的版式规则（字体、字号、缩进、页边距、行数、页码）。',
+      'gongwen import 把 .docx 转成 Markdown（自动编号写成文字），默认写到同名的 .md；文件已存在时不覆盖，除非加 --force；-o - 输出到屏幕。',
       '',
       '选项：',
       '  --format text|json     输出格式（默认 text）',
-      '  --fix                  自动修复能修复的问题，并写回原文件（保留原编码）',
+      '  --fix                  自动修复能修复的问题，并写回原文件（保留原编码）；Word 文件不能直接修复，请先 import',
       '  --encoding 编码        按指定的编码读写没有 BOM 的文件：utf-8、gb18030（gbk）、big5、shift_jis、utf-16le、utf-16be（默认自动判断）',
       '  --config 文件          使用指定的配置文件（默认就近查找 .gongwen.jsonc / .gongwen.json）',
       '  --type 类型            按指定的报告类型检查，如「述职报告」（默认按配置、文档开头的元数据或标题）',
       '  --structure always     任何文件都检查必备部分及其顺序（默认 auto：只检查中文报告）',
       '  --locale zh-CN|en      输出语言（默认 zh-CN）',
       '  --jobs N               文件很多（64 个以上）时用 N 个进程并行检查（默认为处理器核数；1 为只用一个进程）',
+      '  -o, --output 文件      import：写到这个文件（- 为输出到屏幕）',
+      '  --force                import：覆盖已存在的 Markdown 文件',
       '  -h, --help             显示本帮助',
       '  --version              显示版本号',
       '',
@@ -127,6 +148,23 @@ const zh: CliMessages = {
   interrupted: (s) => `收到 ${s}，已停止：没有写了一半的文件，临时文件已删除`,
   internalError: (p, r) => `${p}: 检查时出错（${r}）`,
   seeHelp: '运行 gongwen --help 查看用法。',
+  wordProblem: (p, problem, w) =>
+    ({
+      notZip: `${p}: 不是有效的 .docx 文件（不是 ZIP 压缩包：文件可能已损坏、没下载完，或只是改了扩展名）`,
+      oldFormat: `${p}: 这是 Word 97–2003（.doc）或 WPS 格式的文件，请先在 Word 或 WPS 中「另存为」.docx 格式再检查`,
+      encrypted: `${p}: 文件设置了打开密码，无法读取；请在 Word 中去掉密码另存一份再检查`,
+      notWord: `${p}: 压缩包中没有 Word 文档（可能是 Excel、PowerPoint 或别的文件改了扩展名）`,
+      tooLarge: `${p}: 文件中的「${w.part ?? ''}」过大，未读取`,
+      badXml: `${p}: 文件已损坏：「${w.part ?? ''}」第 ${w.line ?? 0} 行第 ${w.column ?? 0} 列不是有效的 XML（${w.detail ?? ''}）`,
+      tooDeep: `${p}: 「${w.part ?? ''}」第 ${w.line ?? 0} 行第 ${w.column ?? 0} 列的内容嵌套过深，未读取`,
+    })[problem],
+  wordOldFormat: (p) => `${p}: 这是 Word 97–2003（.doc）、WPS 或 RTF 格式的文件，请先在 Word 或 WPS 中「另存为」.docx 格式再检查或导入`,
+  wordFixRefused: (p) => `${p}: Word 文件不能直接修复：请先用 gongwen import ${p} 转成 Markdown，在 Markdown 中修复（已照常检查）`,
+  importNotWord: (p) => `${p}: 不是 Word 文件（.docx），不能导入`,
+  importExists: (p) => `${p}: 文件已存在，未覆盖（要覆盖请加 --force，或用 -o 指定别的文件名）`,
+  importOneOutput: '-o 只能和一个要导入的文件一起用',
+  importWrote: (from, to, n, auto) => `${from} → ${to}（${n} 段${auto > 0 ? `，${auto} 个自动编号已写成文字` : ''}）`,
+  wordPlace: (part, n) => (part === 'footnote' ? `脚注${n}` : part === 'endnote' ? `尾注${n}` : `第${n}段`),
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -141,20 +179,25 @@ const en: CliMessages = {
       '',
       'Usage:',
       '  gongwen check [options] PATH…',
+      '  gongwen import FILE.docx [-o FILE.md] [--force]',
       '  gongwen help | --help',
       '  gongwen --version',
       '',
       'A PATH is a file, a directory (searched for *.md and *.markdown, skipping node_modules and dot folders) or a glob (e.g. "docs/**/*.md").',
+      'Word documents (.docx) are checked too: findings are listed as file:paragraph N:column, with layout rules only a Word file allows (fonts, size, indent, margins, lines per page, page numbers).',
+      'gongwen import writes a .docx as Markdown (automatic numbers as text), by default to the .md of the same name; an existing file is not overwritten without --force; -o - writes to the screen.',
       '',
       'Options:',
       '  --format text|json     output format (default: text)',
-      '  --fix                  apply the available fixes and write the files back (same encoding)',
+      '  --fix                  apply the available fixes and write the files back (same encoding); a Word document is not fixed: import it first',
       '  --encoding NAME        read and write files without a BOM in this encoding: utf-8, gb18030 (gbk), big5, shift_jis, utf-16le, utf-16be (default: detected)',
       '  --config FILE          use this configuration file (default: the nearest .gongwen.jsonc / .gongwen.json)',
       '  --type TYPE            check as this report type, e.g. 述职报告 (default: from the configuration, front matter or title)',
       '  --structure always     check required sections and their order in any file (default auto: Chinese reports only)',
       '  --locale zh-CN|en      language of the output (default: zh-CN)',
       '  --jobs N               check large batches (64 files or more) in N processes (default: the number of cores; 1: one process)',
+      '  -o, --output FILE      import: write to this file (- for the screen)',
+      '  --force                import: overwrite an existing Markdown file',
       '  -h, --help             show this help',
       '  --version              show the version',
       '',
@@ -199,6 +242,23 @@ const en: CliMessages = {
   interrupted: (s) => `stopped by ${s}: no file was left half-written, temporary files were removed`,
   internalError: (p, r) => `${p}: checking failed (${r})`,
   seeHelp: 'Run gongwen --help for usage.',
+  wordProblem: (p, problem, w) =>
+    ({
+      notZip: `${p}: not a valid .docx file (not a ZIP archive: the file may be damaged, partly downloaded, or only renamed)`,
+      oldFormat: `${p}: a Word 97–2003 (.doc) or WPS file; save it as .docx in Word or WPS first, then check it`,
+      encrypted: `${p}: the file is password-protected and cannot be read; remove the password in Word and save a copy`,
+      notWord: `${p}: the archive holds no Word document (an Excel or PowerPoint file, or another file renamed?)`,
+      tooLarge: `${p}: the part "${w.part ?? ''}" is too large; not read`,
+      badXml: `${p}: the file is damaged: "${w.part ?? ''}" is not well-formed XML at line ${w.line ?? 0}, column ${w.column ?? 0} (${w.detail ?? ''})`,
+      tooDeep: `${p}: "${w.part ?? ''}" nests too deeply at line ${w.line ?? 0}, column ${w.column ?? 0}; not read`,
+    })[problem],
+  wordOldFormat: (p) => `${p}: a Word 97–2003 (.doc), WPS or RTF file; save it as .docx in Word or WPS first, then check or import it`,
+  wordFixRefused: (p) => `${p}: a Word document is not fixed in place: convert it with gongwen import ${p} and fix the Markdown (it was checked as usual)`,
+  importNotWord: (p) => `${p}: not a Word document (.docx); not imported`,
+  importExists: (p) => `${p}: the file exists and was not overwritten (add --force to overwrite it, or name another file with -o)`,
+  importOneOutput: '-o goes with one file to import',
+  importWrote: (from, to, n, auto) => `${from} → ${to} (${plural(n, 'paragraph', 'paragraphs')}${auto > 0 ? `, ${plural(auto, 'automatic number', 'automatic numbers')} written as text` : ''})`,
+  wordPlace: (part, n) => (part === 'footnote' ? `footnote ${n}` : part === 'endnote' ? `endnote ${n}` : `paragraph ${n}`),
 };
 
 export const MESSAGES: Record<Locale, CliMessages> = { 'zh-CN': zh, en };

@@ -3,11 +3,15 @@
 import type { ConfigProblem, Diagnostic, Locale } from '../engine/types.js';
 import { diagnosticMessage, renderMessage } from '../engine/messages.js';
 import { MESSAGES, type Counts } from './messages.js';
+import type { WordLocation } from '../word/import.js';
 
 export interface FileReport {
   /** The path as shown (relative to the working directory when given relative). */
   path: string;
   diagnostics: Diagnostic[];
+  /** A Word document's: where a Markdown offset of the imported text is in the document. Its
+   * findings are then shown by paragraph and column (report.docx:第12段:5). */
+  locate?: (offset: number) => WordLocation;
 }
 
 export interface JsonDiagnostic {
@@ -23,9 +27,26 @@ export interface JsonDiagnostic {
   fixable: boolean;
 }
 
+/** A finding in a Word document: by paragraph (or note) and column instead of line and column. */
+export interface JsonWordDiagnostic {
+  rule: string;
+  severity: Diagnostic['severity'];
+  messageId: string;
+  message: string;
+  /** Absent for the body; `footnote` or `endnote`, where `paragraph` is the note's number. */
+  part?: 'footnote' | 'endnote';
+  paragraph: number;
+  column: number;
+  endParagraph: number;
+  endColumn: number;
+  fixable: false;
+  /** The finding is on a number Word's automatic numbering made. */
+  automaticNumbering?: true;
+}
+
 export interface JsonReport {
   version: 1;
-  files: { path: string; diagnostics: JsonDiagnostic[] }[];
+  files: { path: string; diagnostics: (JsonDiagnostic | JsonWordDiagnostic)[] }[];
 }
 
 export type OutputFormat = 'text' | 'json';
@@ -73,8 +94,12 @@ function textLines(file: FileReport, locale: Locale): string {
   const m = MESSAGES[locale];
   let out = '';
   for (const d of file.diagnostics) {
-    const { line, column } = d.range.start;
-    out += `${file.path}:${line}:${column}  ${m.severity(d.severity)}  ${diagnosticMessage(d, locale)}  ${d.rule}\n`;
+    let where: string;
+    if (file.locate) {
+      const at = file.locate(d.range.start.offset);
+      where = `${m.wordPlace(at.part, at.paragraph)}:${at.column}`;
+    } else where = `${d.range.start.line}:${d.range.start.column}`;
+    out += `${file.path}:${where}  ${m.severity(d.severity)}  ${diagnosticMessage(d, locale)}  ${d.rule}\n`;
   }
   return out;
 }
@@ -91,6 +116,30 @@ export function joinOutput(parts: readonly FileOutput[], format: OutputFormat, l
 }
 
 function jsonEntry(file: FileReport, locale: Locale): JsonReport['files'][number] {
+  const locate = file.locate;
+  if (locate) {
+    return {
+      path: file.path,
+      diagnostics: file.diagnostics.map((d) => {
+        const start = locate(d.range.start.offset);
+        const end = locate(d.range.end.offset);
+        const out: JsonWordDiagnostic = {
+          rule: d.rule,
+          severity: d.severity,
+          messageId: d.messageId,
+          message: diagnosticMessage(d, locale),
+          paragraph: start.paragraph,
+          column: start.column,
+          endParagraph: end.paragraph,
+          endColumn: end.column,
+          fixable: false,
+        };
+        if (start.part !== 'body') out.part = start.part;
+        if (d.note?.id === 'word/automaticNumbering') out.automaticNumbering = true;
+        return out;
+      }),
+    };
+  }
   return {
     path: file.path,
     diagnostics: file.diagnostics.map((d) => ({

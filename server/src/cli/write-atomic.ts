@@ -221,3 +221,41 @@ function syncDirectory(dir: string): void {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+/** Thrown by `createFileAtomic` when the file exists: it is never replaced. */
+export class FileExistsError extends Error {
+  readonly code = 'EEXIST';
+}
+
+/**
+ * Creates a new file with `data`, never replacing one: the data goes to a temporary file in the
+ * same folder, flushed to disk, which is then linked to the name (a link fails if the name exists,
+ * so a file made meanwhile is safe) and removed. Where links cannot be made (some shared or FAT
+ * drives) it is renamed after a last check that the name is free. A reader sees no file or the
+ * whole one; on failure nothing is left behind.
+ */
+export function createFileAtomic(file: string, data: Uint8Array): void {
+  if (fs.existsSync(file)) throw new FileExistsError(`${file} exists`);
+  const temp = tempPathFor(file);
+  const fd = fs.openSync(temp, 'wx', 0o666);
+  pendingTemps.add(temp);
+  try {
+    try {
+      writeAll(fd, data, 0);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(temp, file);
+    } catch (e) {
+      if (code(e) === 'EEXIST') throw new FileExistsError(`${file} exists`);
+      if (code(e) !== 'EPERM' && code(e) !== 'ENOTSUP' && code(e) !== 'EOPNOTSUPP' && code(e) !== 'ENOSYS' && code(e) !== 'EXDEV') throw e;
+      if (fs.existsSync(file)) throw new FileExistsError(`${file} exists`);
+      fs.renameSync(temp, file);
+    }
+  } finally {
+    removeTemp(temp);
+  }
+  syncDirectory(path.dirname(file));
+}

@@ -11,6 +11,7 @@ import { alternation, REPORT_NOUNS } from './model/words.js';
 import { RULES, RULES_BY_ID, DEFAULT_SEVERITIES } from './rules/index.js';
 import type { Rule, RuleReport } from './rule.js';
 import { placeholdersOf } from './i18n.js';
+import { automaticNumberAt, type WordLayout } from './word.js';
 import type { ConfigProblem, Diagnostic, MessageData, MessageRef, ResolvedConfig, RuleSetting, Severity, StructureSetting } from './types.js';
 
 export interface CheckOptions {
@@ -27,6 +28,9 @@ export interface CheckOptions {
   structure?: StructureSetting;
   /** Kept by an editor per document: the previous version's parse, reused for unchanged blocks. */
   markdownCache?: MarkdownCache;
+  /** The layout of the Word document the text was made from (server/src/word fills it for a .docx);
+   * the `word-*` rules read it, and findings on automatic numbers say so. */
+  word?: WordLayout;
 }
 
 export interface CheckResult {
@@ -67,6 +71,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, defaultType: options.defaultType, rules: options.rules, structure: options.structure });
   problems.push(...resolved.problems);
   const model = buildReportModel(text, { roles: Object.values(resolved.config.roles), markdownCache: options.markdownCache });
+  if (options.word) model.word = options.word;
   const config = withTitleType(resolved.config, model);
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
@@ -83,7 +88,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   }
   const kept = owned.length > 0 ? withoutOwned(diagnostics, owned) : diagnostics;
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
-  return { diagnostics: applyDirectives(model, kept), problems, failures, model, config, reportLike: reportLike(config, model) };
+  const shown = applyDirectives(model, kept);
+  return { diagnostics: options.word ? withAutomaticNotes(shown, options.word) : shown, problems, failures, model, config, reportLike: reportLike(config, model) };
 }
 
 /**
@@ -150,6 +156,14 @@ function reportLike(config: ResolvedConfig, model: ReportModel): boolean {
   if (!model.title || isChineseReport(model)) return true;
   if (REPORT_WORD_ANY.test(model.text.slice(0, 2000))) return true;
   return model.numbered.some((n) => n.scope.kind === 'body' && (n.level === 1 || n.level === 2));
+}
+
+const AUTOMATIC_NOTE: MessageRef = { id: 'word/automaticNumbering' };
+
+/** A finding that starts on a number Word's automatic numbering made says so. */
+function withAutomaticNotes(diagnostics: Diagnostic[], word: WordLayout): Diagnostic[] {
+  // The Word rules' own messages say what kind a number is.
+  return diagnostics.map((d) => (RULES_BY_ID.get(d.rule)?.meta.input !== 'word' && automaticNumberAt(word, d.range.start.offset) ? { ...d, note: AUTOMATIC_NOTE } : d));
 }
 
 /** Text a rule's finding claims for itself (`RuleReport.owns`). */

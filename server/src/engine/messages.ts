@@ -5,9 +5,10 @@
 import { CONFIG_MESSAGES } from './core-messages.js';
 import { prefixed, render, type MessageLookup } from './i18n.js';
 import { RULES } from './rules/index.js';
+import { WORD_MESSAGES } from './word.js';
 import type { Diagnostic, Locale, Localized, MessageRef } from './types.js';
 
-const CATALOGUE: ReadonlyMap<string, Localized> = new Map([...prefixed('config', CONFIG_MESSAGES), ...RULES.flatMap((r) => prefixed(r.meta.id, r.meta.messages))]);
+const CATALOGUE: ReadonlyMap<string, Localized> = new Map([...prefixed('config', CONFIG_MESSAGES), ...prefixed('word', WORD_MESSAGES), ...RULES.flatMap((r) => prefixed(r.meta.id, r.meta.messages))]);
 
 export const lookupMessage: MessageLookup = (id) => CATALOGUE.get(id);
 
@@ -23,5 +24,6 @@ export function renderMessage(ref: MessageRef, locale: Locale): string {
 
 /** A finding's message in the given language. */
 export function diagnosticMessage(d: Diagnostic, locale: Locale): string {
-  return render({ id: d.messageId, data: d.data }, locale, lookupMessage);
+  const text = render({ id: d.messageId, data: d.data }, locale, lookupMessage);
+  return d.note ? text + render(d.note, locale, lookupMessage) : text;
 }

@@ -64,6 +64,10 @@ export interface Diagnostic {
   readonly data?: MessageData;
   readonly range: Range;
   readonly fix?: Fix;
+  /** A remark worded after the message: set by the runner on a finding that starts on a number
+   * Word's automatic numbering made (`word/automaticNumbering`), so the writer knows the number
+   * is changed in the numbering, not in the text. */
+  readonly note?: MessageRef;
 }
 
 /** A rule's messages: key → template in both languages, placeholders written `{name}`. */
@@ -91,6 +95,9 @@ export interface RuleMeta<M extends MessageTable = MessageTable> {
   readonly options?: OptionsSchema;
   /** Every message the rule reports or titles a fix with; the runner refuses another id. */
   readonly messages: M;
+  /** `word`: the rule reads the layout of a Word document (`model.word`, from a .docx check) and
+   * finds nothing in Markdown. Its fixtures and page examples are Word documents (test/fixtures/word). */
+  readonly input?: 'word';
 }
 
 /** The subset of JSON schema that rule options use; `description` is in both languages. */

@@ -24,7 +24,8 @@ import { RULES_BY_ID } from '../engine/rules/index.js';
 import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
 import { renderMessage } from '../engine/messages.js';
-import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings } from '../protocol.js';
+import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, IMPORT_WORD_REQUEST, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings, type ImportWordParams, type ImportWordResult } from '../protocol.js';
+import { importDocx, WordReadError } from '../word/import.js';
 import { pushedSettings, validSettings } from './settings.js';
 import { codeActions, fixedEdit, formattingEdits, isLazyFix, resolveFixAll } from './code-actions.js';
 import { clientFeatures, type ClientFeatures } from './client-features.js';
@@ -441,6 +442,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       categories: enabled ? categoryCounts(checked.result.diagnostics, localeFor(checked.settings)) : [],
       reportType: checked.result.config.typeName,
     };
+  }));
+
+  connection.onRequest(IMPORT_WORD_REQUEST, live(async (params: ImportWordParams): Promise<ImportWordResult> => {
+    const bytes = Buffer.from(typeof params?.data === 'string' ? params.data : '', 'base64');
+    try {
+      const { markdown, stats } = importDocx(bytes);
+      return { ok: true, markdown, paragraphs: stats.paragraphs, automaticNumbers: stats.automaticNumbers };
+    } catch (e) {
+      if (e instanceof WordReadError) return { ok: false, problem: e.problem, ...e.where };
+      throw e;
+    }
   }));
 
   documents.listen(connection);

@@ -4,6 +4,7 @@
 import type { LineIndex, SourceLine } from '../line-index.js';
 import type { HeadingInfo, MarkdownFacts } from './markdown.js';
 import type { Level, Marker } from './markers.js';
+import type { WordLayout } from '../word.js';
 
 export type LineKind = 'blank' | 'text' | 'excluded' | 'table';
 
@@ -103,4 +104,6 @@ export interface ReportModel {
   signature?: { startLine: number };
   /** Where a site's omission markers start (……此处隐藏N个字……, ……略……), in order. */
   omissions: number[];
+  /** The layout of the Word document the text was read from (a .docx check); undefined for Markdown. */
+  word?: WordLayout;
 }

@@ -14,6 +14,13 @@ import { punctuationWidth } from './punctuation-width.js';
 import { pairedPunctuation } from './paired-punctuation.js';
 import { punctuationForm } from './punctuation-form.js';
 import { dateFormat } from './date-format.js';
+import { wordNumberingMixed } from './word-numbering-mixed.js';
+import { wordLevelFont } from './word-level-font.js';
+import { wordBodyFont } from './word-body-font.js';
+import { wordFirstLineIndent } from './word-first-line-indent.js';
+import { wordPageMargins } from './word-page-margins.js';
+import { wordLinesPerPage } from './word-lines-per-page.js';
+import { wordPageNumber } from './word-page-number.js';
 
 export const RULES: readonly Rule[] = [
   numberingSequence,
@@ -28,6 +35,14 @@ export const RULES: readonly Rule[] = [
   pairedPunctuation,
   punctuationForm,
   dateFormat,
+  // Word documents only (meta.input 'word'): they read the layout of a .docx.
+  wordNumberingMixed,
+  wordLevelFont,
+  wordBodyFont,
+  wordFirstLineIndent,
+  wordPageMargins,
+  wordLinesPerPage,
+  wordPageNumber,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -11,6 +11,7 @@ import { alternation, REPORT_NOUNS } from './model/words.js';
 import { RULES, RULES_BY_ID, DEFAULT_SEVERITIES } from './rules/index.js';
 import type { Rule, RuleReport } from './rule.js';
 import { placeholdersOf } from './i18n.js';
+import type { UserExportSettings } from './export-settings.js';
 import type { ConfigProblem, Diagnostic, MessageData, MessageRef, ResolvedConfig, RuleSetting, Severity, StructureSetting } from './types.js';
 
 export interface CheckOptions {
@@ -37,6 +38,8 @@ export interface CheckResult {
   failures: RuleFailure[];
   model: ReportModel;
   config: ResolvedConfig;
+  /** The `export` sections of the configuration layers and the front matter, earliest first (the Word export's settings). */
+  exportLayers: UserExportSettings[];
 }
 
 export interface RuleFailure {
@@ -78,7 +81,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   }
   const kept = owned.length > 0 ? withoutOwned(diagnostics, owned) : diagnostics;
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
-  return { diagnostics: applyDirectives(model, kept), problems, failures, model, config };
+  const exportLayers = layers.flatMap((l) => (l.export ? [l.export] : []));
+  return { diagnostics: applyDirectives(model, kept), problems, failures, model, config, exportLayers };
 }
 
 /**

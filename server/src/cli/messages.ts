@@ -52,6 +52,20 @@ export interface CliMessages {
   internalError(p: string, reason: string): string;
   ruleFailed(p: string, rule: string, reason: string): string;
   seeHelp: string;
+  // gongwen export
+  exportOnlyOption(opt: string): string;
+  checkOnlyOption(opt: string): string;
+  exportOneFile: string;
+  exportDone(out: string): string;
+  exportBlocked(p: string, n: number): string;
+  exportForced(p: string, n: number): string;
+  outputExists(out: string): string;
+  askOverwrite(out: string): string;
+  notOverwritten(out: string): string;
+  outputIsInput(p: string): string;
+  cannotWriteOutput(out: string, reason: string): string;
+  readOnlyOutput(out: string): string;
+  progress(p: string, stage: 'check' | 'layout' | 'write', percent: number): string;
 }
 
 /** Why a detected encoding is not sure (see WeakReason in engine/encoding.ts), with encodings as labels. */
@@ -69,6 +83,7 @@ const zh: CliMessages = {
       '',
       '用法：',
       '  gongwen check [选项] 路径…',
+      '  gongwen export 草稿.md [-o 文件.docx] [--force] [--overwrite] [--preset 名称]',
       '  gongwen help | --help',
       '  gongwen --version',
       '',
@@ -85,6 +100,14 @@ const zh: CliMessages = {
       '  --jobs N               文件很多（64 个以上）时用 N 个进程并行检查（默认为处理器核数；1 为只用一个进程）',
       '  -h, --help             显示本帮助',
       '  --version              显示版本号',
+      '',
+      '导出为 Word（GB/T 9704 公文格式）：gongwen export 草稿.md 写出 草稿.docx。先检查草稿，有错误级别的问题（如未填的占位符）时列出问题、不导出。',
+      '  -o, --output 文件      写到这个文件（默认与草稿同名、扩展名 .docx）',
+      '  --force                有错误级别的问题也导出',
+      '  --overwrite            输出文件已存在时覆盖它（在终端中运行时会先询问；否则不加此项就不覆盖）',
+      '  --preset 名称          按 .gongwen.jsonc 中 export.presets 的预设排版（默认 gb，即 GB/T 9704-2012）',
+      '  --config、--type、--encoding、--locale 同 check',
+      '  导出的退出码：0 已导出；1 有错误级别的问题，未导出；2 用法错误、草稿无法读取、输出文件已存在或无法写入。',
       '',
       '退出码：0 无错误；1 发现错误级别的问题；2 用法错误、文件无法读取或写回（如只读文件）、配置有误；130 / 143 被 Ctrl-C 或 SIGTERM 中断。',
     ].join('\n'),
@@ -127,6 +150,19 @@ const zh: CliMessages = {
   interrupted: (s) => `收到 ${s}，已停止：没有写了一半的文件，临时文件已删除`,
   internalError: (p, r) => `${p}: 检查时出错（${r}）`,
   seeHelp: '运行 gongwen --help 查看用法。',
+  exportOnlyOption: (opt) => `选项「${opt}」只用于 gongwen export`,
+  checkOnlyOption: (opt) => `选项「${opt}」只用于 gongwen check，不用于 export`,
+  exportOneFile: 'gongwen export 一次导出一个草稿：请只给出一个 Markdown 文件',
+  exportDone: (out) => `已导出：${out}`,
+  exportBlocked: (p, n) => `${p}: 有 ${n} 个错误级别的问题，未导出。请先改正；确要导出，加 --force：`,
+  exportForced: (p, n) => `${p}: 有 ${n} 个错误级别的问题，按 --force 仍然导出`,
+  outputExists: (out) => `${out}: 文件已存在，未覆盖，没有导出；要覆盖它请加 --overwrite，或用 -o 另给一个文件名`,
+  askOverwrite: (out) => `${out} 已存在，是否覆盖？[y/N] `,
+  notOverwritten: (out) => `${out}: 未覆盖，没有导出`,
+  outputIsInput: (p) => `${p}: 输出文件就是草稿本身，没有导出（请用 -o 给出 .docx 文件名）`,
+  cannotWriteOutput: (out, r) => `${out}: 无法写入（${r}），没有留下写了一半的文件`,
+  readOnlyOutput: (out) => `${out}: 文件是只读的，未覆盖，没有导出`,
+  progress: (p, stage, pct) => `${p}: ${{ check: '检查', layout: '排版', write: '写入' }[stage]} ${pct}%`,
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -141,6 +177,7 @@ const en: CliMessages = {
       '',
       'Usage:',
       '  gongwen check [options] PATH…',
+      '  gongwen export DRAFT.md [-o FILE.docx] [--force] [--overwrite] [--preset NAME]',
       '  gongwen help | --help',
       '  gongwen --version',
       '',
@@ -157,6 +194,14 @@ const en: CliMessages = {
       '  --jobs N               check large batches (64 files or more) in N processes (default: the number of cores; 1: one process)',
       '  -h, --help             show this help',
       '  --version              show the version',
+      '',
+      'Export to Word (GB/T 9704 layout): gongwen export DRAFT.md writes DRAFT.docx. The draft is checked first; error-severity problems (an unfilled placeholder…) are listed and nothing is exported.',
+      '  -o, --output FILE      write to this file (default: the draft\'s name with .docx)',
+      '  --force                export even with error-severity problems',
+      '  --overwrite            replace the output file if it exists (in a terminal you are asked; otherwise it is never replaced without this)',
+      '  --preset NAME          lay out with a preset from export.presets in .gongwen.jsonc (default gb: GB/T 9704-2012)',
+      '  --config, --type, --encoding, --locale as for check',
+      '  Export exit codes: 0 exported; 1 error-severity problems, not exported; 2 bad usage, an unreadable draft, an output file that exists or cannot be written.',
       '',
       'Exit codes: 0 no errors; 1 error-severity problems found; 2 bad usage, a file that cannot be read or written back (read-only), or a configuration problem; 130 / 143 stopped by Ctrl-C or SIGTERM.',
     ].join('\n'),
@@ -199,6 +244,19 @@ const en: CliMessages = {
   interrupted: (s) => `stopped by ${s}: no file was left half-written, temporary files were removed`,
   internalError: (p, r) => `${p}: checking failed (${r})`,
   seeHelp: 'Run gongwen --help for usage.',
+  exportOnlyOption: (opt) => `option "${opt}" is for gongwen export only`,
+  checkOnlyOption: (opt) => `option "${opt}" is for gongwen check, not export`,
+  exportOneFile: 'gongwen export exports one draft: give one Markdown file',
+  exportDone: (out) => `exported: ${out}`,
+  exportBlocked: (p, n) => `${p}: ${plural(n, 'error-severity problem', 'error-severity problems')}; not exported. Correct them first, or add --force to export anyway:`,
+  exportForced: (p, n) => `${p}: ${plural(n, 'error-severity problem', 'error-severity problems')}; exported anyway (--force)`,
+  outputExists: (out) => `${out}: the file exists and was not replaced; nothing exported. Add --overwrite to replace it, or give another name with -o`,
+  askOverwrite: (out) => `${out} exists. Replace it? [y/N] `,
+  notOverwritten: (out) => `${out}: not replaced; nothing exported`,
+  outputIsInput: (p) => `${p}: the output file is the draft itself; nothing exported (give a .docx name with -o)`,
+  cannotWriteOutput: (out, r) => `${out}: cannot write (${r}); no half-written file was left`,
+  readOnlyOutput: (out) => `${out}: the file is read-only and was not replaced; nothing exported`,
+  progress: (p, stage, pct) => `${p}: ${{ check: 'checking', layout: 'laying out', write: 'writing' }[stage]} ${pct}%`,
 };
 
 export const MESSAGES: Record<Locale, CliMessages> = { 'zh-CN': zh, en };

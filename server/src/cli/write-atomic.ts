@@ -221,3 +221,41 @@ function syncDirectory(dir: string): void {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+/** Thrown when the file to create exists (made meanwhile by someone else): it is not replaced. */
+export class FileExistsError extends Error {
+  readonly code = 'EEXIST';
+}
+
+/**
+ * Creates `file` with `data`, atomically and without ever replacing a file: the bytes go to a
+ * temporary file in the same folder (flushed), which is then linked to the name, a step that
+ * fails if the name exists by then (FileExistsError). Where the file system has no hard links,
+ * the temporary file is renamed after a last look that the name is free. A reader sees no file
+ * or the whole one; on failure nothing is left behind.
+ */
+export function createFileAtomic(file: string, data: Uint8Array): void {
+  const temp = tempPathFor(file);
+  // The mode a new file gets (the umask applies), not the temporary file's 0600.
+  const fd = fs.openSync(temp, 'wx', 0o666);
+  pendingTemps.add(temp);
+  try {
+    try {
+      writeAll(fd, data, 0);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(temp, file);
+    } catch (e) {
+      if (code(e) === 'EEXIST') throw new FileExistsError('the file exists');
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code(e) ?? '')) throw e;
+      if (fs.existsSync(file)) throw new FileExistsError('the file exists');
+      fs.renameSync(temp, file);
+    }
+  } finally {
+    removeTemp(temp);
+  }
+  syncDirectory(path.dirname(file));
+}

@@ -1,6 +1,6 @@
 // Everything about the rules that is written down outside the rules is generated from their
 // metadata (`meta` in server/src/engine/rules/*.ts): the `rules` part of the configuration
-// schema, the `gongwen.rules` setting of package.json, the rule tables of the README and the
+// schema (and its `export` part, from engine/export-settings.ts), the `gongwen.rules` setting of package.json, the rule tables of the README and the
 // header table of each rule page, and docs/messages.md (every message id with its templates). `npm run generate` writes them; `npm run generate -- --check`
 // (and a test) fails when a committed file differs from what the rules say.
 
@@ -10,6 +10,8 @@ import { RULES } from '../server/src/engine/rules/index.js';
 import { CONFIG_MESSAGES } from '../server/src/engine/core-messages.js';
 import type { Rule } from '../server/src/engine/rule.js';
 import type { OptionsSchema } from '../server/src/engine/types.js';
+import { EXPORT_SETTINGS_SCHEMA } from '../server/src/engine/export-settings.js';
+import { EXPORT_MESSAGES } from '../server/src/word/messages.js';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '暗示' } as const;
 
@@ -147,6 +149,8 @@ export function messagesPage(): string {
   }
   out.push('## 配置 / configuration', '');
   table('config', CONFIG_MESSAGES);
+  out.push('## 导出为 Word / Word export', '');
+  table('export', EXPORT_MESSAGES);
   return out.join('\n');
 }
 
@@ -171,6 +175,8 @@ export function generatedFiles(root: string): Map<string, string> {
 
   const schema = JSON.parse(read('schemas/gongwen.schema.json'));
   schema.properties.rules.properties = schemaRules();
+  // The export section, from its schema in the engine (export-settings.ts).
+  schema.properties.export = optionsJsonSchema(EXPORT_SETTINGS_SCHEMA);
   out.set('schemas/gongwen.schema.json', json(schema));
 
   const pkg = JSON.parse(read('package.json'));

@@ -13,6 +13,8 @@ export const EXPORT_MESSAGES = {
   imageTooLarge: { 'zh-CN': '图片「{path}」超过 {max} MB，未放入，已改为它的说明文字', en: 'image "{path}" is larger than {max} MB and is left out; its alt text is used instead' },
   presetUnknown: { 'zh-CN': '没有名为「{name}」的导出预设；可用的预设：{known}', en: 'there is no export preset named "{name}"; the presets are: {known}' },
   presetLoop: { 'zh-CN': '导出预设「{name}」的 extends 绕成了一个圈', en: 'the extends of export preset "{name}" go round in a circle' },
+  atLine: { 'zh-CN': '第 {line} 行：{message}', en: 'line {line}: {message}' },
+  notChecked: { 'zh-CN': '此文档未作检查（过大或显示为乱码），不能导出', en: 'this document is not checked (it is too large, or shows garbled text), so it cannot be exported' },
   noteMissing: { 'zh-CN': '脚注「{label}」没有内容', en: 'footnote "{label}" has no text' },
 } as const satisfies MessageTable;
 

@@ -24,7 +24,6 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ExportStyle } from '../engine/export-settings.js';
 import type { Level } from '../engine/model/markers.js';
 import type { MessageRef } from '../engine/types.js';
@@ -349,7 +348,7 @@ class Writer {
   }
 }
 
-/** The paragraph style of text off the line grid (tables, footers): its w:snapToGrid is set after packing (the package has no option for it). */
+/** The paragraph style of text off the line grid (tables, footers): w:snapToGrid off (stylesXml). */
 export const NO_GRID_STYLE = 'GongwenNoGrid';
 
 function splitFormat(format: string): [string, string] {
@@ -376,15 +375,6 @@ export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ by
     title: options.title,
     creator: 'gongwen',
     evenAndOddHeaderAndFooters: position === 'outside',
-    styles: {
-      default: {
-        document: {
-          run: { font: bodyFont, size: s.sizes.body * 2, color: '000000' },
-          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-        },
-      },
-      paragraphStyles: [{ id: NO_GRID_STYLE, name: 'gongwen: off the line grid', basedOn: 'Normal', quickFormat: false, paragraph: { spacing: NO_GRID_SPACING } }],
-    },
     footnotes: w.footnotes,
     sections: [
       {
@@ -400,24 +390,33 @@ export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ by
       },
     ],
   });
-  const bytes = await Packer.toBuffer(doc);
-  return { bytes: finish(new Uint8Array(bytes)), warnings: w.warnings };
+  const bytes = await Packer.toBuffer(doc, false, [{ path: 'word/styles.xml', data: stylesXml(s, bodyFont) }]);
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), warnings: w.warnings };
 }
 
+const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /**
- * What the package cannot say, set in its XML: widow control off in the document defaults (every
- * page holds its full number of lines) and w:snapToGrid off in the style of tables and footers.
+ * The package's styles.xml, written here (an override of the one the package makes) for what the
+ * package cannot say: widow control off in the document defaults (every page holds its full
+ * number of lines), and w:snapToGrid off in the style of tables and footers (no line of the page
+ * grid inside them). No theme font, no coloured heading styles: only the styles the document uses.
  */
-function finish(bytes: Uint8Array): Uint8Array {
-  const files = unzipSync(bytes);
-  const name = 'word/styles.xml';
-  const before = strFromU8(files[name]);
-  const styleStart = `<w:style w:type="paragraph" w:styleId="${NO_GRID_STYLE}">`;
-  let styles = before.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
-  const at = styles.indexOf(styleStart);
-  const pPr = at < 0 ? -1 : styles.indexOf('<w:pPr>', at);
-  if (styles === before || pPr < 0) throw new Error('the docx package wrote styles.xml in an unexpected form');
-  styles = styles.slice(0, pPr + 7) + '<w:snapToGrid w:val="0"/>' + styles.slice(pPr + 7);
-  files[name] = strToU8(styles);
-  return zipSync(files, { level: 6 });
+function stylesXml(style: ExportStyle, fonts: Fonts): string {
+  const f = `<w:rFonts w:ascii="${xmlAttr(fonts.ascii)}" w:hAnsi="${xmlAttr(fonts.hAnsi)}" w:eastAsia="${xmlAttr(fonts.eastAsia)}" w:cs="${xmlAttr(fonts.cs)}" w:hint="eastAsia"/>`;
+  const size = style.sizes.body * 2;
+  const small = style.sizes.table * 2;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:styles xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `<w:docDefaults><w:rPrDefault><w:rPr>${f}<w:color w:val="000000"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>` +
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${NO_GRID_STYLE}"><w:name w:val="gongwen: off the line grid"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="${small}"/><w:szCs w:val="${small}"/></w:rPr></w:style>` +
+    '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>' +
+    '</w:styles>'
+  );
 }

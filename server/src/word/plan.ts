@@ -7,7 +7,7 @@
 
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { CheckResult } from '../engine/check.js';
-import { markdownProcessor } from '../engine/model/markdown.js';
+import { blockStarts, isPlainBlock, markdownProcessor } from '../engine/model/markdown.js';
 import type { Level } from '../engine/model/markers.js';
 import type { LineInfo } from '../engine/model/model-types.js';
 import { normalizeDate, textWidth } from './text.js';
@@ -286,6 +286,45 @@ function items(root: Root, text: string, notes: Map<string, Piece[][]>): Item[] 
   return out;
 }
 
+/** Escapes and character references change what a plain-looking line shows: such a block is parsed. */
+const SHOWS_OTHERWISE = /[\\&]/;
+
+/**
+ * The document's items, block by block (the engine's cutting: each block parses the same alone):
+ * a block without any Markdown syntax is its lines as they are (most of a report: not parsed), any
+ * other block is parsed on its own and its line numbers shifted to the document's.
+ */
+function documentItems(text: string, lines: readonly LineInfo[], notes: Map<string, Piece[][]>): Item[] {
+  const starts = blockStarts(text, lines);
+  const out: Item[] = [];
+  let first = 0;
+  for (let b = 0; b < starts.length; b++) {
+    const start = starts[b];
+    const end = b + 1 < starts.length ? starts[b + 1] : text.length;
+    while (first < lines.length && lines[first].start < start) first++;
+    const block = text.slice(start, end);
+    if (isPlainBlock(text, lines, first, end) && !SHOWS_OTHERWISE.test(block)) {
+      for (let i = first; i < lines.length && lines[i].start < end; i++) {
+        const l = lines[i];
+        if (l.kind === 'blank') continue;
+        // An ordered-list marker and its space (1. 抓好) read as the parser would show them (1.抓好).
+        const t = text.slice(l.start, l.end).replace(/^([0-9]{1,9}[.)])[ \t]+/, '$1');
+        out.push({ kind: 'line', line: l.number, pieces: [{ kind: 'text', text: t, bold: false, strike: false }] });
+      }
+      continue;
+    }
+    const offset = first < lines.length ? lines[first].number - 1 : 0;
+    for (const item of items(markdownProcessor.parse(block) as Root, block, notes)) {
+      if (item.kind === 'line') {
+        item.line += offset;
+        for (const p of item.pieces) if (p.kind === 'image') p.line += offset;
+      }
+      out.push(item);
+    }
+  }
+  return out;
+}
+
 function splitRunIn(pieces: Piece[], level: Level): Piece[] {
   const words = visible(pieces);
   const cut = words.search(HEADING_END);
@@ -322,9 +361,8 @@ function isShortTitleLine(words: string): boolean {
 export function planReport(result: CheckResult, front: FrontFields | undefined, style: { letterhead: boolean; imprint: boolean }): Plan {
   const model = result.model;
   const text = model.text;
-  const root = markdownProcessor.parse(text) as Root;
   const notes = new Map<string, Piece[][]>();
-  const all = items(root, text, notes);
+  const all = documentItems(text, model.lines, notes);
   const lineInfo = (n: number): LineInfo | undefined => model.lines[n - 1];
   const lines = all.filter((x): x is Extract<Item, { kind: 'line' }> => x.kind === 'line');
   const byLine = new Map<number, Extract<Item, { kind: 'line' }>>();

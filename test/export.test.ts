@@ -306,3 +306,19 @@ test('blocking findings: error-severity ones (placeholders) are listed, warnings
   assert.ok(r.prepared.blocking.every((d) => d.severity === 'error'));
   assert.ok(r.bytes.length > 1000, 'the bytes are made all the same (the front-end decides)');
 });
+
+test('export settings in the front matter (under gongwen:) win over the configuration file, for that document', async () => {
+  const text = '---\ngongwen:\n  export:\n    fonts:\n      body: FangSong\n---\n\n# 某局工作总结\n\n全年工作平稳有序。\n';
+  const { paras } = await exported(text, [{ export: { fonts: { body: '仿宋_GB2312' } } }]);
+  assert.equal(find(paras, '全年工作').runs[0].fonts.eastAsia, 'FangSong');
+  assert.ok(!paras.some((p) => p.text.includes('gongwen')), 'the front matter is not text');
+});
+
+test('every export message has both languages with the same placeholders', async () => {
+  const { EXPORT_MESSAGES } = await import('../server/src/word/messages.js');
+  const { placeholdersOf } = await import('../server/src/engine/i18n.js');
+  for (const [key, m] of Object.entries(EXPORT_MESSAGES)) {
+    assert.match(m['zh-CN'], /\p{Script=Han}/u, key);
+    assert.deepEqual(placeholdersOf(m['zh-CN']).sort(), placeholdersOf(m.en).sort(), key);
+  }
+});

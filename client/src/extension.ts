@@ -327,7 +327,6 @@ async function exportDocx(): Promise<void> {
       const at = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.column - 1));
       const shownEditor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at) });
       shownEditor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-      await vscode.commands.executeCommand(SHOW_PROBLEMS);
       return;
     }
     if (picked !== anyway) return;
@@ -343,7 +342,7 @@ async function exportDocx(): Promise<void> {
   }
   if (result.kind !== 'docx') return;
   const source = document.uri;
-  const base = source.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(source, '..');
+  const base = source.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : source.with({ path: source.path.replace(/\/[^/]*$/, '') || '/' });
   const name = source.scheme === 'untitled' ? 'report.docx' : source.path.split('/').pop()!.replace(/\.(md|markdown)$/i, '') + '.docx';
   // The save dialog asks before it replaces an existing file.
   const target = await vscode.window.showSaveDialog({ defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined, filters: { [vscode.l10n.t('Word document')]: ['docx'] }, title: vscode.l10n.t('Export to Word') });

@@ -297,6 +297,9 @@ test('版头 and 版记 from the front matter, off by default', async () => {
   assert.ok(find(on.paras, '抄送：县委办公室，县政府办公室。'));
   const printed = find(on.paras, '云溪县农业农村局办公室');
   assert.match(printed.text, /2025年7月9日印发$/);
+  // 印发机关 左空一字, 印发日期 右空一字: a right tab at the far side, and a real tab (w:tab) before the date.
+  assert.match(printed.xml, /<w:tab\/>/);
+  assert.match(printed.pPr, /<w:tab w:val="right" w:pos="\d+"\/>/);
 });
 
 test('blocking findings: error-severity ones (placeholders) are listed, warnings are not', async () => {

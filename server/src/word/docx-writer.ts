@@ -15,6 +15,7 @@ import {
   PageNumber,
   Paragraph,
   TabStopType,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -276,7 +277,7 @@ class Writer {
               indent: { left: one, right: one },
               tabStops: [{ type: TabStopType.RIGHT, position: L.textWidth - one * 2 }],
               border: { top: b.cc ? undefined : thick, bottom: thick },
-              children: [text(b.printer ?? '', s.fonts.body, size, 0), new TextRun({ text: '\t', font: this.font(s.fonts.body), size }), text(b.printDate ? `${b.printDate}印发` : '', s.fonts.body, size, 0)],
+              children: [text(b.printer ?? '', s.fonts.body, size, 0), new TextRun({ children: [new Tab()], font: this.font(s.fonts.body), size }), text(b.printDate ? `${b.printDate}印发` : '', s.fonts.body, size, 0)],
             }),
           );
         }

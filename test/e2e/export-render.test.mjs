@@ -80,7 +80,7 @@ test('the exported report renders 22 lines a page and 28 characters a line, with
       assert.ok(m, `page ${n} ends with its number — ${n} —: "${number}"`);
       assert.equal(Number(m[1]), n);
       const text = lines.slice(0, -1);
-      report.push({ page: n, lines: text.length, longest: Math.max(...text.map((l) => [...l.replace(/\s/g, '')].length)) });
+      report.push({ page: n, textRows: text.length, gridLines: gridSpan(pdf, n).lines, number: number.replace(/\s+/g, ' ') });
       if (n < pages) {
         // A full page (every page but the last) spans 22 lines of the grid, from its first row to
         // its last: page 1 has the title and the blank line under it; page 2 is all body text,

@@ -4,7 +4,7 @@
 // asserted here — tests never time anything.
 //
 //   npm run bench                 # everything
-//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | fix | import | adversarial
+//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | fix | adversarial | import | export
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -347,6 +347,31 @@ if (want('adversarial')) {
     if (r > worst.r) worst = { name, r };
   }
   row('adversarial', `worst of 8 long runs in one line (${worst.name})`, worst.r, '×', '≤ 5×', worst.r <= 5);
+}
+
+if (want('export')) {
+  // The Word export of a 30-page report: 30 pages of 22 lines of 28 characters, about 18,500
+  // characters of the corpus; check, layout and .docx packing together, against a plain check.
+  const { exportReport } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/word/export.js')).href);
+  const text = reportOfSize(30 * 22 * 28);
+  const timeAsync = async (fn, runs) => {
+    for (let i = 0; i < 3; i++) await fn();
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await fn();
+      out.push(performance.now() - t);
+    }
+    return median(out);
+  };
+  let bytes = 0;
+  const exp = await timeAsync(async () => {
+    bytes = (await exportReport(text)).bytes.length;
+  }, 9);
+  const check = time(() => checkText(text), 9);
+  row('export', `export to .docx, 30-page report (${(text.length / 1000).toFixed(1)}k chars, ${(bytes / 1024).toFixed(0)} KB)`, exp, 'ms', '< 1000 ms', exp < 1000);
+  row('export', 'plain check of the same text', check, 'ms');
+  row('export', 'export / check', exp / check, '×', '≤ 3×', exp / check <= 3);
 }
 
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });

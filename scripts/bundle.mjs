@@ -24,8 +24,18 @@ const common = {
   define: { 'import.meta.url': 'importMetaUrl' },
 };
 
+/** The server loads the Word export (server/src/word/export.ts, with the docx package) only when a
+ * document is exported: it is a bundle of its own, export.cjs beside server.cjs, required then. */
+const wordApart = {
+  name: 'word-export-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/word\/export\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './export.cjs', external: true } : undefined));
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.cjs'), external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: path.join(outdir, 'server.cjs') }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: path.join(outdir, 'server.cjs'), plugins: [wordApart] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/word/export.ts'], outfile: path.join(outdir, 'export.cjs') }),
 ]);
-console.log(`bundled ${path.relative(root, outdir) || '.'}/client.cjs and server.cjs`);
+console.log(`bundled ${path.relative(root, outdir) || '.'}/client.cjs, server.cjs and export.cjs`);

@@ -85,3 +85,16 @@ test('the VS Code client does not bundle the Word reader: it asks the server (go
     for (const spec of importsOf(f)) assert.ok(!/server\/src\/word\/|^(fflate|saxes)$/.test(spec), `${path.relative(REPO_ROOT, f)} imports ${spec}`);
   }
 });
+
+test('the engine does not import the Word export (server/src/word); the export may import the engine', () => {
+  const word = path.join(REPO_ROOT, 'server', 'src', 'word');
+  for (const f of sources(path.join(REPO_ROOT, 'server', 'src', 'engine'))) {
+    for (const spec of importsOf(f)) {
+      if (!spec.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(f), spec);
+      assert.ok(!target.startsWith(word + path.sep), `${path.relative(REPO_ROOT, f)} imports ${spec}`);
+    }
+    assert.ok(!importsOf(f).some((s) => s === 'docx' || s === 'fflate'), `${path.relative(REPO_ROOT, f)} imports the docx writer's packages`);
+  }
+  assert.ok(sources(word).length > 0);
+});

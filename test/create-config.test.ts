@@ -53,4 +53,5 @@ test('create config: every commented-out setting is a valid one once its // is r
   assert.equal(config.structure, 'auto');
   assert.deepEqual(config.rules, { placeholder: 'warning', 'section-order': 'off' });
   assert.deepEqual(config.placeholders, { extra: ['待定'], allow: ['X光机'] });
+  assert.deepEqual(config.export, { fonts: { body: '仿宋_GB2312', level2: '楷体_GB2312' }, linesPerPage: 22, pageNumber: { format: '— {n} —', position: 'outside' } });
 });

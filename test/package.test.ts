@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from './fixture-harness.js';
 import { largeReport, LspTestClient } from './lsp-client.js';
+import { docxParts } from './docx-harness.js';
 
 /** The package as it is shipped, staged in a folder of the test's own: the repository's top level
  * and the bundles as dist/ (npm test leaves the repository's dist/ alone). */
@@ -56,13 +57,45 @@ test('the bundled language server (server.cjs) checks a document and links rule 
   assert.equal(await client.shutdown(), 0);
 });
 
+test('the bundled server exports a document to Word with its own bundle (export.cjs, loaded on first use)', async (t) => {
+  const bundled = path.join(STAGE, 'dist', 'server.cjs');
+  assert.ok(fs.statSync(path.join(STAGE, 'dist', 'export.cjs')).size > 100_000);
+  // ImageRun is the docx package's (the Word reader in server.cjs knows docGrid too).
+  assert.ok(!fs.readFileSync(bundled, 'utf8').includes('ImageRun'), 'the Word writer is not in server.cjs');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bundle-'));
+  const file = path.join(dir, 'a.md');
+  const text = '# 某局工作总结\n\n今年X月完成任务。\n\n（一）抓落实。全年推进。\n';
+  fs.writeFileSync(file, text);
+  const client = new LspTestClient({ pull: true, serverScript: bundled, rootPath: dir });
+  t.after(() => {
+    client.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  await client.initialize();
+  const uri = pathToFileURL(file).href;
+  await client.open(uri, text);
+  const blocked = await client.request<{ kind: string; findings: { line: number; column: number; rule: string; message: string }[] }>('gongwen/exportDocx', { uri });
+  assert.equal(blocked.kind, 'blocked');
+  assert.deepEqual(blocked.findings.map((f) => [f.line, f.column, f.rule]), [[3, 3, 'placeholder']]);
+  assert.match(blocked.findings[0].message, /未填写的占位符「X」/);
+  const made = await client.request<{ kind: string; data: string; warnings: string[] }>('gongwen/exportDocx', { uri, force: true });
+  assert.equal(made.kind, 'docx');
+  const doc = docxParts(Buffer.from(made.data, 'base64'))['word/document.xml'];
+  assert.match(doc, /<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+  assert.match(doc, /w:eastAsia="楷体"[^>]*\/>.*?<w:t xml:space="preserve">（一）抓落实。<\/w:t>/);
+  const unknown = await client.request<{ kind: string; message: string }>('gongwen/exportDocx', { uri, force: true, preset: 'nope' });
+  assert.equal(unknown.kind, 'refused');
+  assert.match(unknown.message, /nope/);
+  assert.equal(await client.shutdown(), 0);
+});
+
 test('the extension package holds the bundles, manifest, snippets, grammar, schema and docs — no sources, no node_modules', () => {
   const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
   const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: STAGE, encoding: 'utf8' })
     .split(/\r?\n/)
     .filter(Boolean)
     .sort();
-  for (const required of ['dist/client.cjs', 'dist/server.cjs', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'schemas/gongwen.schema.json', 'docs/rules/placeholder.md']) {
+  for (const required of ['dist/client.cjs', 'dist/server.cjs', 'dist/export.cjs', 'docs/images/export-page-1.png', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'schemas/gongwen.schema.json', 'docs/rules/placeholder.md']) {
     assert.ok(listed.includes(required), `${required} is packaged`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));

@@ -80,11 +80,11 @@ test('a .doc or .wps file is asked to be saved as .docx; a damaged .docx gets a 
   assert.match(en.stderr, /old\.doc: .*save it as \.docx/);
 });
 
-test('import never overwrites without --force; -o names the file; -o - writes to the screen; a file that is not .docx is refused', () => {
+test('import never overwrites without --overwrite; -o names the file; -o - writes to the screen; a file that is not .docx is refused', () => {
   const dir = workspace({ 'report.docx': REPORT, 'report.md': '我的草稿\n', 'notes.txt': 'x' });
   const refused = run(dir, 'import', 'report.docx');
   assert.equal(refused.code, 2);
-  assert.match(refused.stderr, /report\.md: 文件已存在，未覆盖（要覆盖请加 --force/);
+  assert.match(refused.stderr, /report\.md: 文件已存在，未覆盖（要覆盖请加 --overwrite/);
   assert.equal(fs.readFileSync(path.join(dir, 'report.md'), 'utf8'), '我的草稿\n');
   assert.deepEqual(fs.readdirSync(dir).sort(), ['notes.txt', 'report.docx', 'report.md'], 'no temporary file is left');
 
@@ -93,7 +93,7 @@ test('import never overwrites without --force; -o names the file; -o - writes to
   const written = fs.readFileSync(path.join(dir, 'sub-report.md'), 'utf8');
   assert.match(written, /^# 某县农业农村局2025年工作总结\n/);
 
-  const forced = run(dir, 'import', '--force', 'report.docx');
+  const forced = run(dir, 'import', '--overwrite', 'report.docx');
   assert.equal(forced.code, 0, forced.stderr);
   assert.equal(fs.readFileSync(path.join(dir, 'report.md'), 'utf8'), written);
 

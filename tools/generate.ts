@@ -1,6 +1,6 @@
 // Everything about the rules that is written down outside the rules is generated from their
 // metadata (`meta` in server/src/engine/rules/*.ts): the `rules` part of the configuration
-// schema, the `gongwen.rules` setting of package.json, the rule tables of the README and the
+// schema (and its `export` part, from engine/export-settings.ts), the `gongwen.rules` setting of package.json, the rule tables of the README and the
 // header table of each rule page, and docs/messages.md (every message id with its templates). `npm run generate` writes them; `npm run generate -- --check`
 // (and a test) fails when a committed file differs from what the rules say.
 
@@ -12,6 +12,8 @@ import { WORD_MESSAGES } from '../server/src/engine/word.js';
 import type { Rule } from '../server/src/engine/rule.js';
 import type { OptionsSchema } from '../server/src/engine/types.js';
 import { CATEGORIES } from '../server/src/engine/categories.js';
+import { EXPORT_SETTINGS_SCHEMA } from '../server/src/engine/export-settings.js';
+import { EXPORT_MESSAGES } from '../server/src/word/messages.js';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '暗示' } as const;
 
@@ -29,7 +31,9 @@ function optionsJsonSchema(schema: OptionsSchema): Record<string, unknown> {
   if (schema.enum) out.enum = schema.enum;
   if (schema.minLength !== undefined) out.minLength = schema.minLength;
   if (schema.maxItems !== undefined) out.maxItems = schema.maxItems;
-  if (schema.additionalProperties !== undefined) out.additionalProperties = schema.additionalProperties;
+  if (schema.minimum !== undefined) out.minimum = schema.minimum;
+  if (schema.maximum !== undefined) out.maximum = schema.maximum;
+  if (schema.additionalProperties !== undefined) out.additionalProperties = typeof schema.additionalProperties === 'object' ? optionsJsonSchema(schema.additionalProperties) : schema.additionalProperties;
   if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, optionsJsonSchema(v)]));
   if (schema.items) out.items = optionsJsonSchema(schema.items);
   if (schema.default !== undefined) out.default = schema.default;
@@ -151,6 +155,8 @@ export function messagesPage(): string {
   table('config', CONFIG_MESSAGES);
   out.push('## Word 文件 / Word documents', '');
   table('word', WORD_MESSAGES);
+  out.push('## 导出为 Word / Word export', '');
+  table('export', EXPORT_MESSAGES);
   return out.join('\n');
 }
 
@@ -175,6 +181,8 @@ export function generatedFiles(root: string): Map<string, string> {
 
   const schema = JSON.parse(read('schemas/gongwen.schema.json'));
   schema.properties.rules.properties = schemaRules();
+  // The export section, from its schema in the engine (export-settings.ts).
+  schema.properties.export = optionsJsonSchema(EXPORT_SETTINGS_SCHEMA);
   out.set('schemas/gongwen.schema.json', json(schema));
 
   const pkg = JSON.parse(read('package.json'));

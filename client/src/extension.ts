@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions, type vsdiag } from 'vscode-languageclient/node';
-import { DOCUMENT_STATS_REQUEST, IMPORT_WORD_REQUEST, SERVER_COMMANDS, type DocumentStatsResult, type ImportWordResult } from '../../server/src/protocol.js';
+import { DOCUMENT_STATS_REQUEST, EXPORT_DOCX_REQUEST, IMPORT_WORD_REQUEST, SERVER_COMMANDS, type DocumentStatsResult, type ExportResult, type ImportWordResult } from '../../server/src/protocol.js';
 import { CONFIG_FILE_NAMES, SCHEMA_SCHEME, configTemplate } from './config-template.js';
 import { FolderCheck } from './folder-check.js';
 import { QuietWhileTyping, quietModeOf, type QuietDiagnostic } from './quiet.js';
@@ -134,6 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('gongwen.checkWorkspace', () => folderCheck.run()),
     vscode.commands.registerCommand('gongwen.createConfig', () => createConfig(context)),
     vscode.commands.registerCommand('gongwen.importWord', () => importWord()),
+    vscode.commands.registerCommand('gongwen.exportDocx', () => exportDocx()),
   );
 
   let timer: NodeJS.Timeout | undefined;
@@ -350,6 +351,72 @@ async function importWord(): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: the import is opened as a new, unsaved document.', target.path.slice(target.path.lastIndexOf('/') + 1)));
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}: {1} paragraphs, {2} automatic numbers written as text. Save the document to keep it.', name, result.paragraphs, result.automaticNumbers));
+}
+
+/**
+ * 导出为 Word（公文格式）: the server checks the report and lays it out (gongwen/exportDocx); error
+ * findings first come back as a list, shown in a modal with 仍然导出 / 去修改; then the save dialog
+ * (which asks before replacing a file) and the bytes are written through the editor's file system.
+ */
+async function exportDocx(): Promise<void> {
+  const editor = reportEditor();
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report (a Markdown file) first.'));
+    return;
+  }
+  const c = client;
+  if (!c?.isRunning()) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The gongwen checker is not running.'));
+    return;
+  }
+  const document = editor.document;
+  const uri = c.code2ProtocolConverter.asUri(document.uri);
+  const ask = (force: boolean) =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting to Word…') }, () =>
+      c.sendRequest<ExportResult | null>(EXPORT_DOCX_REQUEST.method, { uri, force }),
+    );
+  let result = await ask(false);
+  if (result?.kind === 'blocked') {
+    const shown = result.findings.slice(0, 12).map((f) => vscode.l10n.t('Line {0}, column {1}: {2}', f.line, f.column, f.message));
+    if (result.findings.length > shown.length) shown.push(vscode.l10n.t('… and {0} more', result.findings.length - shown.length));
+    const anyway = vscode.l10n.t('Export Anyway');
+    const fix = vscode.l10n.t('Go and Fix');
+    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('The report has {0} error-level problems (unfilled placeholders and the like).', result.findings.length), { modal: true, detail: shown.join('\n') }, anyway, fix);
+    if (picked === fix) {
+      const first = result.findings[0];
+      const at = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.column - 1));
+      const shownEditor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at) });
+      shownEditor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+      return;
+    }
+    if (picked !== anyway) return;
+    result = await ask(true);
+  }
+  if (!result) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be exported: the checker has not read it yet. Try again.'));
+    return;
+  }
+  if (result.kind === 'refused') {
+    void vscode.window.showErrorMessage(result.message);
+    return;
+  }
+  if (result.kind !== 'docx') return;
+  const source = document.uri;
+  const base = source.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : source.with({ path: source.path.replace(/\/[^/]*$/, '') || '/' });
+  const name = source.scheme === 'untitled' ? 'report.docx' : source.path.split('/').pop()!.replace(/\.(md|markdown)$/i, '') + '.docx';
+  // The save dialog asks before it replaces an existing file.
+  const target = await vscode.window.showSaveDialog({ defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined, filters: { [vscode.l10n.t('Word document')]: ['docx'] }, title: vscode.l10n.t('Export to Word') });
+  if (!target) return;
+  try {
+    await vscode.workspace.fs.writeFile(target, Buffer.from(result.data, 'base64'));
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', target.fsPath, (e as Error)?.message ?? String(e)));
+    return;
+  }
+  if (result.warnings.length > 0) void vscode.window.showWarningMessage(result.warnings.join('\n'));
+  const reveal = vscode.l10n.t('Reveal in Folder');
+  const picked = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', vscode.workspace.asRelativePath(target)), reveal);
+  if (picked === reveal) await vscode.commands.executeCommand('revealFileInOS', target);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -86,3 +86,30 @@ export interface DiagnosticData {
     edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
   };
 }
+
+/** A finding that stops an export, as the client lists it: 1-based line and column, worded in the document's language. */
+export interface ExportFinding {
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+export interface ExportParams {
+  uri: string;
+  /** A preset of `export.presets` (default: the configuration's, else gb). */
+  preset?: string;
+  /** Export even with error-severity findings (the user chose 仍然导出). */
+  force?: boolean;
+}
+
+export type ExportResult =
+  /** The .docx, base64; what could not be placed (images), worded. */
+  | { kind: 'docx'; data: string; warnings: string[] }
+  /** Error-severity findings: nothing was made (send again with force). */
+  | { kind: 'blocked'; findings: ExportFinding[] }
+  /** The export cannot be made (an unknown preset, a document too large or garbled), worded. */
+  | { kind: 'refused'; message: string };
+
+/** `gongwen/exportDocx`: the document's current text checked and, without blocking findings (or forced), laid out as a GB/T 9704 .docx. The client writes the bytes where the user chose. */
+export const EXPORT_DOCX_REQUEST = new RequestType<ExportParams, ExportResult | null, void>('gongwen/exportDocx');

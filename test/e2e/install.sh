@@ -6,8 +6,10 @@
 #     code-server would download), libkrb5-dev (to build code-server's kerberos module),
 #     fonts-wqy-microhei (Chinese glyphs in screenshots), a C/C++ toolchain for node-gyp, and
 #     Neovim, Vim and ALE (vim-ale) for the README's editor examples (neovim.test.mjs,
-#     vim-ale.test.mjs), and LibreOffice Writer without a GUI (libreoffice-writer-nogui), which
-#     makes the .docx files of word-import.test.mjs.
+#     vim-ale.test.mjs), LibreOffice Writer without a GUI (libreoffice-writer-nogui), which makes the
+#     .docx files of word-import.test.mjs and renders the export (export-render.test.mjs: .docx → PDF),
+#     poppler-utils (pdftotext, pdftoppm) and the AR PL Ming and Kai faces (fonts-arphic-uming, -ukai),
+#     which test/e2e/fonts/fonts.conf puts in place of 仿宋/宋体 and 楷体.
 #   - test/e2e/.vscode-server/ (git-ignored, outside the repo's own dependencies): code-server
 #     (the real VS Code workbench and extension host, served to a browser) and playwright-core,
 #     at the versions pinned in test/e2e/tools.package.json and tools.package-lock.json (to update
@@ -37,7 +39,7 @@ started=$SECONDS
 
 # --- Debian packages -------------------------------------------------------------------------
 step="Debian packages"
-APT_PACKAGES=(chromium ripgrep libkrb5-dev fonts-wqy-microhei fontconfig python3 make g++ pkg-config neovim vim vim-ale libreoffice-writer-nogui)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev fonts-wqy-microhei fontconfig python3 make g++ pkg-config neovim vim vim-ale libreoffice-writer-nogui poppler-utils fonts-arphic-uming fonts-arphic-ukai)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -56,7 +58,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   log "Debian packages present"
 fi
-for c in chromium rg node npm nvim vim soffice; do
+for c in chromium rg node npm nvim vim soffice pdftotext pdftoppm; do
   command -v "$c" >/dev/null || fail "'$c' not on PATH after install"
 done
 if ! fc-list :lang=zh family 2>/dev/null | grep -qi 'wenquanyi\|wqy'; then

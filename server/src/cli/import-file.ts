@@ -1,6 +1,6 @@
-// `gongwen import report.docx [-o report.md] [--force]`: writes a Word document as Markdown, every
+// `gongwen import report.docx [-o report.md] [--overwrite]`: writes a Word document as Markdown, every
 // numbered paragraph with its visible number as text (server/src/word). An existing file is never
-// replaced without --force; a new one is created whole or not at all (write-atomic.ts).
+// replaced without --overwrite; a new one is created whole or not at all (write-atomic.ts).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +15,7 @@ export interface ImportRequest {
   absolute: string;
   /** As given; `-` for standard output; undefined: the input's name with `.md`. */
   output?: string;
-  force: boolean;
+  overwrite: boolean;
 }
 
 export interface ImportOutcome {
@@ -76,7 +76,7 @@ export function importFile(req: ImportRequest, cwd: string, m: CliMessages): Imp
   const data = new TextEncoder().encode(markdown);
   try {
     if (fs.existsSync(target)) {
-      if (!req.force) {
+      if (!req.overwrite) {
         out.troubles.push(m.importExists(shown));
         return out;
       }

@@ -1,6 +1,6 @@
 // The `gongwen` command: arguments, orchestration and exit code.
 //   gongwen check [--format text|json] [--fix] [--config FILE] [--type TYPE] [--encoding NAME] [--locale zh-CN|en] PATH…
-//   gongwen import FILE.docx… [-o FILE.md | -o -] [--force]
+//   gongwen import FILE.docx… [-o FILE.md | -o -] [--overwrite]
 // Exit code: 0 no error-severity finding; 1 some; 2 bad usage, unreadable path or configuration
 // problem (2 wins over 1); 128 + the signal's number when SIGINT/SIGTERM/SIGHUP stops it (signals.ts).
 // Every file is checked even when another one fails.
@@ -20,6 +20,7 @@ import { MESSAGES, isLocale, type CliMessages } from './messages.js';
 import { joinOutput, type FileOutput, type OutputFormat } from './output.js';
 import { exitOnSignals, signalPoint } from './signals.js';
 import { importFile } from './import-file.js';
+import { runExport, type ExportIo } from './export-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -29,12 +30,31 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** A yes/no question in the terminal (gongwen export's overwrite); absent when there is no terminal. */
+  ask?: (question: string) => Promise<boolean>;
+  /** A progress line in the terminal, replacing the last one; absent when there is no terminal. */
+  progress?: (line: string) => void;
 }
+
+const interactive = () => Boolean(process.stdin.isTTY && process.stderr.isTTY);
 
 const processIo: CliIo = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
+  ask: async (question) => {
+    if (!interactive()) return false;
+    const readline = await import('node:readline/promises');
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^(y|yes|是|覆盖)$/i.test((await rl.question(question)).trim());
+    } finally {
+      rl.close();
+    }
+  },
+  progress: (line) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
+  },
 };
 
 const OPTIONS = {
@@ -46,11 +66,16 @@ const OPTIONS = {
   locale: { type: 'string' },
   jobs: { type: 'string' },
   encoding: { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+  preset: { type: 'string' },
 } as const;
+
+/** Options of `gongwen export` and `gongwen import`, refused for check. */
+const EXPORT_OPTIONS = ['output', 'force', 'overwrite', 'preset'];
 
 interface Args {
   command?: string;
@@ -63,25 +88,32 @@ interface Args {
   locale: string;
   /** `--encoding NAME`, as given. */
   encoding?: string;
-  /** import: `-o FILE`. */
-  output?: string;
-  force: boolean;
   /** Child processes for large batches (`--jobs N`); 1 checks everything on the main thread. */
   jobs: number;
   help: boolean;
   version: boolean;
+  /** import, export: `-o FILE`. */
+  output?: string;
+  /** export: despite error findings. */
+  force: boolean;
+  /** import, export: replace an existing output file. */
+  overwrite: boolean;
+  preset?: string;
+  /** The export-only options given, as written (refused for check). */
+  exportOptions: string[];
   /** Usage errors, already in words. */
   errors: string[];
 }
 
 function parse(argv: string[], m: CliMessages): Args {
   const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  const args: Args = { paths: [], format: 'text', fix: false, force: false, locale: 'zh-CN', jobs: os.availableParallelism(), help: false, version: false, errors: [] };
+  const args: Args = { paths: [], format: 'text', fix: false, locale: 'zh-CN', jobs: os.availableParallelism(), help: false, version: false, force: false, overwrite: false, exportOptions: [], errors: [] };
   const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
     const spec = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
+    if (spec && EXPORT_OPTIONS.includes(token.name)) args.exportOptions.push(token.rawName);
     if (!spec || !Object.hasOwn(OPTIONS, token.name)) {
       args.errors.push(m.unknownOption(token.rawName));
     } else if (spec.type === 'string') {
@@ -173,7 +205,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (args.output !== undefined && args.paths.length > 1) return usageError(m.importOneOutput);
     return importAll(args, locale, io);
   }
+  if (args.command === 'export') return exportCommand(args, locale, io, usageError);
   if (args.command !== 'check') return usageError(m.unknownCommand(args.command));
+  if (args.exportOptions.length > 0) return usageError(...args.exportOptions.map((o) => m.exportOnlyOption(o)));
   if (args.format !== 'text' && args.format !== 'json') return usageError(m.badFormat(args.format));
   if (args.structure !== undefined && args.structure !== 'auto' && args.structure !== 'always') return usageError(m.badStructure(args.structure));
   const encoding = args.encoding === undefined ? undefined : parseEncodingName(args.encoding);
@@ -192,13 +226,55 @@ async function importAll(args: Args, locale: Locale, io: CliIo): Promise<number>
   let trouble = false;
   for (const input of args.paths) {
     await signalPoint();
-    const outcome = importFile({ input, absolute: path.resolve(io.cwd, input), output: args.output, force: args.force }, io.cwd, m);
+    const outcome = importFile({ input, absolute: path.resolve(io.cwd, input), output: args.output, overwrite: args.overwrite }, io.cwd, m);
     for (const line of outcome.troubles) io.stderr(line + '\n');
     for (const line of outcome.notes) io.stderr(line + '\n');
     if (outcome.stdout !== undefined) io.stdout(outcome.stdout);
     if (outcome.troubles.length > 0) trouble = true;
   }
   return trouble ? EXIT_TROUBLE : EXIT_OK;
+}
+
+async function exportCommand(args: Args, locale: Locale, io: CliIo, usageError: (...lines: string[]) => number): Promise<number> {
+  const m = MESSAGES[locale];
+  const encoding = args.encoding === undefined ? undefined : parseEncodingName(args.encoding);
+  if (args.encoding !== undefined && encoding === undefined) return usageError(m.badEncoding(args.encoding));
+  const checkOnly = [args.fix && '--fix', args.format !== 'text' && '--format', args.structure !== undefined && '--structure'].filter((o): o is string => typeof o === 'string');
+  if (checkOnly.length > 0) return usageError(...checkOnly.map((o) => m.checkOnlyOption(o)));
+  if (args.paths.length !== 1) return usageError(args.paths.length === 0 ? m.noPath : m.exportOneFile);
+  if (args.config !== undefined && !isReadableFile(path.resolve(io.cwd, args.config))) {
+    io.stderr(`gongwen: ${m.configNotFound(args.config)}\n`);
+    return EXIT_TROUBLE;
+  }
+  // Ctrl-C stops without leaving a temporary or half-written file (signals.ts).
+  if (io === processIo) exitOnSignals((signal) => io.stderr(`gongwen: ${m.interrupted(signal)}\n`));
+  let shown = false;
+  const exportIo: ExportIo = {
+    stdout: (t) => {
+      if (shown) io.progress?.('');
+      shown = false;
+      io.stdout(t);
+    },
+    stderr: (t) => {
+      if (shown) io.progress?.('');
+      shown = false;
+      io.stderr(t);
+    },
+    cwd: io.cwd,
+    ask: io === processIo ? (interactive() ? io.ask : undefined) : io.ask,
+    progress: io.progress
+      ? (line) => {
+          shown = true;
+          io.progress?.(line);
+        }
+      : undefined,
+  };
+  const code = await runExport(
+    { input: args.paths[0], output: args.output, force: args.force, overwrite: args.overwrite, preset: args.preset, config: args.config, type: args.type, encoding, locale },
+    exportIo,
+  );
+  if (shown) io.progress?.('');
+  return code;
 }
 
 async function checkInTurn(files: FileEntry[], settings: FileSettings, configs: ConfigLookup): Promise<FileOutcome[]> {

@@ -68,6 +68,20 @@ export interface CliMessages {
   importWrote(from: string, to: string, paragraphs: number, automatic: number): string;
   /** Text output: where a finding in a Word document is. */
   wordPlace(part: 'body' | 'footnote' | 'endnote', paragraph: number): string;
+  // gongwen export
+  exportOnlyOption(opt: string): string;
+  checkOnlyOption(opt: string): string;
+  exportOneFile: string;
+  exportDone(out: string): string;
+  exportBlocked(p: string, n: number): string;
+  exportForced(p: string, n: number): string;
+  outputExists(out: string): string;
+  askOverwrite(out: string): string;
+  notOverwritten(out: string): string;
+  outputIsInput(p: string): string;
+  cannotWriteOutput(out: string, reason: string): string;
+  readOnlyOutput(out: string): string;
+  progress(p: string, stage: 'check' | 'layout' | 'write', percent: number): string;
 }
 
 /** Why a detected encoding is not sure (see WeakReason in engine/encoding.ts), with encodings as labels. */
@@ -85,7 +99,8 @@ const zh: CliMessages = {
       '',
       '用法：',
       '  gongwen check [选项] 路径…',
-      '  gongwen import 文件.docx [-o 文件.md] [--force]',
+      '  gongwen import 文件.docx [-o 文件.md] [--overwrite]',
+      '  gongwen export 草稿.md [-o 文件.docx] [--force] [--overwrite] [--preset 名称]',
       '  gongwen help | --help',
       '  gongwen --version',
       '',
@@ -106,6 +121,14 @@ const zh: CliMessages = {
       '  --force                import：覆盖已存在的 Markdown 文件',
       '  -h, --help             显示本帮助',
       '  --version              显示版本号',
+      '',
+      '导出为 Word（GB/T 9704 公文格式）：gongwen export 草稿.md 写出 草稿.docx。先检查草稿，有错误级别的问题（如未填的占位符）时列出问题、不导出。',
+      '  -o, --output 文件      写到这个文件（默认与草稿同名、扩展名 .docx）',
+      '  --force                有错误级别的问题也导出',
+      '  --overwrite            输出文件已存在时覆盖它（在终端中运行时会先询问；否则不加此项就不覆盖）',
+      '  --preset 名称          按 .gongwen.jsonc 中 export.presets 的预设排版（默认 gb，即 GB/T 9704-2012）',
+      '  --config、--type、--encoding、--locale 同 check',
+      '  导出的退出码：0 已导出；1 有错误级别的问题，未导出；2 用法错误、草稿无法读取、输出文件已存在或无法写入。',
       '',
       '退出码：0 无错误；1 发现错误级别的问题；2 用法错误、文件无法读取或写回（如只读文件）、配置有误；130 / 143 被 Ctrl-C 或 SIGTERM 中断。',
     ].join('\n'),
@@ -161,10 +184,23 @@ const zh: CliMessages = {
   wordOldFormat: (p) => `${p}: 这是 Word 97–2003（.doc）、WPS 或 RTF 格式的文件，请先在 Word 或 WPS 中「另存为」.docx 格式再检查或导入`,
   wordFixRefused: (p) => `${p}: Word 文件不能直接修复：请先用 gongwen import ${p} 转成 Markdown，在 Markdown 中修复（已照常检查）`,
   importNotWord: (p) => `${p}: 不是 Word 文件（.docx），不能导入`,
-  importExists: (p) => `${p}: 文件已存在，未覆盖（要覆盖请加 --force，或用 -o 指定别的文件名）`,
+  importExists: (p) => `${p}: 文件已存在，未覆盖（要覆盖请加 --overwrite，或用 -o 指定别的文件名）`,
   importOneOutput: '-o 只能和一个要导入的文件一起用',
   importWrote: (from, to, n, auto) => `${from} → ${to}（${n} 段${auto > 0 ? `，${auto} 个自动编号已写成文字` : ''}）`,
   wordPlace: (part, n) => (part === 'footnote' ? `脚注${n}` : part === 'endnote' ? `尾注${n}` : `第${n}段`),
+  exportOnlyOption: (opt) => `选项「${opt}」只用于 gongwen export`,
+  checkOnlyOption: (opt) => `选项「${opt}」只用于 gongwen check，不用于 export`,
+  exportOneFile: 'gongwen export 一次导出一个草稿：请只给出一个 Markdown 文件',
+  exportDone: (out) => `已导出：${out}`,
+  exportBlocked: (p, n) => `${p}: 有 ${n} 个错误级别的问题，未导出。请先改正；确要导出，加 --force：`,
+  exportForced: (p, n) => `${p}: 有 ${n} 个错误级别的问题，按 --force 仍然导出`,
+  outputExists: (out) => `${out}: 文件已存在，未覆盖，没有导出；要覆盖它请加 --overwrite，或用 -o 另给一个文件名`,
+  askOverwrite: (out) => `${out} 已存在，是否覆盖？[y/N] `,
+  notOverwritten: (out) => `${out}: 未覆盖，没有导出`,
+  outputIsInput: (p) => `${p}: 输出文件就是草稿本身，没有导出（请用 -o 给出 .docx 文件名）`,
+  cannotWriteOutput: (out, r) => `${out}: 无法写入（${r}），没有留下写了一半的文件`,
+  readOnlyOutput: (out) => `${out}: 文件是只读的，未覆盖，没有导出`,
+  progress: (p, stage, pct) => `${p}: ${{ check: '检查', layout: '排版', write: '写入' }[stage]} ${pct}%`,
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -179,7 +215,8 @@ const en: CliMessages = {
       '',
       'Usage:',
       '  gongwen check [options] PATH…',
-      '  gongwen import FILE.docx [-o FILE.md] [--force]',
+      '  gongwen import FILE.docx [-o FILE.md] [--overwrite]',
+      '  gongwen export DRAFT.md [-o FILE.docx] [--force] [--overwrite] [--preset NAME]',
       '  gongwen help | --help',
       '  gongwen --version',
       '',
@@ -200,6 +237,14 @@ const en: CliMessages = {
       '  --force                import: overwrite an existing Markdown file',
       '  -h, --help             show this help',
       '  --version              show the version',
+      '',
+      'Export to Word (GB/T 9704 layout): gongwen export DRAFT.md writes DRAFT.docx. The draft is checked first; error-severity problems (an unfilled placeholder…) are listed and nothing is exported.',
+      '  -o, --output FILE      write to this file (default: the draft\'s name with .docx)',
+      '  --force                export even with error-severity problems',
+      '  --overwrite            replace the output file if it exists (in a terminal you are asked; otherwise it is never replaced without this)',
+      '  --preset NAME          lay out with a preset from export.presets in .gongwen.jsonc (default gb: GB/T 9704-2012)',
+      '  --config, --type, --encoding, --locale as for check',
+      '  Export exit codes: 0 exported; 1 error-severity problems, not exported; 2 bad usage, an unreadable draft, an output file that exists or cannot be written.',
       '',
       'Exit codes: 0 no errors; 1 error-severity problems found; 2 bad usage, a file that cannot be read or written back (read-only), or a configuration problem; 130 / 143 stopped by Ctrl-C or SIGTERM.',
     ].join('\n'),
@@ -255,10 +300,23 @@ const en: CliMessages = {
   wordOldFormat: (p) => `${p}: a Word 97–2003 (.doc), WPS or RTF file; save it as .docx in Word or WPS first, then check or import it`,
   wordFixRefused: (p) => `${p}: a Word document is not fixed in place: convert it with gongwen import ${p} and fix the Markdown (it was checked as usual)`,
   importNotWord: (p) => `${p}: not a Word document (.docx); not imported`,
-  importExists: (p) => `${p}: the file exists and was not overwritten (add --force to overwrite it, or name another file with -o)`,
+  importExists: (p) => `${p}: the file exists and was not overwritten (add --overwrite to replace it, or name another file with -o)`,
   importOneOutput: '-o goes with one file to import',
   importWrote: (from, to, n, auto) => `${from} → ${to} (${plural(n, 'paragraph', 'paragraphs')}${auto > 0 ? `, ${plural(auto, 'automatic number', 'automatic numbers')} written as text` : ''})`,
   wordPlace: (part, n) => (part === 'footnote' ? `footnote ${n}` : part === 'endnote' ? `endnote ${n}` : `paragraph ${n}`),
+  exportOnlyOption: (opt) => `option "${opt}" is for gongwen export only`,
+  checkOnlyOption: (opt) => `option "${opt}" is for gongwen check, not export`,
+  exportOneFile: 'gongwen export exports one draft: give one Markdown file',
+  exportDone: (out) => `exported: ${out}`,
+  exportBlocked: (p, n) => `${p}: ${plural(n, 'error-severity problem', 'error-severity problems')}; not exported. Correct them first, or add --force to export anyway:`,
+  exportForced: (p, n) => `${p}: ${plural(n, 'error-severity problem', 'error-severity problems')}; exported anyway (--force)`,
+  outputExists: (out) => `${out}: the file exists and was not replaced; nothing exported. Add --overwrite to replace it, or give another name with -o`,
+  askOverwrite: (out) => `${out} exists. Replace it? [y/N] `,
+  notOverwritten: (out) => `${out}: not replaced; nothing exported`,
+  outputIsInput: (p) => `${p}: the output file is the draft itself; nothing exported (give a .docx name with -o)`,
+  cannotWriteOutput: (out, r) => `${out}: cannot write (${r}); no half-written file was left`,
+  readOnlyOutput: (out) => `${out}: the file is read-only and was not replaced; nothing exported`,
+  progress: (p, stage, pct) => `${p}: ${{ check: 'checking', layout: 'laying out', write: 'writing' }[stage]} ${pct}%`,
 };
 
 export const MESSAGES: Record<Locale, CliMessages> = { 'zh-CN': zh, en };

@@ -237,6 +237,7 @@ export class FileExistsError extends Error {
 export function createFileAtomic(file: string, data: Uint8Array): void {
   if (fs.existsSync(file)) throw new FileExistsError(`${file} exists`);
   const temp = tempPathFor(file);
+  // The mode a new file gets (the umask applies), not the temporary file's 0600.
   const fd = fs.openSync(temp, 'wx', 0o666);
   pendingTemps.add(temp);
   try {
@@ -250,7 +251,7 @@ export function createFileAtomic(file: string, data: Uint8Array): void {
       fs.linkSync(temp, file);
     } catch (e) {
       if (code(e) === 'EEXIST') throw new FileExistsError(`${file} exists`);
-      if (code(e) !== 'EPERM' && code(e) !== 'ENOTSUP' && code(e) !== 'EOPNOTSUPP' && code(e) !== 'ENOSYS' && code(e) !== 'EXDEV') throw e;
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(code(e) ?? '')) throw e;
       if (fs.existsSync(file)) throw new FileExistsError(`${file} exists`);
       fs.renameSync(temp, file);
     }

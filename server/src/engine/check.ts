@@ -12,6 +12,7 @@ import { RULES, RULES_BY_ID, DEFAULT_SEVERITIES } from './rules/index.js';
 import type { Rule, RuleReport } from './rule.js';
 import { placeholdersOf } from './i18n.js';
 import { automaticNumberAt, type WordLayout } from './word.js';
+import type { UserExportSettings } from './export-settings.js';
 import type { ConfigProblem, Diagnostic, MessageData, MessageRef, ResolvedConfig, RuleSetting, Severity, StructureSetting } from './types.js';
 
 export interface CheckOptions {
@@ -46,6 +47,8 @@ export interface CheckResult {
    * a configuration file, or given as an option, or `structure: always`). The editor checks only
    * such documents unless told otherwise (`gongwen.files.include`); the CLI checks what it is given. */
   reportLike: boolean;
+  /** The `export` sections of the configuration layers and the front matter, earliest first (the Word export's settings). */
+  exportLayers: UserExportSettings[];
 }
 
 export interface RuleFailure {
@@ -89,7 +92,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const kept = owned.length > 0 ? withoutOwned(diagnostics, owned) : diagnostics;
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
   const shown = applyDirectives(model, kept);
-  return { diagnostics: options.word ? withAutomaticNotes(shown, options.word) : shown, problems, failures, model, config, reportLike: reportLike(config, model) };
+  const exportLayers = layers.flatMap((l) => (l.export ? [l.export] : []));
+  return { diagnostics: options.word ? withAutomaticNotes(shown, options.word) : shown, problems, failures, model, config, reportLike: reportLike(config, model), exportLayers };
 }
 
 /**

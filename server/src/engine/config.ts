@@ -13,6 +13,7 @@ import type { ConfigProblem, Localized, MessageData, MessageRef, OptionsSchema, 
 import type { ConfigMessageKey } from './core-messages.js';
 import { optionsProblem } from './options.js';
 import { parseEncodingName, STATED_ENCODINGS, type EncodingName } from './encoding-names.js';
+import { exportSettingsProblem, type UserExportSettings } from './export-settings.js';
 
 export type { ConfigProblem, ResolvedConfig, RuleConfig, RuleSetting, StructureSetting } from './types.js';
 
@@ -46,6 +47,8 @@ export interface UserConfig {
   placeholders?: { extra?: string[]; allow?: string[] };
   /** The encoding of the files without a BOM (command line; the editor opens files itself). */
   encoding?: EncodingName;
+  /** How the Word export lays the report out (export-settings.ts). */
+  export?: UserExportSettings;
 }
 
 
@@ -145,7 +148,7 @@ export function validateConfig(
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['type', 'structure', 'rules', 'types', 'placeholders', 'encoding', '$schema'].includes(key)) {
+    if (!['type', 'structure', 'rules', 'types', 'placeholders', 'encoding', 'export', '$schema'].includes(key)) {
       problem(key, cm('unknownSetting', { key }));
     }
   }
@@ -162,6 +165,11 @@ export function validateConfig(
     if (source === 'front matter') problem('encoding', cm('encodingInFrontMatter'));
     else if (name) config.encoding = name;
     else problem('encoding', cm('badEncoding', { names: [...STATED_ENCODINGS] }));
+  }
+  if (v.export !== undefined) {
+    const invalid = exportSettingsProblem(v.export);
+    if (invalid) problem('export', cm('badExport', { problem: invalid }));
+    else config.export = v.export as UserExportSettings;
   }
   if (v.rules !== undefined) {
     if (typeof v.rules !== 'object' || v.rules === null || Array.isArray(v.rules)) {

@@ -129,6 +129,8 @@ export const CONFIG_MESSAGES = {
     en: '"encoding" belongs in a configuration file (the encoding is needed before the document is read); ignored here',
   },
   badEncoding: { 'zh-CN': '「encoding」必须是 {names} 之一（没有 BOM 的文件所用的编码）', en: '"encoding" must be one of {names} (the encoding of files without a BOM)' },
+  badExport: { 'zh-CN': '导出设置「export」有误，已按默认版式（gb）导出：{problem}', en: 'invalid export settings ("export"); the default layout (gb) is used: {problem}' },
+  exportPageFormat: { 'zh-CN': '「{name}」中要有 {n} 代表页码，例如 "— {n} —"', en: '"{name}" needs {n} for the page number, as in "— {n} —"' },
   cannotRead: { 'zh-CN': '无法读取配置文件（{reason}）', en: 'cannot read configuration file ({reason})' },
   frontMatterSyntax: { 'zh-CN': '文档开头的 YAML 元数据有语法错误', en: 'syntax error in the YAML front matter' },
   frontMatterTooLarge: {
@@ -155,6 +157,7 @@ export const CONFIG_MESSAGES = {
   optionType: { 'zh-CN': '「{name}」应为{expected}', en: '"{name}" must be {expected}' },
   optionEnum: { 'zh-CN': '「{name}」只能是 {allowed}', en: '"{name}" must be one of {allowed}' },
   optionEmpty: { 'zh-CN': '「{name}」不能为空字符串', en: '"{name}" must not be an empty string' },
+  optionRange: { 'zh-CN': '「{name}」应在 {min} 到 {max} 之间', en: '"{name}" must be from {min} to {max}' },
   optionTooMany: { 'zh-CN': '「{name}」最多 {max} 项', en: '"{name}" takes at most {max} items' },
   optionPattern: { 'zh-CN': '「{name}」中的{problem}', en: '"{name}": {problem}' },
   typeObject: { 'zh-CN': '对象', en: 'an object' },

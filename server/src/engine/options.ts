@@ -1,5 +1,5 @@
 // Rule options checked against the rule's `meta.options` schema: the subset of JSON schema that
-// options use (type, properties, additionalProperties, items, minLength, maxItems, enum, and
+// options use (type, properties, additionalProperties, items, minLength, maxItems, minimum, maximum, enum, and
 // `format: user-pattern` for regular expressions, compiled by the linear-time engine). The
 // problem is a message by id, so it is worded in the user's language.
 
@@ -33,6 +33,11 @@ export function optionsProblem(value: unknown, schema: OptionsSchema, name = '')
   const at = name || '…';
   if (schema.type && !hasType(value, schema.type)) return { id: 'config/optionType', data: { name: at, expected: { id: TYPE_MESSAGE[schema.type] } } };
   if (schema.enum && !schema.enum.includes(value as string)) return { id: 'config/optionEnum', data: { name: at, allowed: schema.enum.map(String) } };
+  if (typeof value === 'number') {
+    if ((schema.minimum !== undefined && value < schema.minimum) || (schema.maximum !== undefined && value > schema.maximum)) {
+      return { id: 'config/optionRange', data: { name: at, min: schema.minimum ?? '…', max: schema.maximum ?? '…' } };
+    }
+  }
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) return { id: 'config/optionEmpty', data: { name: at } };
     if (schema.format === 'user-pattern') {
@@ -55,7 +60,12 @@ export function optionsProblem(value: unknown, schema: OptionsSchema, name = '')
     for (const key of Object.keys(object)) {
       const child = name ? `${name}.${key}` : key;
       if (!Object.hasOwn(properties, key)) {
-        if (schema.additionalProperties === false) return { id: 'config/optionUnknown', data: { name: child } };
+        const other = schema.additionalProperties;
+        if (other === false || key === '__proto__') return { id: 'config/optionUnknown', data: { name: child } };
+        if (typeof other === 'object') {
+          const p = optionsProblem(object[key], other, child);
+          if (p) return p;
+        }
         continue;
       }
       const p = optionsProblem(object[key], properties[key], child);

@@ -105,9 +105,13 @@ export interface OptionsSchema {
   readonly type?: 'object' | 'array' | 'string' | 'boolean' | 'number' | 'integer';
   readonly description?: Localized;
   readonly properties?: Readonly<Record<string, OptionsSchema>>;
-  readonly additionalProperties?: boolean;
+  /** false: no other keys; a schema: every other key's value follows it (a map of names). */
+  readonly additionalProperties?: boolean | OptionsSchema;
   readonly items?: OptionsSchema;
   readonly minLength?: number;
+  /** Bounds of a number (inclusive). */
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly maxItems?: number;
   readonly enum?: readonly (string | number | boolean)[];
   /** A regular expression from the user: compiled with the linear-time engine when validated. */

@@ -24,7 +24,7 @@ import { RULES_BY_ID } from '../engine/rules/index.js';
 import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
 import { renderMessage } from '../engine/messages.js';
-import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, FIX_ALL_KIND, IMPORT_WORD_REQUEST, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type GongwenSettings, type ImportWordParams, type ImportWordResult } from '../protocol.js';
+import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, EXPORT_DOCX_REQUEST, FIX_ALL_KIND, IMPORT_WORD_REQUEST, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type ExportParams, type ExportResult, type GongwenSettings, type ImportWordParams, type ImportWordResult } from '../protocol.js';
 import { importDocx, WordReadError } from '../word/import.js';
 import { pushedSettings, validSettings } from './settings.js';
 import { codeActions, fixedEdit, formattingEdits, isLazyFix, resolveFixAll } from './code-actions.js';
@@ -453,6 +453,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (e instanceof WordReadError) return { ok: false, problem: e.problem, ...e.where };
       throw e;
     }
+  }));
+  connection.onRequest(EXPORT_DOCX_REQUEST, live(async (params: ExportParams): Promise<ExportResult | null> => {
+    const doc = documents.get(params.uri);
+    const checked = await checkedFor(params.uri);
+    if (!doc || !checked) return null;
+    const loc = localeFor(checked.settings);
+    // Loaded when first used: the Word writer is a bundle of its own (dist/export.cjs).
+    const word = await import('../word/export.js');
+    if (checked.pausedForSize !== undefined || checked.decodingDamage) return { kind: 'refused', message: word.exportMessage({ id: 'export/notChecked' }, loc) };
+    const options = checkOptionsOf(checked);
+    const prepared = word.prepareExport(doc.getText(), { config: options.config, type: options.type, rules: options.rules }, params.preset || undefined);
+    if (prepared.presetProblem) return { kind: 'refused', message: word.exportMessage(prepared.presetProblem, loc) };
+    if (prepared.blocking.length > 0 && !params.force) {
+      return {
+        kind: 'blocked',
+        findings: prepared.blocking.map((d) => ({ line: d.range.start.line, column: d.range.start.column, rule: d.rule, message: word.exportMessage({ id: d.messageId, data: d.data }, loc) })),
+      };
+    }
+    const fsPath = URI.toFsPath(params.uri);
+    const { bytes, warnings } = await word.buildDocx(prepared, { baseDir: fsPath ? path.dirname(fsPath) : undefined });
+    return {
+      kind: 'docx',
+      data: Buffer.from(bytes).toString('base64'),
+      warnings: warnings.map((w) => word.exportMessage(w.line ? { id: 'export/atLine', data: { line: w.line, message: w.message } } : w.message, loc)),
+    };
   }));
 
   documents.listen(connection);

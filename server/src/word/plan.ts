@@ -1,0 +1,512 @@
+// What a report becomes on paper, before any Word XML: a list of blocks (title, body paragraphs
+// with their level and where a run-in heading ends, tables, images, attachments, the signature
+// block, the optional letterhead and imprint). Built from the engine's report model — section
+// levels (after marker repair), the title, the signature block — and one Markdown parse for the
+// inline formatting. One source line is one paragraph: that is how these drafts are written, and
+// how the checker reads them.
+
+import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { CheckResult } from '../engine/check.js';
+import { blockStarts, isPlainBlock, markdownProcessor } from '../engine/model/markdown.js';
+import type { Level } from '../engine/model/markers.js';
+import type { LineInfo } from '../engine/model/model-types.js';
+import { normalizeDate, textWidth } from './text.js';
+
+export interface TextPiece {
+  kind: 'text';
+  text: string;
+  bold: boolean;
+  strike: boolean;
+  /** Part of a heading: set in the level's font (up to a run-in heading's end). */
+  heading?: boolean;
+}
+
+export interface ImagePiece {
+  kind: 'image';
+  src: string;
+  alt: string;
+  line: number;
+}
+
+export interface NotePiece {
+  kind: 'note';
+  label: string;
+}
+
+export type Piece = TextPiece | ImagePiece | NotePiece;
+
+export type Block =
+  | { kind: 'title'; lines: string[] }
+  /** 主送机关 or a salutation (各位领导：): flush left. */
+  | { kind: 'addressee'; pieces: Piece[] }
+  /** A body paragraph; `level` for a numbered line (1 一、 … 4 （1）, 5 ①), `heading` for a Markdown heading without a marker (its depth). */
+  | { kind: 'paragraph'; pieces: Piece[]; level?: Level; headingDepth?: number; plain?: boolean }
+  /** An image alone in its paragraph: centred, no indent. */
+  | { kind: 'image'; image: ImagePiece }
+  | { kind: 'table'; rows: { cells: Piece[][][]; header: boolean }[]; align: ('left' | 'right' | 'center' | null)[] }
+  /** 附件说明 (7.3.4): `numbered` items keep their written numbers. */
+  | { kind: 'attachments'; label: string; items: string[] }
+  /** 落款 (7.3.5): the signer lines, then the date (its leading zeros gone). */
+  | { kind: 'signature'; signers: string[]; date: string }
+  | { kind: 'blank' }
+  | { kind: 'letterhead'; organ?: string; number?: string }
+  | { kind: 'imprint'; cc?: string; printer?: string; printDate?: string };
+
+export interface Plan {
+  blocks: Block[];
+  /** Footnote definitions by label, in order of first reference. */
+  notes: Map<string, Piece[][]>;
+}
+
+/** Front matter fields the letterhead and imprint come from. */
+export interface FrontFields {
+  发文机关?: string;
+  发文字号?: string;
+  主送机关?: string;
+  抄送?: string;
+  印发机关?: string;
+  印发日期?: string;
+}
+
+interface Line {
+  /** 1-based source line. */
+  line: number;
+  pieces: Piece[];
+}
+
+const LEADING_SPACE = /^[ \t\u3000\u00a0]+/;
+const TRAILING_SPACE = /[ \t\u3000\u00a0]+$/;
+/** Where a run-in heading ends: its first 。 ！ ？ or colon, included. */
+const HEADING_END = /[。！？：:]/;
+const SENTENCE_MARK = /[。！？；;，,!?]/;
+
+function visible(pieces: readonly Piece[]): string {
+  let s = '';
+  for (const p of pieces) if (p.kind === 'text') s += p.text;
+  return s;
+}
+
+/** Drops leading and trailing spaces of a line (the writer's own indent "　　"): the layout indents. */
+function trimLine(pieces: Piece[]): Piece[] {
+  const out = pieces.filter((p) => p.kind !== 'text' || p.text.length > 0);
+  while (out.length && out[0].kind === 'text') {
+    const t = (out[0] as TextPiece).text.replace(LEADING_SPACE, '');
+    if (t.length > 0) {
+      out[0] = { ...(out[0] as TextPiece), text: t };
+      break;
+    }
+    out.shift();
+  }
+  while (out.length && out[out.length - 1].kind === 'text') {
+    const last = out[out.length - 1] as TextPiece;
+    const t = last.text.replace(TRAILING_SPACE, '');
+    if (t.length > 0) {
+      out[out.length - 1] = { ...last, text: t };
+      break;
+    }
+    out.pop();
+  }
+  return out;
+}
+
+/** Inline HTML: a line break, a comment (dropped: directives such as gongwen-disable live there), or a tag (dropped, its text stays). */
+const BR = /^<br\s*\/?>$/i;
+
+/** Plain text of block HTML: comments and tags dropped, <br> and line breaks kept as lines. */
+function htmlLines(value: string): string[] {
+  const text = value
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(p|div|li|tr|h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+/** Phrasing content into lines: a soft or hard line break, or <br>, starts a new line. */
+class LineCollector {
+  lines: Line[] = [];
+  private current: Line | undefined;
+
+  constructor(private firstLine: number) {}
+
+  private open(line: number): Line {
+    if (!this.current) {
+      this.current = { line, pieces: [] };
+      this.lines.push(this.current);
+    }
+    return this.current;
+  }
+
+  newLine(nextLine: number): void {
+    this.current = undefined;
+    this.firstLine = nextLine;
+  }
+
+  text(value: string, line: number, style: { bold: boolean; strike: boolean }): void {
+    const parts = value.split(/\r?\n/);
+    parts.forEach((part, i) => {
+      if (i > 0) this.newLine(line + i);
+      if (part.length > 0) this.open(i === 0 ? Math.max(line, this.firstLine) : line + i).pieces.push({ kind: 'text', text: part, bold: style.bold, strike: style.strike });
+    });
+  }
+
+  piece(p: Piece, line: number): void {
+    this.open(Math.max(line, this.firstLine)).pieces.push(p);
+  }
+
+  phrasing(nodes: readonly PhrasingContent[], style = { bold: false, strike: false }): void {
+    for (const node of nodes) {
+      const line = node.position?.start.line ?? this.firstLine;
+      switch (node.type) {
+        case 'text':
+          this.text(node.value, line, style);
+          break;
+        case 'inlineCode':
+          this.text(node.value, line, style);
+          break;
+        case 'break':
+          this.newLine((node.position?.end.line ?? line + 1));
+          break;
+        case 'strong':
+          this.phrasing(node.children, { ...style, bold: true });
+          break;
+        case 'emphasis':
+          // Chinese has no italics: emphasis is plain text.
+          this.phrasing(node.children, style);
+          break;
+        case 'delete':
+          this.phrasing(node.children, { ...style, strike: true });
+          break;
+        case 'link':
+        case 'linkReference':
+          // Links are plain black text.
+          this.phrasing(node.children, style);
+          break;
+        case 'image':
+          this.piece({ kind: 'image', src: node.url, alt: node.alt ?? '', line }, line);
+          break;
+        case 'imageReference':
+          this.text(node.alt ?? '', line, style);
+          break;
+        case 'footnoteReference':
+          this.piece({ kind: 'note', label: node.identifier }, line);
+          break;
+        case 'html':
+          if (BR.test(node.value.trim())) this.newLine(node.position?.end.line ?? line);
+          else if (!node.value.startsWith('<!--') && !node.value.startsWith('<')) this.text(node.value, line, style);
+          break;
+        default:
+          if ('children' in node) this.phrasing((node as Parents).children as PhrasingContent[], style);
+          else if ('value' in node && typeof (node as { value: unknown }).value === 'string') this.text((node as { value: string }).value, line, style);
+      }
+    }
+  }
+}
+
+function phrasingLines(nodes: readonly PhrasingContent[], line: number): Line[] {
+  const c = new LineCollector(line);
+  c.phrasing(nodes);
+  return c.lines;
+}
+
+/** A source line's unit of content before layout. */
+type Item =
+  | { kind: 'line'; line: number; pieces: Piece[]; heading?: number; code?: boolean }
+  | { kind: 'table'; node: Table }
+  | { kind: 'blank' };
+
+/** The document's block content in order, flattened into lines (lists and quotes opened up). */
+function items(root: Root, text: string, notes: Map<string, Piece[][]>): Item[] {
+  const out: Item[] = [];
+  const walk = (nodes: readonly RootContent[] | readonly Nodes[]): void => {
+    for (const node of nodes as Nodes[]) {
+      const line = node.position?.start.line ?? 1;
+      switch (node.type) {
+        case 'yaml':
+        case 'definition':
+        case 'thematicBreak':
+          break;
+        case 'heading':
+          for (const l of phrasingLines(node.children, line)) out.push({ kind: 'line', line: l.line, pieces: l.pieces, heading: node.depth });
+          break;
+        case 'paragraph':
+          for (const l of phrasingLines(node.children, line)) out.push({ kind: 'line', line: l.line, pieces: l.pieces });
+          break;
+        case 'code': {
+          // A fenced block's text starts on the line after its fence.
+          const fenced = /^[ \t]*(```|~~~)/.test(text.slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 8));
+          node.value.split(/\r?\n/).forEach((l, i) => {
+            if (l.trim().length > 0) out.push({ kind: 'line', line: line + (fenced ? 1 : 0) + i, pieces: [{ kind: 'text', text: l, bold: false, strike: false }], code: true });
+          });
+          break;
+        }
+        case 'html':
+          htmlLines(node.value).forEach((l) => out.push({ kind: 'line', line, pieces: [{ kind: 'text', text: l, bold: false, strike: false }], code: true }));
+          break;
+        case 'table':
+          out.push({ kind: 'table', node });
+          break;
+        case 'list': {
+          node.children.forEach((item, i) => {
+            const before = out.length;
+            walk(item.children);
+            if (node.ordered) {
+              // The number of an ordered item is syntax, not text: put it back as written (1. or 1)).
+              const at = item.position?.start.offset ?? 0;
+              const m = /^[0-9]{1,9}([.)])/.exec(text.slice(at, at + 12));
+              const first = out.slice(before).find((x): x is Extract<Item, { kind: 'line' }> => x.kind === 'line');
+              if (first && m) first.pieces.unshift({ kind: 'text', text: `${(node.start ?? 1) + i}${m[1]}`, bold: false, strike: false });
+            }
+          });
+          break;
+        }
+        case 'blockquote':
+          walk(node.children);
+          break;
+        case 'footnoteDefinition': {
+          const paragraphs: Piece[][] = [];
+          for (const child of node.children) {
+            if (child.type === 'paragraph') for (const l of phrasingLines(child.children, child.position?.start.line ?? line)) paragraphs.push(trimLine(l.pieces));
+          }
+          notes.set(node.identifier, paragraphs);
+          break;
+        }
+        default:
+          if ('children' in node) walk((node as Parents).children as Nodes[]);
+      }
+    }
+  };
+  walk(root.children);
+  // Blank lines between blocks are not kept: the layout spaces the parts itself.
+  return out;
+}
+
+/** Escapes and character references change what a plain-looking line shows: such a block is parsed. */
+const SHOWS_OTHERWISE = /[\\&]/;
+
+/**
+ * The document's items, block by block (the engine's cutting: each block parses the same alone):
+ * a block without any Markdown syntax is its lines as they are (most of a report: not parsed), any
+ * other block is parsed on its own and its line numbers shifted to the document's.
+ */
+function documentItems(text: string, lines: readonly LineInfo[], notes: Map<string, Piece[][]>): Item[] {
+  const starts = blockStarts(text, lines);
+  const out: Item[] = [];
+  let first = 0;
+  for (let b = 0; b < starts.length; b++) {
+    const start = starts[b];
+    const end = b + 1 < starts.length ? starts[b + 1] : text.length;
+    while (first < lines.length && lines[first].start < start) first++;
+    const block = text.slice(start, end);
+    if (isPlainBlock(text, lines, first, end) && !SHOWS_OTHERWISE.test(block)) {
+      for (let i = first; i < lines.length && lines[i].start < end; i++) {
+        const l = lines[i];
+        if (l.kind === 'blank') continue;
+        // An ordered-list marker and its space (1. 抓好) read as the parser would show them (1.抓好).
+        const t = text.slice(l.start, l.end).replace(/^([0-9]{1,9}[.)])[ \t]+/, '$1');
+        out.push({ kind: 'line', line: l.number, pieces: [{ kind: 'text', text: t, bold: false, strike: false }] });
+      }
+      continue;
+    }
+    const offset = first < lines.length ? lines[first].number - 1 : 0;
+    for (const item of items(markdownProcessor.parse(block) as Root, block, notes)) {
+      if (item.kind === 'line') {
+        item.line += offset;
+        for (const p of item.pieces) if (p.kind === 'image') p.line += offset;
+      }
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+function splitRunIn(pieces: Piece[], level: Level): Piece[] {
+  const words = visible(pieces);
+  const cut = words.search(HEADING_END);
+  // No end mark, or nothing after it: the whole line is the heading.
+  const end = cut < 0 || words.slice(cut + 1).trim().length === 0 ? words.length : cut + 1;
+  if (level === 5) return pieces;
+  const out: Piece[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    if (p.kind !== 'text') {
+      out.push(p);
+      continue;
+    }
+    const from = at;
+    at += p.text.length;
+    if (at <= end) out.push({ ...p, heading: true, bold: false });
+    else if (from >= end) out.push(p);
+    else {
+      out.push({ ...p, text: p.text.slice(0, end - from), heading: true, bold: false });
+      out.push({ ...p, text: p.text.slice(end - from) });
+    }
+  }
+  return out;
+}
+
+const ATTACHMENT = /^附件[：:]/;
+const ITEM_MARKER = /^[0-9０-９]{1,2}[.．、]/;
+
+function isShortTitleLine(words: string): boolean {
+  return words.length > 0 && words.length <= 40 && !SENTENCE_MARK.test(words) && !/[：:]$/.test(words);
+}
+
+/** Builds the plan of a checked report. `front`: the front matter's letterhead and imprint fields, when the style asks for them. */
+export function planReport(result: CheckResult, front: FrontFields | undefined, style: { letterhead: boolean; imprint: boolean }): Plan {
+  const model = result.model;
+  const text = model.text;
+  const notes = new Map<string, Piece[][]>();
+  const all = documentItems(text, model.lines, notes);
+  const lineInfo = (n: number): LineInfo | undefined => model.lines[n - 1];
+  const lines = all.filter((x): x is Extract<Item, { kind: 'line' }> => x.kind === 'line');
+  const byLine = new Map<number, Extract<Item, { kind: 'line' }>>();
+  for (const l of lines) if (!byLine.has(l.line)) byLine.set(l.line, l);
+
+  // The title: the model's title line, with the lines of the same paragraph (or the h1s right
+  // before and after it) that read as more of the title.
+  const titleLines = new Set<number>();
+  const titleLine = model.title?.line;
+  if (titleLine !== undefined && byLine.has(titleLine)) {
+    titleLines.add(titleLine);
+    const t = byLine.get(titleLine)!;
+    const sameKind = (n: number) => {
+      const other = byLine.get(n);
+      if (!other || other.code || lineInfo(n)?.numbered) return false;
+      if ((other.heading === undefined) !== (t.heading === undefined)) return false;
+      if (t.heading !== undefined && other.heading !== t.heading) return false;
+      return isShortTitleLine(visible(trimLine(other.pieces)).trim());
+    };
+    for (let n = titleLine - 1; sameKind(n) && lineInfo(n)?.kind !== 'blank'; n--) titleLines.add(n);
+    for (let n = titleLine + 1; sameKind(n) && lineInfo(n)?.kind !== 'blank'; n++) titleLines.add(n);
+    // A heading split by a hard break or <br> gives several lines at one source line: all title.
+  }
+
+  // The signature block (落款): from the model.
+  const sigStart = model.signature?.startLine;
+  // 附件说明: the last 附件： line, when only its items (and the signature) follow it.
+  let attachmentLine: number | undefined;
+  const attachmentItems = new Set<number>();
+  const isSignature = (n: number) => sigStart !== undefined && n >= sigStart;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const words = visible(trimLine(lines[i].pieces)).trim();
+    if (!ATTACHMENT.test(words) || lines[i].code || lineInfo(lines[i].line)?.kind === 'table' || isSignature(lines[i].line)) continue;
+    const nameOnLine = words.replace(ATTACHMENT, '').trim().length > 0;
+    // What follows, the signature aside: numbered names, or (after a bare 附件：) one name.
+    const rest = lines.slice(i + 1).filter((l) => !isSignature(l.line));
+    const ok = rest.every((l) => ITEM_MARKER.test(visible(trimLine(l.pieces)).trim())) || (!nameOnLine && rest.length === 1);
+    if (ok && rest.length <= 20) {
+      attachmentLine = lines[i].line;
+      for (const l of rest) attachmentItems.add(l.line);
+    }
+    break;
+  }
+
+  const blocks: Block[] = [];
+  if (style.letterhead && front && (front.发文机关 || front.发文字号)) blocks.push({ kind: 'letterhead', organ: front.发文机关, number: front.发文字号 });
+
+  let titleDone = false;
+  let sawBody = false;
+  let addresseeChecked = false;
+  const signers: string[] = [];
+  let date: string | undefined;
+  let attachment: { label: string; items: string[] } | undefined;
+  const emitTitle = () => {
+    const words = [...titleLines].sort((a, b) => a - b).flatMap((n) => lines.filter((l) => l.line === n).map((l) => visible(trimLine(l.pieces)).replace(/^[*_]+|[*_]+$/g, '').trim()));
+    blocks.push({ kind: 'title', lines: words.filter((w) => w.length > 0) });
+    blocks.push({ kind: 'blank' });
+    if (style.letterhead && front?.主送机关) {
+      const to = front.主送机关.trim();
+      blocks.push({ kind: 'addressee', pieces: [{ kind: 'text', text: /[：:]$/.test(to) ? to : `${to}：`, bold: false, strike: false }] });
+      addresseeChecked = true;
+    }
+    titleDone = true;
+  };
+
+  for (const item of all) {
+    if (item.kind === 'blank') continue;
+    if (item.kind === 'table') {
+      blocks.push(tableBlock(item.node));
+      sawBody = true;
+      continue;
+    }
+    const n = item.line;
+    if (titleLines.has(n)) {
+      if (!titleDone) emitTitle();
+      continue;
+    }
+    const pieces = trimLine(item.pieces);
+    if (pieces.length === 0) continue;
+    const words = visible(pieces);
+    if (isSignature(n) && !item.code) {
+      const isLast = !lines.some((l) => l.line > n);
+      if (isLast) date = normalizeDate(words.trim());
+      else signers.push(words.trim());
+      continue;
+    }
+    if (n === attachmentLine) {
+      const name = words.replace(ATTACHMENT, '').trim();
+      attachment = { label: words.slice(0, words.search(/[：:]/) + 1).replace(':', '：'), items: name ? [name] : [] };
+      continue;
+    }
+    if (attachmentItems.has(n) && attachment) {
+      attachment.items.push(words.trim());
+      continue;
+    }
+    // 主送机关 or a salutation: the first line after the title, short, ending with a colon.
+    if (!addresseeChecked && !item.code) {
+      addresseeChecked = true;
+      if (titleDone && !sawBody && item.heading === undefined && !lineInfo(n)?.numbered && /[：:]$/.test(words.trim()) && words.length <= 40 && !/[。！？；]/.test(words)) {
+        blocks.push({ kind: 'addressee', pieces });
+        sawBody = true;
+        continue;
+      }
+    }
+    sawBody = true;
+    // An image alone on its line: a figure.
+    if (pieces.length === 1 && pieces[0].kind === 'image') {
+      blocks.push({ kind: 'image', image: pieces[0] });
+      continue;
+    }
+    const info = lineInfo(n);
+    const numbered = info?.numbered && info.numbered.scope.kind === 'body' && !item.code ? info.numbered : undefined;
+    if (numbered) blocks.push({ kind: 'paragraph', pieces: splitRunIn(pieces, numbered.level), level: numbered.level });
+    else if (item.heading !== undefined) blocks.push({ kind: 'paragraph', pieces: pieces.map((p) => (p.kind === 'text' ? { ...p, heading: true, bold: false } : p)), headingDepth: item.heading });
+    else blocks.push({ kind: 'paragraph', pieces, plain: item.code });
+  }
+  if (!titleDone && titleLines.size > 0) emitTitle();
+  if (attachment) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'attachments', label: attachment.label || '附件：', items: attachment.items });
+  }
+  if (date !== undefined || signers.length > 0) {
+    blocks.push({ kind: 'blank' });
+    // A block without a date (cannot happen with the model's signature, which ends in one) keeps its lines.
+    blocks.push({ kind: 'signature', signers, date: date ?? '' });
+  }
+  if (style.imprint && front && (front.抄送 || front.印发机关 || front.印发日期)) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'imprint', cc: front.抄送, printer: front.印发机关, printDate: front.印发日期 ? normalizeDate(front.印发日期) : undefined });
+  }
+  return { blocks, notes };
+}
+
+function tableBlock(node: Table): Extract<Block, { kind: 'table' }> {
+  const rows = node.children.map((row, r) => ({
+    header: r === 0,
+    cells: row.children.map((cell) => {
+      const ls = phrasingLines(cell.children, cell.position?.start.line ?? 1);
+      const paras = ls.map((l) => trimLine(l.pieces)).filter((p) => p.length > 0);
+      return paras.length > 0 ? paras : [[]];
+    }),
+  }));
+  return { kind: 'table', rows, align: node.align ?? [] };
+}
+
+/** Width of a text in characters of its font size (half-width characters count half). */
+export { textWidth };

@@ -27,7 +27,7 @@ function optionsJsonSchema(schema: OptionsSchema): Record<string, unknown> {
   if (schema.enum) out.enum = schema.enum;
   if (schema.minLength !== undefined) out.minLength = schema.minLength;
   if (schema.maxItems !== undefined) out.maxItems = schema.maxItems;
-  if (schema.additionalProperties !== undefined) out.additionalProperties = schema.additionalProperties;
+  if (schema.additionalProperties !== undefined) out.additionalProperties = typeof schema.additionalProperties === 'object' ? optionsJsonSchema(schema.additionalProperties) : schema.additionalProperties;
   if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, optionsJsonSchema(v)]));
   if (schema.items) out.items = optionsJsonSchema(schema.items);
   if (schema.default !== undefined) out.default = schema.default;

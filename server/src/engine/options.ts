@@ -56,6 +56,10 @@ export function optionsProblem(value: unknown, schema: OptionsSchema, name = '')
       const child = name ? `${name}.${key}` : key;
       if (!Object.hasOwn(properties, key)) {
         if (schema.additionalProperties === false) return { id: 'config/optionUnknown', data: { name: child } };
+        if (typeof schema.additionalProperties === 'object') {
+          const p = optionsProblem(object[key], schema.additionalProperties, child);
+          if (p) return p;
+        }
         continue;
       }
       const p = optionsProblem(object[key], properties[key], child);

@@ -1,6 +1,8 @@
 // Public types of the gongwen engine. The engine knows nothing of VS Code or LSP:
 // front-ends (CLI, language server) translate these into their own shapes.
 
+import type { TermPack } from './terms/types.js';
+
 /** A position in a text: `offset` is a UTF-16 code-unit index into the JS string;
  * `line` and `column` are 1-based, the column counted in UTF-16 code units. */
 export interface Position {
@@ -85,6 +87,17 @@ export interface RuleMeta<M extends MessageTable = MessageTable> {
   readonly options?: OptionsSchema;
   /** Every message the rule reports or titles a fix with; the runner refuses another id. */
   readonly messages: M;
+  /** A rule whose findings come in groups of their own severity (terms: its packs). A finding
+   * names its group; its severity is the rule's option `option[group]` when the user set one,
+   * else the group's default (`defaults`, or `otherwise` for a group not listed), but never
+   * above the rule's own severity. The runner refuses a group from a rule without this. */
+  readonly groups?: SeverityGroups;
+}
+
+export interface SeverityGroups {
+  readonly option: string;
+  readonly defaults: Readonly<Record<string, Severity>>;
+  readonly otherwise: Severity;
 }
 
 /** The subset of JSON schema that rule options use; `description` is in both languages. */
@@ -92,7 +105,8 @@ export interface OptionsSchema {
   readonly type?: 'object' | 'array' | 'string' | 'boolean' | 'number' | 'integer';
   readonly description?: Localized;
   readonly properties?: Readonly<Record<string, OptionsSchema>>;
-  readonly additionalProperties?: boolean;
+  /** False: no other property; a schema: what every other property must be. */
+  readonly additionalProperties?: boolean | OptionsSchema;
   readonly items?: OptionsSchema;
   readonly minLength?: number;
   readonly maxItems?: number;
@@ -133,6 +147,8 @@ export interface ResolvedConfig {
   roles: Record<string, RoleDefinition>;
   rules: Record<string, RuleConfig>;
   placeholders: { extra: Pattern[]; allow: string[] };
+  /** The user's term packs (files and inline entries, each a pack) and allowed words, for the terms rule. */
+  terms: { packs: TermPack[]; allow: string[] };
 }
 
 // Report types and section roles (report-types.ts holds the built-in ones).

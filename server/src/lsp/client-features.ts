@@ -21,6 +21,8 @@ export interface ClientFeatures {
   hoverMarkdown: boolean;
   /** codeAction/resolve fills in `edit`. */
   resolveEdits: boolean;
+  /** A workspace edit may create a file (documentChanges with resource operations that include create). */
+  createFiles: boolean;
   /** The session's language: initializationOptions.locale, else the client's locale, else zh-CN (as the CLI). */
   locale: Locale;
 }
@@ -44,6 +46,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     diagnosticRefresh: obj(workspace.diagnostics).refreshSupport === true,
     hoverMarkdown: Array.isArray(formats) && formats.includes('markdown'),
     resolveEdits: Array.isArray(resolve) && resolve.includes('edit'),
+    createFiles: obj(workspace.workspaceEdit).documentChanges === true && Array.isArray(obj(workspace.workspaceEdit).resourceOperations) && (obj(workspace.workspaceEdit).resourceOperations as unknown[]).includes('create'),
     locale: tag === undefined ? 'zh-CN' : localeOf(tag),
   };
 }

@@ -95,13 +95,14 @@ export const terms = defineRule({
     })();
     for (const hit of findTerms(matcher, model.text, segments, skip)) {
       const pack = hit.pack;
-      const note = text(hit.entry.note ?? pack.note ?? pack.title ?? pack.name);
+      const note = hit.entry.note ?? pack.note ?? pack.title;
       const source = hit.entry.source ?? pack.source;
+      const file = pack.file?.split(/[\\/]/).pop();
       const data = {
         found: hit.found,
         expected: hit.replacement,
-        note,
-        source: source !== undefined ? text(source) : localized(`词表「${pack.name}」`, `pack "${pack.name}"`),
+        note: note !== undefined ? text(note) : localized(`词表「${pack.name}」`, `pack "${pack.name}"`),
+        source: source !== undefined ? text(source) : file ? localized(`词表文件 ${file}`, `pack file ${file}`) : localized('.gongwen.jsonc 中的词条', 'entries in .gongwen.jsonc'),
       };
       const fix = hit.fixable ? { messageId: 'fix' as const, data: { expected: hit.replacement }, edits: [hit.edit] } : undefined;
       if (pack.fix) report({ start: hit.start, end: hit.end, messageId: 'replace', data, group: pack.name, ...(fix ? { fix } : {}) });

@@ -173,7 +173,7 @@ export function regexSource(pattern: string): string | undefined {
 }
 
 /** A list of entries (a pack's `rules`, or `terms.entries` in the configuration); entries with problems are left out. */
-export function validateEntries(value: unknown, at: PathPart[], problems: ConfigProblem[], where: Where, file?: string): TermEntry[] {
+export function validateEntries(value: unknown, at: PathPart[], problems: ConfigProblem[], where: Where, file?: string, origin: number[] = []): TermEntry[] {
   const p = new Problems(problems, where, file);
   if (!Array.isArray(value)) {
     p.type(at, cm('typeArray'));
@@ -182,7 +182,10 @@ export function validateEntries(value: unknown, at: PathPart[], problems: Config
   const out: TermEntry[] = [];
   value.forEach((v, i) => {
     const e = entryOf(v, [...at, i], p);
-    if (e) out.push(e);
+    if (e) {
+      out.push(e);
+      origin.push(i);
+    }
   });
   return out;
 }
@@ -227,9 +230,10 @@ export function validatePack(value: unknown, name: string, problems: ConfigProbl
     p.add([], cm('termsMissing', { name: packName, field: 'rules' }));
     return undefined;
   }
-  pack.rules = validateEntries(value.rules, ['rules'], problems, where, file);
+  const origin: number[] = [];
+  pack.rules = validateEntries(value.rules, ['rules'], problems, where, file, origin);
   for (const f of runSpecs ? specFailures(pack) : []) {
-    const at: PathPart[] = ['rules', f.entry, 'specs', f.spec];
+    const at: PathPart[] = ['rules', origin[f.entry], 'specs', f.spec];
     p.add(at, cm(f.kind, { name: pathName(at), from: f.from, to: f.to, got: f.got }));
   }
   return pack;

@@ -194,3 +194,18 @@ test('allow-word edit: added to terms.allow (created if absent), comments kept; 
   assert.deepEqual(created.problems, []);
   assert.deepEqual(created.config.terms?.allow, ['定单']);
 });
+
+test('command line: a pack from terms.files is used, and its problems name the pack file; --fix changes only the differing characters', async () => {
+  const { run, workspace } = await import('./cli-harness.js');
+  const dir = workspace({
+    '.gongwen.jsonc': '{ "terms": { "files": ["词表/单位.yml"] } }\n',
+    '词表/单位.yml': 'rules:\n  - expected: 县乡村振兴局\n    patterns: [县振兴局]\n  - expected: 甲\n    pattern: 乙\n    colour: red\n',
+    'a.md': '# 某县工作总结\n\n县振兴局牵头，截止2025年底迫不急待。\n',
+  });
+  const r = run(dir, 'check', 'a.md');
+  assert.equal(r.code, 2, 'a configuration problem makes the exit code 2');
+  assert.match(r.stderr, new RegExp(`${path.join('词表', '单位.yml').replace(/\\/g, '\\\\')}:6:13: 未知的字段「rules\\[1\\]\\.colour」`));
+  assert.match(r.stdout, /a\.md:3:1 .*「县振兴局」应为「县乡村振兴局」/);
+  run(dir, 'check', '--fix', 'a.md');
+  assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8').split('\n')[2], '县乡村振兴局牵头，截至2025年底迫不及待。');
+});

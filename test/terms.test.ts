@@ -12,7 +12,8 @@ import { parseConfigText, validateConfig } from '../server/src/engine/config.js'
 import { RULES, RULES_BY_ID } from '../server/src/engine/rules/index.js';
 import { BUILTIN_PACKS, BUILTIN_PACK_PROBLEMS } from '../server/src/engine/terms/builtin.js';
 import { CompiledTerms, findTerms, literalPrefix, specFailures } from '../server/src/engine/terms/matcher.js';
-import { parsePackText } from '../server/src/engine/terms/pack.js';
+import { parsePackText, regexSource } from '../server/src/engine/terms/pack.js';
+import { compileUserPattern } from '../server/src/engine/user-pattern.js';
 import { renderMessage } from '../server/src/engine/messages.js';
 import { defineRule, localized } from '../server/src/engine/rule.js';
 import { buildReportModel } from '../server/src/engine/model/report-model.js';
@@ -20,6 +21,7 @@ import { loadConfigFile } from '../server/src/host/config-files.js';
 import { allowEditOf, newConfigText } from '../server/src/lsp/allow-word.js';
 import type { RuleSetting } from '../server/src/engine/types.js';
 import { rng } from './fixture-harness.js';
+import { TERMS_ADVERSARIAL } from './adversarial-inputs.js';
 
 const only = (setting: RuleSetting = 'error'): Record<string, RuleSetting> => Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === 'terms' ? setting : 'off']));
 const termsOf = (text: string, options: Parameters<typeof checkText>[1] = {}) => checkText(text, { rules: only(), ...options }).diagnostics.filter((d) => d.rule === 'terms');
@@ -38,6 +40,23 @@ test('the built-in packs validate, and every entry cites a source; formulations 
   assert.equal(formulations.fix, false);
   for (const e of formulations.rules) assert.match(e.date ?? '', /^\d{4}/, `${e.expected} is dated`);
   assert.ok(BUILTIN_PACKS.filter((p) => p.name !== 'formulations').every((p) => p.fix));
+});
+
+test('built-in /regex/ patterns run natively: each is also valid RE2 (no lookaround or backreference), without a quantified group that holds a quantifier, and starts with literal characters', () => {
+  let n = 0;
+  for (const pack of BUILTIN_PACKS) {
+    for (const e of pack.rules) {
+      for (const p of e.patterns) {
+        const source = regexSource(p);
+        if (source === undefined) continue;
+        n++;
+        assert.ok('pattern' in compileUserPattern(source), `${source} is valid RE2`);
+        assert.doesNotMatch(source, /\([^()]*[+*}][^()]*\)[+*{]/, `${source}: no quantified group holding a quantifier`);
+        assert.ok(literalPrefix(source).length >= 2, `${source} starts with literal characters (the automaton anchors it)`);
+      }
+    }
+  }
+  assert.ok(n >= 3);
 });
 
 for (const pack of BUILTIN_PACKS) {
@@ -208,4 +227,14 @@ test('command line: a pack from terms.files is used, and its problems name the p
   assert.match(r.stdout, /a\.md:3:1 .*「县振兴局」应为「县乡村振兴局」/);
   run(dir, 'check', '--fix', 'a.md');
   assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8').split('\n')[2], '县乡村振兴局牵头，截至2025年底迫不及待。');
+});
+
+test('hostile runs: the rule gets through them with the findings they hold (one per 定单, none inside 确定单位)', () => {
+  const inputs = TERMS_ADVERSARIAL(20_000);
+  const count = (name: string) => checkText(inputs[name], { rules: only() }).diagnostics.filter((d) => d.rule === 'terms').length;
+  assert.equal(count('截止 repeated'), 0);
+  assert.equal(count('确定单位 repeated'), 0);
+  assert.equal(count('二十届 repeated'), 0);
+  assert.equal(count('截止2 repeated'), Math.floor(20_000 / 3));
+  assert.equal(count('定单 repeated'), 10_000);
 });

@@ -230,4 +230,6 @@ export interface TermPack {
   rules: TermEntry[];
   /** The file the pack came from, for problems (user packs). */
   file?: string;
+  /** A built-in pack: its `/regex/` patterns are trusted and run natively (a user's run in re2js). */
+  builtin?: boolean;
 }

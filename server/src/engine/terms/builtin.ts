@@ -16,6 +16,7 @@ function load(data: unknown, name: string): TermPack {
   const pack = validatePack(data, name, BUILTIN_PACK_PROBLEMS, () => ({ line: 0, column: 0 }), `server/src/engine/terms/packs/${name}.json`, false);
   if (!pack) throw new Error(`built-in term pack ${name} does not validate`);
   delete pack.file;
+  pack.builtin = true;
   return pack;
 }
 

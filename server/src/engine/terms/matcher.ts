@@ -45,14 +45,18 @@ interface EntryRef {
   pack: TermPack;
   entry: TermEntry;
   fixable: boolean;
+  /** Length of the entry's longest exception (0: none). */
+  maxException: number;
 }
 
 interface RegexPattern {
   entry: number;
-  /** The pattern anchored at its start: `^(?:source)`. */
-  anchored: RE2JS;
-  /** Unanchored, for a pattern without a literal prefix. */
-  free: RE2JS;
+  /** The pattern anchored at its start: `^(?:source)` (a user's pattern, in re2js). */
+  anchored?: RE2JS;
+  /** Unanchored, for a user's pattern without a literal prefix. */
+  free?: RE2JS;
+  /** A built-in pattern: trusted, native and sticky (test/terms.test.ts checks each is linear-safe and valid RE2 too). */
+  native?: RegExp;
   prefix: string;
 }
 
@@ -77,7 +81,7 @@ export class CompiledTerms {
     for (const pack of packs) {
       for (const entry of pack.rules) {
         const e = this.entries.length;
-        this.entries.push({ pack, entry, fixable: pack.fix && entry.fix !== false });
+        this.entries.push({ pack, entry, fixable: pack.fix && entry.fix !== false, maxException: Math.max(0, ...(entry.exceptions ?? []).map((x) => x.length)) });
         for (const p of entry.patterns) {
           const source = p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : undefined;
           if (source === undefined) {
@@ -86,7 +90,8 @@ export class CompiledTerms {
           }
           const prefix = literalPrefix(source);
           const r = this.regexes.length;
-          this.regexes.push({ entry: e, anchored: RE2JS.compile(`^(?:${source})`), free: RE2JS.compile(source), prefix });
+          if (pack.builtin) this.regexes.push({ entry: e, native: new RegExp(source, prefix ? 'y' : 'g'), prefix });
+          else this.regexes.push({ entry: e, anchored: RE2JS.compile(`^(?:${source})`), free: RE2JS.compile(source), prefix });
           if (prefix) this.add({ text: prefix, kind: KIND_ANCHOR, entry: e, regex: r });
           else this.freeRegexes.push(r);
         }
@@ -256,8 +261,16 @@ export function findTerms(c: CompiledTerms, text: string, segments: Iterable<Seg
           break;
         case KIND_ANCHOR: {
           const r = regexes[lit.regex];
+          if (r.native) {
+            r.native.lastIndex = start;
+            const m = r.native.exec(text);
+            if (m && m[0].length > 0 && start + m[0].length <= seg.end) {
+              candidates.push({ start, end: start + m[0].length, entry: r.entry, replacement: expand(entries[r.entry].entry.expected, (n) => m[n] ?? null, m.length - 1) });
+            }
+            break;
+          }
           const slice = text.slice(start, Math.min(seg.end, start + MAX_REGEX_MATCH));
-          const m = r.anchored.matcher(slice);
+          const m = r.anchored!.matcher(slice);
           if (m.lookingAt() && m.end() > 0) {
             const groups = m.groupCount();
             candidates.push({ start, end: start + m.end(), entry: r.entry, replacement: expand(entries[r.entry].entry.expected, (n) => m.group(n), groups) });
@@ -269,7 +282,13 @@ export function findTerms(c: CompiledTerms, text: string, segments: Iterable<Seg
     for (const ri of c.freeRegexes) {
       const r = regexes[ri];
       const segText = text.slice(seg.start, seg.end);
-      const m = r.free.matcher(segText);
+      if (r.native) {
+        for (const m of segText.matchAll(r.native)) {
+          if (m[0].length > 0) candidates.push({ start: seg.start + m.index, end: seg.start + m.index + m[0].length, entry: r.entry, replacement: expand(entries[r.entry].entry.expected, (n) => m[n] ?? null, m.length - 1) });
+        }
+        continue;
+      }
+      const m = r.free!.matcher(segText);
       let from = 0;
       while (from <= segText.length && m.find(from)) {
         const s = m.start();
@@ -281,7 +300,7 @@ export function findTerms(c: CompiledTerms, text: string, segments: Iterable<Seg
   }
   const covered = (cand: Candidate): boolean => {
     const ex = exceptions.get(cand.entry);
-    if (ex) for (let s = cand.start; s >= cand.end - c.maxException && s >= 0; s--) if ((ex.get(s) ?? -1) >= cand.end) return true;
+    if (ex) for (let s = cand.start, min = cand.end - entries[cand.entry].maxException; s >= min && s >= 0; s--) if ((ex.get(s) ?? -1) >= cand.end) return true;
     if (allowed.size > 0) for (let s = cand.start; s >= cand.end - c.maxAllow && s >= 0; s--) if ((allowed.get(s) ?? -1) >= cand.end) return true;
     return false;
   };

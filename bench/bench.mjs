@@ -318,11 +318,11 @@ if (want('import')) {
 }
 
 if (want('adversarial')) {
-  const { ENGINE_ADVERSARIAL, WRITING_ADVERSARIAL, RUN_ADVERSARIAL } = await import(pathToFileURL(path.join(ROOT, 'out/test/adversarial-inputs.js')).href);
+  const { ENGINE_ADVERSARIAL, WRITING_ADVERSARIAL, RUN_ADVERSARIAL, TERMS_ADVERSARIAL } = await import(pathToFileURL(path.join(ROOT, 'out/test/adversarial-inputs.js')).href);
   const size = 200_000;
   // Every text once before any timing, so that the normal report and the pathological ones are
   // timed with the same code compiled (the first ones timed would otherwise pay for it).
-  for (const set of [ENGINE_ADVERSARIAL(size), WRITING_ADVERSARIAL(size), RUN_ADVERSARIAL(size)]) for (const text of Object.values(set)) checkText(text);
+  for (const set of [ENGINE_ADVERSARIAL(size), WRITING_ADVERSARIAL(size), RUN_ADVERSARIAL(size), TERMS_ADVERSARIAL(size)]) for (const text of Object.values(set)) checkText(text);
   const normal = time(() => checkText(reportOfSize(size)), 5);
   row('adversarial', `normal report, ${size / 1000}k chars`, normal, 'ms');
   // Each is compared with a normal report of its own size.
@@ -347,6 +347,11 @@ if (want('adversarial')) {
     if (r > worst.r) worst = { name, r };
   }
   row('adversarial', `worst of 8 long runs in one line (${worst.name})`, worst.r, '×', '≤ 5×', worst.r <= 5);
+  // The term packs: prefixes of regex patterns, exceptions around every match, a finding every few characters.
+  for (const [name, text] of Object.entries(TERMS_ADVERSARIAL(size))) {
+    const r = ratio(text);
+    row('adversarial', `terms: ${name} / normal report of that size`, r, '×', '≤ 5×', r <= 5);
+  }
 }
 
 if (want('export')) {

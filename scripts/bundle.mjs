@@ -25,11 +25,15 @@ const common = {
 };
 
 /** The server loads the Word export (server/src/word/export.ts, with the docx package) only when a
- * document is exported: it is a bundle of its own, export.cjs beside server.cjs, required then. */
+ * document is exported, and the Word reader (server/src/word/import.ts, with fflate and saxes) only
+ * when one is imported: each is a bundle of its own, export.cjs and import.cjs beside server.cjs,
+ * required then. (The CLI's check of a .docx reads it in the CLI's own process.) */
 const wordApart = {
   name: 'word-export-apart',
   setup(build) {
-    build.onResolve({ filter: /\/word\/export\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './export.cjs', external: true } : undefined));
+    build.onResolve({ filter: /\/word\/(export|import)\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${/(export|import)\.js$/.exec(args.path)[1]}.cjs`, external: true } : undefined,
+    );
   },
 };
 
@@ -37,5 +41,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.cjs'), external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: path.join(outdir, 'server.cjs'), plugins: [wordApart] }),
   esbuild.build({ ...common, entryPoints: ['server/src/word/export.ts'], outfile: path.join(outdir, 'export.cjs') }),
+  esbuild.build({ ...common, entryPoints: ['server/src/word/import.ts'], outfile: path.join(outdir, 'import.cjs') }),
 ]);
-console.log(`bundled ${path.relative(root, outdir) || '.'}/client.cjs, server.cjs and export.cjs`);
+console.log(`bundled ${path.relative(root, outdir) || '.'}/client.cjs, server.cjs, export.cjs and import.cjs`);

@@ -63,3 +63,15 @@ function frontMatterDraft(keys: number): string {
   const lines = Array.from({ length: keys }, (_, i) => `k${i}: ${i}`).join('\n');
   return `---\ngongwen:\n  type: 工作总结\n${lines}\n---\n# 某局2025年工作总结\n\n一、主要工作\n\n三、存在问题\n`;
 }
+
+/** Runs of what the term packs look for, `n` characters each: pattern prefixes that a regex
+ * pattern follows (截止), exceptions around every match (确定单位), and a finding every few characters. */
+export function TERMS_ADVERSARIAL(n = 200_000): Record<string, string> {
+  return {
+    '截止 repeated': '截止'.repeat(n / 2),
+    '确定单位 repeated': '确定单位'.repeat(n / 4),
+    '二十届 repeated': '二十届'.repeat(Math.floor(n / 3)),
+    '截止2 repeated': '截止2'.repeat(Math.floor(n / 3)),
+    '定单 repeated': '定单'.repeat(n / 2),
+  };
+}

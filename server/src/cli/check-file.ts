@@ -58,7 +58,9 @@ export function checkFile(file: FileEntry, settings: FileSettings, configs: Conf
       return outcome;
     }
     const config = configs.forFile(file.absolute);
-    if (config.firstUse) for (const p of config.problems) outcome.troubles.push(formatProblem(p, config.display ?? file.display, settings.locale));
+    // A term pack's problems name the pack's file (its path as given relative to the working directory).
+    const where = (p: { path?: string }) => (p.path !== undefined && p.path !== config.file ? path.relative(settings.cwd, p.path) || p.path : (config.display ?? file.display));
+    if (config.firstUse) for (const p of config.problems) outcome.troubles.push(formatProblem(p, where(p), settings.locale));
     if (hasExtension(file.absolute, WORD_EXTENSIONS)) {
       const word = checkWordBytes(bytes, file.display, { config: config.layers, type: settings.type, structure: settings.structure }, settings.format, settings.locale, m);
       if (word.unreadable) {

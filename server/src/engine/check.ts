@@ -243,18 +243,43 @@ function messageRef(rule: Rule, key: string, data: MessageData | undefined): Mes
   return { id: `${rule.meta.id}/${key}`, data };
 }
 
+const RANK: Record<Severity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
+const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** The severity of a finding in `group` (meta.groups): the user's setting for the group, else
+ * the group's default, never above the rule's severity; 'off' drops the finding. */
+export function groupSeverity(rule: Rule, severity: Severity, options: Record<string, unknown>, group: string): Severity | 'off' {
+  const groups = rule.meta.groups;
+  if (!groups) throw new RuleContractError(`rule ${rule.meta.id} reported group "${group}", but its meta declares no groups`);
+  const set = options[groups.option];
+  const chosen = typeof set === 'object' && set !== null && Object.hasOwn(set, group) ? (set as Record<string, unknown>)[group] : undefined;
+  if (typeof chosen === 'string' && SEVERITY_SETTINGS.has(chosen)) return chosen as Severity | 'off';
+  const fallback = Object.hasOwn(groups.defaults, group) ? groups.defaults[group] : groups.otherwise;
+  return RANK[fallback] < RANK[severity] ? fallback : severity;
+}
+
 export function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, severity: Severity, options: Record<string, unknown>, out: Diagnostic[], owned: OwnedSpan[]): void {
   const found: Diagnostic[] = [];
   const index = model.index;
+  const bySeverity = new Map<string, Severity | 'off'>();
   const report = (r: RuleReport) => {
     if (r.fix && !rule.meta.fixable) throw new RuleContractError(`rule ${rule.meta.id} is not marked fixable but reported a fix`);
+    let level: Severity | 'off' = severity;
+    if (r.group !== undefined) {
+      let g = bySeverity.get(r.group);
+      if (g === undefined) bySeverity.set(r.group, (g = groupSeverity(rule, severity, options, r.group)));
+      level = g;
+    }
+    if (level === 'off') return;
+    const groupCategories = rule.meta.groups?.categories;
+    const category = r.group !== undefined && groupCategories && Object.hasOwn(groupCategories, r.group) ? groupCategories[r.group] : rule.meta.category;
     const message = messageRef(rule, r.messageId, r.data);
     const title = r.fix ? messageRef(rule, r.fix.messageId, r.fix.data) : undefined;
     const range = index.range(r.start, r.end);
     const d: Diagnostic =
       r.fix && title
-        ? { rule: rule.meta.id, severity, category: rule.meta.category, messageId: message.id, data: message.data, range, fix: { title, edits: r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text })) } }
-        : { rule: rule.meta.id, severity, category: rule.meta.category, messageId: message.id, data: message.data, range };
+        ? { rule: rule.meta.id, severity: level, category, messageId: message.id, data: message.data, range, fix: { title, edits: r.fix.edits.map((e) => ({ range: index.range(e.start, e.end), text: e.text })) } }
+        : { rule: rule.meta.id, severity: level, category, messageId: message.id, data: message.data, range };
     if (r.owns) owned.push({ rule: rule.meta.id, start: r.ownsFrom ?? r.start, end: r.end });
     found.push(d);
   };

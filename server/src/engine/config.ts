@@ -14,6 +14,9 @@ import type { ConfigMessageKey } from './core-messages.js';
 import { optionsProblem } from './options.js';
 import { parseEncodingName, STATED_ENCODINGS, type EncodingName } from './encoding-names.js';
 import { exportSettingsProblem, type UserExportSettings } from './export-settings.js';
+import { validateEntries } from './terms/pack.js';
+import { specFailures } from './terms/matcher.js';
+import type { TermEntry, TermPack } from './terms/types.js';
 
 export type { ConfigProblem, ResolvedConfig, RuleConfig, RuleSetting, StructureSetting } from './types.js';
 
@@ -49,7 +52,21 @@ export interface UserConfig {
   encoding?: EncodingName;
   /** How the Word export lays the report out (export-settings.ts). */
   export?: UserExportSettings;
+  /** The terms rule's own packs: `files` (paths relative to the configuration file, read by the
+   * host into `packs`), `entries` written inline (the pack `custom`), and `allow`ed words. */
+  terms?: UserTerms;
 }
+
+export interface UserTerms {
+  files?: string[];
+  entries?: TermEntry[];
+  allow?: string[];
+  /** The packs read from `files`, by the host (the engine reads no file). */
+  packs?: TermPack[];
+}
+
+/** The pack that the entries written in the configuration (`terms.entries`) make. */
+export const INLINE_PACK = 'custom';
 
 
 
@@ -148,7 +165,7 @@ export function validateConfig(
   }
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['type', 'structure', 'rules', 'types', 'placeholders', 'encoding', 'export', '$schema'].includes(key)) {
+    if (!['type', 'structure', 'rules', 'types', 'placeholders', 'encoding', 'export', 'terms', '$schema'].includes(key)) {
       problem(key, cm('unknownSetting', { key }));
     }
   }
@@ -242,6 +259,30 @@ export function validateConfig(
       const bad = (p.extra as string[] | undefined)?.map(patternProblem).find((x) => x !== undefined);
       if (bad) problem('extra', cm('placeholderPattern', { problem: bad }), 'placeholders');
       else config.placeholders = { extra: p.extra as string[] | undefined, allow: p.allow as string[] | undefined };
+    }
+  }
+  if (v.terms !== undefined) {
+    const t = v.terms as Record<string, unknown>;
+    const strings = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((s) => typeof s === 'string' && s !== ''));
+    if (typeof t !== 'object' || t === null || Array.isArray(t) || Object.keys(t).some((k) => !['files', 'entries', 'allow'].includes(k)) || !strings(t.files) || !strings(t.allow)) {
+      problem('terms', cm('badTerms'));
+    } else {
+      const terms: UserTerms = {};
+      if (t.files !== undefined) {
+        if (source === 'front matter') problem('terms', cm('termsFilesInFrontMatter'));
+        else terms.files = t.files as string[];
+      }
+      if (t.allow !== undefined) terms.allow = t.allow as string[];
+      if (t.entries !== undefined) {
+        const at = where('entries', 'terms');
+        terms.entries = validateEntries(t.entries, ['terms', 'entries'], problems, () => at, filePath);
+        // The entries' own examples, run as when a pack file is read.
+        for (const f of specFailures({ name: INLINE_PACK, fix: true, rules: terms.entries })) {
+          const name = `terms.entries[${f.entry}].specs[${f.spec}]`;
+          problems.push({ path: filePath, ...at, message: cm(f.kind, { name, from: f.from, to: f.to, got: f.got }) });
+        }
+      }
+      config.terms = terms;
     }
   }
   // A configuration file knows every type it may name: the built-in ones and its own.
@@ -392,6 +433,9 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
   const userTypes: Record<string, UserType> = Object.create(null);
   const extra: Pattern[] = [];
   const allow: string[] = [];
+  /** User packs by name: a later layer's pack of the same name replaces an earlier one. */
+  const termPacks = new Map<string, TermPack>();
+  const termsAllow: string[] = [];
   const apply = (rulesIn: Record<string, RuleSetting> | undefined) => {
     for (const [id, setting] of Object.entries(rulesIn ?? {})) {
       if (!Object.hasOwn(defaults, id)) {
@@ -415,6 +459,9 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
       if ('pattern' in compiled) extra.push(compiled.pattern);
     }
     for (const word of layer.placeholders?.allow ?? []) allow.push(word);
+    for (const pack of layer.terms?.packs ?? []) termPacks.set(pack.name, pack);
+    if (layer.terms?.entries && layer.terms.entries.length > 0) termPacks.set(INLINE_PACK, inlinePack(layer.terms.entries));
+    for (const word of layer.terms?.allow ?? []) termsAllow.push(word);
   }
   apply(options.rules);
   if (options.type) {
@@ -444,7 +491,15 @@ export function resolveConfig(layers: UserConfig[], defaults: Record<string, Sev
     }
   }
   type = { ...type, required: type.required.filter((id) => own(roles, id) !== undefined) };
-  return { config: { typeName, type, typeSource, structure, checkStructure: true, roles, rules, placeholders: { extra, allow } }, problems };
+  return { config: { typeName, type, typeSource, structure, checkStructure: true, roles, rules, placeholders: { extra, allow }, terms: { packs: [...termPacks.values()], allow: termsAllow } }, problems };
+}
+
+/** The pack of a configuration's inline entries, one per entries array (so its matcher is made once). */
+const INLINE_PACKS = new WeakMap<TermEntry[], TermPack>();
+function inlinePack(entries: TermEntry[]): TermPack {
+  let pack = INLINE_PACKS.get(entries);
+  if (!pack) INLINE_PACKS.set(entries, (pack = { name: INLINE_PACK, fix: true, rules: entries }));
+  return pack;
 }
 
 function mergeRole(id: string, base: RoleDefinition | undefined, user: UserRole): RoleDefinition {

@@ -152,6 +152,38 @@ export const CONFIG_MESSAGES = {
     'zh-CN': '正则表达式「{source}」无效：{reason}（支持的写法见 docs/configuration.md：不支持前后查找 (?=…) (?<=…) 和反向引用 \\1）',
     en: 'invalid regular expression "{source}": {reason} (see docs/configuration.md for the syntax: no lookaround (?=…) (?<=…), no backreferences \\1)',
   },
+  // Term packs (terms/pack.ts) and the `terms` setting.
+  badTerms: {
+    'zh-CN': '「terms」必须是对象：files（词表文件）、entries（词条）、allow（允许的词）',
+    en: '"terms" must be an object: files (term pack files), entries (terms), allow (allowed words)',
+  },
+  termsFilesInFrontMatter: {
+    'zh-CN': '「terms.files」只能写在配置文件 .gongwen.jsonc 中（文件路径相对于配置文件）',
+    en: '"terms.files" belongs in the .gongwen.jsonc file (its paths are relative to that file)',
+  },
+  termsCannotRead: { 'zh-CN': '无法读取词表文件「{file}」（{reason}）', en: 'cannot read term pack "{file}" ({reason})' },
+  termsTooLarge: { 'zh-CN': '词表文件过大（超过 {max} 个字符），未读取', en: 'term pack larger than {max} characters; not read' },
+  termsSyntax: { 'zh-CN': '词表文件语法错误：{reason}', en: 'syntax error in the term pack: {reason}' },
+  termsTooDeep: { 'zh-CN': '词表文件嵌套过深（超过 {max} 层），未读取', en: 'term pack nested deeper than {max} levels; not read' },
+  termsNotObject: { 'zh-CN': '词表必须是对象，其中 rules 是词条列表', en: 'a term pack must be an object whose "rules" lists its entries' },
+  termsField: { 'zh-CN': '「{name}」：{problem}', en: '"{name}": {problem}' },
+  termsUnknownField: { 'zh-CN': '未知的字段「{name}」', en: 'unknown field "{name}"' },
+  termsMissing: { 'zh-CN': '「{name}」缺少「{field}」', en: '"{name}" lacks "{field}"' },
+  termsEmptyPattern: { 'zh-CN': '「{name}」：词形不能为空', en: '"{name}": a pattern must not be empty' },
+  termsBadDate: { 'zh-CN': '「{name}」：日期写作 2001、2001-12 或 2001-12-19', en: '"{name}": write the date as 2001, 2001-12 or 2001-12-19' },
+  termsBadName: { 'zh-CN': '「{name}」：词表名称不能为空，也不能叫 __proto__', en: '"{name}": a pack name must not be empty or __proto__' },
+  termsSpecFailed: {
+    'zh-CN': '「{name}」的例子不成立：「{from}」应得「{to}」，实得「{got}」',
+    en: '"{name}": the example does not hold: "{from}" should give "{to}", but gives "{got}"',
+  },
+  termsSpecNotReported: {
+    'zh-CN': '「{name}」的例子不成立：「{from}」应当报告，却没有报告',
+    en: '"{name}": the example does not hold: "{from}" should be reported, and is not',
+  },
+  termsSpecReported: {
+    'zh-CN': '「{name}」的例子不成立：「{to}」不应报告，却报告了「{got}」',
+    en: '"{name}": the example does not hold: "{to}" should not be reported, yet "{got}" is',
+  },
   // Rule options, checked against the rule's `meta.options` schema (options.ts).
   optionUnknown: { 'zh-CN': '未知的选项「{name}」', en: 'unknown option "{name}"' },
   optionType: { 'zh-CN': '「{name}」应为{expected}', en: '"{name}" must be {expected}' },

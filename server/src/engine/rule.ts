@@ -30,6 +30,8 @@ export type RuleReport<M extends MessageTable = MessageTable> = MessageOf<M> & {
    * rules' findings that overlap `[ownsFrom ?? start, end)`, so the user gets one finding there. */
   owns?: boolean;
   ownsFrom?: number;
+  /** The finding's severity group (terms: its pack), for a rule whose `meta.groups` declares groups. */
+  group?: string;
 };
 
 export interface RuleContext<M extends MessageTable = MessageTable> {

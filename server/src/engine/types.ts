@@ -3,6 +3,7 @@ import type { RuleCategory } from './categories.js';
 // Public types of the gongwen engine. The engine knows nothing of VS Code or LSP:
 // front-ends (CLI, language server) translate these into their own shapes.
 
+
 /** A position in a text: `offset` is a UTF-16 code-unit index into the JS string;
  * `line` and `column` are 1-based, the column counted in UTF-16 code units. */
 export interface Position {
@@ -98,6 +99,19 @@ export interface RuleMeta<M extends MessageTable = MessageTable> {
   /** `word`: the rule reads the layout of a Word document (`model.word`, from a .docx check) and
    * finds nothing in Markdown. Its fixtures and page examples are Word documents (test/fixtures/word). */
   readonly input?: 'word';
+  /** A rule whose findings come in groups of their own severity (terms: its packs). A finding
+   * names its group; its severity is the rule's option `option[group]` when the user set one,
+   * else the group's default (`defaults`, or `otherwise` for a group not listed), but never
+   * above the rule's own severity. The runner refuses a group from a rule without this. */
+  readonly groups?: SeverityGroups;
+}
+
+export interface SeverityGroups {
+  readonly option: string;
+  readonly defaults: Readonly<Record<string, Severity>>;
+  readonly otherwise: Severity;
+  /** A group's category where it is not the rule's (terms: 错别字, 异形词, 规范表述). */
+  readonly categories?: Readonly<Record<string, RuleCategory>>;
 }
 
 /** The subset of JSON schema that rule options use; `description` is in both languages. */
@@ -150,6 +164,8 @@ export interface ResolvedConfig {
   roles: Record<string, RoleDefinition>;
   rules: Record<string, RuleConfig>;
   placeholders: { extra: Pattern[]; allow: string[] };
+  /** The user's term packs (files and inline entries, each a pack) and allowed words, for the terms rule. */
+  terms: { packs: TermPack[]; allow: string[] };
 }
 
 // Report types and section roles (report-types.ts holds the built-in ones).
@@ -192,4 +208,46 @@ export interface PatternMatch {
 export interface Pattern {
   readonly source: string;
   exec(text: string, from?: number): PatternMatch | null;
+}
+
+// Term packs (the terms rule; terms/types.ts describes the format).
+
+/** A pack's entry as written (validated by pack.ts). */
+export interface TermEntry {
+  /** What to write instead. With a `/regex/` pattern, `$1`… take the pattern's groups. */
+  expected: string;
+  /** Literal strings, or `/regular expressions/` (run by the linear-time engine). */
+  patterns: string[];
+  /** Why, in a few words; the pack's `note` when absent. */
+  note?: string | Localized;
+  /** Where the form is laid down; the pack's `source` when absent. */
+  source?: string;
+  /** When the source was issued (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date?: string;
+  /** Longer words that contain a pattern and are correct (确定单位 holds 定单): a match inside one is no finding. */
+  exceptions?: string[];
+  /** Only the first mention counts: it is reported when it is not one of the `exceptions` (党的二十大 at first mention). */
+  firstMention?: boolean;
+  /** False: never fixed, even in a pack whose entries are (the writer must choose). */
+  fix?: boolean;
+  /** Examples: `from` checked gives `to` (fixed, or for a pack without fixes: reported, and `to` not); `from` = `to`: not reported. */
+  specs?: { from: string; to: string }[];
+}
+
+export interface TermPack {
+  /** The pack's id: the key of its severity in the rule's `packs` option. */
+  name: string;
+  /** A title for the pack's page and messages. */
+  title?: Localized;
+  /** Default note and source of the pack's entries. */
+  note?: string | Localized;
+  source?: string;
+  date?: string;
+  /** Whether the pack's findings carry fixes (each entry may say `fix: false`). Default true. */
+  fix: boolean;
+  rules: TermEntry[];
+  /** The file the pack came from, for problems (user packs). */
+  file?: string;
+  /** A built-in pack: its `/regex/` patterns are trusted and run natively (a user's run in re2js). */
+  builtin?: boolean;
 }

@@ -4,8 +4,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { parseConfigText, type UserConfig } from '../engine/config.js';
+import { LineIndex } from '../engine/line-index.js';
 import { RULES_BY_ID } from '../engine/rules/index.js';
+import { MAX_PACK_TEXT, parsePackText } from '../engine/terms/pack.js';
+import type { TermPack } from '../engine/terms/types.js';
 import type { ConfigProblem } from '../engine/types.js';
 
 export const CONFIG_FILE_NAMES = ['.gongwen.jsonc', '.gongwen.json'];
@@ -28,9 +32,17 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
+/** A term pack file that a configuration names (`terms.files`), as read. */
+export interface PackFile {
+  file: string;
+  /** Its text, when it was read (the language server positions its problems on it). */
+  text?: string;
+}
+
 /** Reads and parses a configuration file; an unreadable file is a problem, not a crash. `text`
- * is what was read (the language server positions the problems on it). */
-export function loadConfigFile(filePath: string): { config: UserConfig; problems: ConfigProblem[]; text?: string } {
+ * is what was read (the language server positions the problems on it). The term packs it names
+ * (`terms.files`, relative to the file) are read too: their problems name the pack's file. */
+export function loadConfigFile(filePath: string): { config: UserConfig; problems: ConfigProblem[]; text?: string; packFiles?: PackFile[] } {
   let text: string;
   try {
     text = fs.readFileSync(filePath, 'utf8');
@@ -38,7 +50,47 @@ export function loadConfigFile(filePath: string): { config: UserConfig; problems
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     return { config: {}, problems: [{ path: filePath, line: 0, column: 0, message: { id: 'config/cannotRead', data: { reason } } }] };
   }
-  return { ...parseConfigText(text, RULES_BY_ID, filePath), text };
+  const parsed = parseConfigText(text, RULES_BY_ID, filePath);
+  const files = parsed.config.terms?.files;
+  if (!files || files.length === 0) return { ...parsed, text };
+  const packFiles = loadTermPacks(filePath, text, parsed.config, parsed.problems, files);
+  return { ...parsed, text, packFiles };
+}
+
+/** Reads the packs of `terms.files` into `config.terms.packs`; each problem at its file and position. */
+function loadTermPacks(configPath: string, configText: string, config: UserConfig, problems: ConfigProblem[], files: string[]): PackFile[] {
+  const dir = path.dirname(configPath);
+  const packs: TermPack[] = [];
+  const read: PackFile[] = [];
+  const body = configText.charCodeAt(0) === 0xfeff ? configText.slice(1) : configText;
+  let tree: ReturnType<typeof parseTree> | undefined;
+  let index: LineIndex | undefined;
+  const positionOf = (i: number) => {
+    tree ??= parseTree(body, [], { allowTrailingComma: true, disallowComments: false });
+    index ??= new LineIndex(body);
+    const node = tree && findNodeAtLocation(tree, ['terms', 'files', i]);
+    return node ? index.position(node.offset) : { line: 1, column: 1 };
+  };
+  files.forEach((name, i) => {
+    const file = path.resolve(dir, name);
+    let text: string;
+    try {
+      const size = fs.statSync(file).size;
+      if (size > MAX_PACK_TEXT * 4) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+      problems.push({ path: configPath, ...positionOf(i), message: { id: 'config/termsCannotRead', data: { file: name, reason } } });
+      read.push({ file });
+      return;
+    }
+    read.push({ file, text });
+    const result = parsePackText(text, file);
+    problems.push(...result.problems);
+    if (result.pack) packs.push(result.pack);
+  });
+  config.terms = { ...config.terms, packs };
+  return read;
 }
 
 export interface LoadedConfigFile {
@@ -48,6 +100,8 @@ export interface LoadedConfigFile {
   problems: ConfigProblem[];
   /** The file's text, when it was read. */
   text?: string;
+  /** The term pack files it names, as read. */
+  packFiles?: PackFile[];
 }
 
 /** The defaults, when no file applies: one object, so that "the same configuration" is identity. */
@@ -63,6 +117,11 @@ function stamp(file: string): string {
   }
 }
 
+/** What tells the versions of a configuration's pack files apart. */
+function packStamp(files: readonly PackFile[]): string {
+  return files.map((f) => stamp(f.file)).join('|');
+}
+
 /** The configuration that applies in each folder: each folder looked up once, each file read
  * once, until `clear()`. With `revalidate` (a language server whose editor does not watch files
  * for it), every lookup looks for the nearest file again and re-reads a file whose modification
@@ -71,6 +130,7 @@ export class NearestConfigs {
   private readonly byFolder = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, LoadedConfigFile>();
   private readonly stamps = new Map<string, string>();
+  private readonly packStamps = new Map<string, string>();
   revalidate = false;
 
   /** The configuration file that applies to files in `folder`. */
@@ -84,10 +144,13 @@ export class NearestConfigs {
   forConfigFile(file: string): LoadedConfigFile {
     let entry = this.byFile.get(file);
     if (entry && this.revalidate && stamp(file) !== this.stamps.get(file)) entry = undefined;
+    // The term packs a file names are not watched by editors: each is stamped and read again when it changes.
+    if (entry?.packFiles && packStamp(entry.packFiles) !== this.packStamps.get(file)) entry = undefined;
     if (!entry) {
       // Stamped before reading: a write in between is read now and noticed again next time.
       if (this.revalidate) this.stamps.set(file, stamp(file));
       entry = { file, ...loadConfigFile(file) };
+      if (entry.packFiles) this.packStamps.set(file, packStamp(entry.packFiles));
       this.byFile.set(file, entry);
     }
     return entry;
@@ -104,5 +167,6 @@ export class NearestConfigs {
     this.byFolder.clear();
     this.byFile.clear();
     this.stamps.clear();
+    this.packStamps.clear();
   }
 }

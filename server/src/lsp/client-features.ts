@@ -23,6 +23,8 @@ export interface ClientFeatures {
   snippets: boolean;
   /** codeAction/resolve fills in `edit`. */
   resolveEdits: boolean;
+  /** A workspace edit may create a file (documentChanges with resource operations that include create). */
+  createFiles: boolean;
   /** The session's language: initializationOptions.locale, else the client's locale, else zh-CN (as the CLI). */
   locale: Locale;
 }
@@ -47,6 +49,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     hoverMarkdown: Array.isArray(formats) && formats.includes('markdown'),
     snippets: obj(obj(text.completion).completionItem).snippetSupport === true,
     resolveEdits: Array.isArray(resolve) && resolve.includes('edit'),
+    createFiles: obj(workspace.workspaceEdit).documentChanges === true && Array.isArray(obj(workspace.workspaceEdit).resourceOperations) && (obj(workspace.workspaceEdit).resourceOperations as unknown[]).includes('create'),
     locale: tag === undefined ? 'zh-CN' : localeOf(tag),
   };
 }

@@ -25,7 +25,6 @@ import { documentStats } from '../engine/stats.js';
 import type { Locale } from '../engine/types.js';
 import { renderMessage } from '../engine/messages.js';
 import { DEFAULT_SETTINGS, DOCUMENT_STATS_REQUEST, EXPORT_DOCX_REQUEST, FIX_ALL_KIND, IMPORT_WORD_REQUEST, SERVER_COMMANDS, type DocumentStatsParams, type DocumentStatsResult, type ExportParams, type ExportResult, type GongwenSettings, type ImportWordParams, type ImportWordResult } from '../protocol.js';
-import { importDocx, WordReadError } from '../word/import.js';
 import { pushedSettings, validSettings } from './settings.js';
 import { codeActions, fixedEdit, formattingEdits, isLazyFix, resolveFixAll } from './code-actions.js';
 import { clientFeatures, type ClientFeatures } from './client-features.js';
@@ -37,6 +36,8 @@ import { CATEGORIES, type RuleCategory } from '../engine/categories.js';
 import { NegotiatedEncoding } from './position-encoding.js';
 import { completions, documentSymbols, foldingRanges, hover } from './navigation.js';
 import { URI } from './uri.js';
+import { allowWordAction, type AllowTarget } from './allow-word.js';
+import type { CodeAction, CodeActionParams } from 'vscode-languageserver/node';
 
 export interface ServerOptions {
   /** The package's folder, where each rule's page (`meta.docs`) is, for `codeDescription.href`. */
@@ -73,6 +74,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let resolveEdits = false;
   let configurationRequests = false;
   let features: ClientFeatures | undefined;
+  /** The workspace folders given at initialize (file paths), where a new .gongwen.jsonc goes. */
+  let workspaceFolders: string[] = [];
   /** For a client that cannot be asked (no workspace/configuration): the settings it last pushed. */
   let pushed: GongwenSettings = DEFAULT_SETTINGS;
   /** A document's language: its gongwen.locale setting, else the session's. */
@@ -98,6 +101,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initialized = true;
     features = clientFeatures(params);
     ({ locale, pull, configurationRequests, resolveEdits } = features);
+    workspaceFolders = (Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => f?.uri) : [params.rootUri])
+      .filter((u): u is string => typeof u === 'string')
+      .map((u) => URI.toFsPath(u))
+      .filter((f): f is string => typeof f === 'string');
     // Without file watching by the client, configuration files are re-read by modification time.
     checks.revalidateConfigs = !features.watchedFilesRegistration;
     checks.files.folders = workspaceFolderPaths(params);
@@ -238,16 +245,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function publishConfigProblems(locale: Locale): void {
     const now = new Set<string>();
     for (const entry of checks.configFiles()) {
-      const uri = URI.fromFsPath(entry.file!);
-      now.add(uri);
-      if (configsPublished.get(uri) === entry.problems) continue;
-      configsPublished.set(uri, entry.problems);
-      const diagnostics: LspDiagnostic[] = entry.problems.map((p) => {
-        return { range: encoding.configProblemRange(p, entry.text), severity: 1, source: 'gongwen', code: 'configuration', message: renderMessage(p.message, locale) };
-      });
-      if (diagnostics.length > 0 || configsShown.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
-      if (diagnostics.length > 0) configsShown.add(uri);
-      else configsShown.delete(uri);
+      // The configuration file's own problems, and those of each term pack it names, on that pack's file.
+      const files = [{ file: entry.file!, text: entry.text }, ...(entry.packFiles ?? [])];
+      for (const { file, text } of files) {
+        const uri = URI.fromFsPath(file);
+        if (now.has(uri)) continue;
+        now.add(uri);
+        const problems = entry.packFiles ? entry.problems.filter((p) => (p.path ?? entry.file) === file) : entry.problems;
+        const published = configsPublished.get(uri) as { entry: unknown } | undefined;
+        if (published?.entry === entry.problems) continue;
+        configsPublished.set(uri, { entry: entry.problems });
+        const diagnostics: LspDiagnostic[] = problems.map((p) => {
+          return { range: encoding.configProblemRange(p, text), severity: 1, source: 'gongwen', code: 'configuration', message: renderMessage(p.message, locale) };
+        });
+        if (diagnostics.length > 0 || configsShown.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+        if (diagnostics.length > 0) configsShown.add(uri);
+        else configsShown.delete(uri);
+      }
     }
     for (const uri of [...configsPublished.keys()]) if (!now.has(uri)) configsPublished.delete(uri);
     for (const uri of [...configsShown]) {
@@ -364,8 +378,53 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     if (!doc || !checked || checked.pausedForSize !== undefined || checked.notChecked || !checked.settings.enable) return [];
     const options = checkOptionsOf(checked);
-    return codeActions(params, doc, checked, localeFor(checked.settings), (t) => checkText(t, options), resolveEdits, () => lspDiagnostics(checked));
+    const actions = codeActions(params, doc, checked, localeFor(checked.settings), (t) => checkText(t, options), resolveEdits, () => lspDiagnostics(checked));
+    return [...actions, ...allowWordActions(params, checked)];
   }));
+
+  /** 加入允许词表 for each terms finding the request names (quick fixes only). */
+  function allowWordActions(params: CodeActionParams, checked: CheckedVersion): CodeAction[] {
+    const context = typeof params.context === 'object' && params.context !== null ? params.context : undefined;
+    const only = Array.isArray(context?.only) ? context.only : undefined;
+    if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === '')) return [];
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || doc.version !== checked.version || doc.getText() !== checked.text) return [];
+    const out: CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const raw of Array.isArray(context?.diagnostics) ? context.diagnostics : []) {
+      if (raw?.source !== 'gongwen' || raw.code !== 'terms' || !raw.range) continue;
+      const word = doc.getText(raw.range);
+      if (!word || seen.has(word)) continue;
+      seen.add(word);
+      const target = allowTarget(params.textDocument.uri);
+      if (!target) continue;
+      const action = allowWordAction(word, target, raw, localeFor(checked.settings), checked.result.model.eol, encoding, !!features?.createFiles);
+      if (action) out.push(action);
+    }
+    return out;
+  }
+
+  /** The configuration file a document's allowed words go into: the one that applies, else a new one at the top of its workspace folder (or beside it). */
+  function allowTarget(uri: string): AllowTarget | undefined {
+    const docPath = URI.toFsPath(uri);
+    if (!docPath) return undefined;
+    const file = checks.configFor(uri).file;
+    if (file) {
+      const configUri = URI.fromFsPath(file);
+      const open = documents.get(configUri);
+      let text = open?.getText();
+      if (text === undefined) {
+        try {
+          text = fs.readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+      }
+      return { kind: 'existing', uri: configUri, text };
+    }
+    const folder = workspaceFolders.filter((f) => docPath === f || docPath.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(docPath);
+    return { kind: 'create', uri: URI.fromFsPath(path.join(folder, '.gongwen.jsonc')) };
+  }
   connection.onCodeActionResolve(live(async (action) => {
     const data = action.data;
     if (!isLazyFix(data)) return action;
@@ -446,6 +505,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(IMPORT_WORD_REQUEST, live(async (params: ImportWordParams): Promise<ImportWordResult> => {
     const bytes = Buffer.from(typeof params?.data === 'string' ? params.data : '', 'base64');
+    // Loaded when first used: the Word reader is a bundle of its own (dist/import.cjs).
+    const { importDocx, WordReadError } = await import('../word/import.js');
     try {
       const { markdown, stats } = importDocx(bytes);
       return { ok: true, markdown, paragraphs: stats.paragraphs, automaticNumbers: stats.automaticNumbers };

@@ -14,6 +14,7 @@ import { punctuationWidth } from './punctuation-width.js';
 import { pairedPunctuation } from './paired-punctuation.js';
 import { punctuationForm } from './punctuation-form.js';
 import { dateFormat } from './date-format.js';
+import { terms } from './terms.js';
 import { wordNumberingMixed } from './word-numbering-mixed.js';
 import { wordLevelFont } from './word-level-font.js';
 import { wordBodyFont } from './word-body-font.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   pairedPunctuation,
   punctuationForm,
   dateFormat,
+  terms,
   // Word documents only (meta.input 'word'): they read the layout of a .docx.
   wordNumberingMixed,
   wordLevelFont,

@@ -214,6 +214,8 @@ export const punctuationForm = defineRule({
         books ??= bookSpans(s, base);
         if (books.some((b) => b.start < start && start < b.end)) return;
         const rest = text.slice(end, Math.min(line.end, end + 4));
+        // 1-3年级 counts classes in order, like 号 and 届.
+        if (rest.startsWith('年级')) return;
         const integers = /^[0-9]+$/.test(first) && /^[0-9]+$/.test(second);
         const years = integers && first.length === 4 && second.length === 4 && a >= 1900 && b <= 2100;
         let kind: 'rangeTime' | 'rangeNumber' | undefined;

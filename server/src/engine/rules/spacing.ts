@@ -5,7 +5,8 @@
 // text, code and URLs, and a space between a Chinese word and a Latin one (使用 Word 软件, an
 // accepted style) are left alone. Between two Chinese characters a space is also how titles,
 // name lists and form labels are separated (姓 名, 张三 李四, 工作总结 一年来): it is reported only
-// inside a sentence that goes on after it, in the middle of a clause.
+// inside a sentence that goes on after it, in the middle of a clause, and not a few characters
+// from another such space.
 
 import { isCnClose, isCnOpen, isDigit, isEnglishLine, isHan, isLatin, markerSpans, TextMask } from '../model/chars.js';
 import { inSpans } from '../model/markdown.js';
@@ -23,6 +24,8 @@ const CLAUSE_MARKS = new Set([...'，、；：']);
 /** Marks a space may not stand before. */
 const MARKS_BEFORE = new Set([...'，、；：。？！…']);
 const SENTENCE_END = new Set([...'。！？!?']);
+/** Two spaces between Chinese characters closer than this separate the items of a list. */
+const LIST_ITEM_MAX = 12;
 const SENTENCE_CLOSE = new Set([...'。！？；!?;']);
 const CLAUSE_ANY = new Set([...'，、；：,;:']);
 const COLONS = new Set([...'：:']);
@@ -108,9 +111,16 @@ export const spacing = defineRule({
       /** Spaces before a number that only count when the line also spaces a number from its unit (2014 年 7 月). */
       const deferred: Found[] = [];
       let spacedNumbers = false;
-      // A line with several spaces between Chinese characters separates items (名单, a site's menu).
-      let hanGaps = 0;
-      for (const [s, e] of runs) if (isHan(text[s - 1]) && isHan(text[e])) hanGaps++;
+      // Several spaces between Chinese characters a few characters apart separate items (名单, a
+      // site's menu: 张三 李四 王五); far apart, in running sentences, they are where a PDF broke
+      // its lines (工作部 署，……同 比下降).
+      let listLike = false;
+      let lastGap = -Infinity;
+      for (const [s, e] of runs) {
+        if (!isHan(text[s - 1]) || !isHan(text[e])) continue;
+        if (s - lastGap < LIST_ITEM_MAX) listLike = true;
+        lastGap = e;
+      }
 
       const sentences = new SentenceCursor(text, from);
       for (const [s, e] of runs) {
@@ -156,7 +166,7 @@ export const spacing = defineRule({
           continue;
         }
         if (isHan(l) && isHan(r)) {
-          if (line.kind === 'table' || hanGaps > 1) continue;
+          if (line.kind === 'table' || listLike) continue;
           // 日 期, 姓 名: a label spaced out letter by letter.
           if (!isHan(text[s - 2]) && !isHan(text[e + 1])) continue;
           if (!insideSentence(line, from, s, e, sentences, true, true) || !midClause(line, from, s, e)) continue;
@@ -185,10 +195,20 @@ export const spacing = defineRule({
       let p = ss;
       while (p < s && (text[p] === ' ' || text[p] === '\u3000' || text[p] === '*')) p++;
       if (readMarker(text, p, line.end) || /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、,]|其[一二三四五六七八九十])/.test(text.slice(p, p + 6))) return false;
-      if (ss > from || clauseMark) return true;
-      // At the start of a paragraph, a space between Chinese words ends a title run into the
-      // text when the words before it end like a title (……工作总结 一年来，……).
-      return titleEnds && !TITLE_END.test(text.slice(Math.max(from, s - 4), s));
+      // A heading run into its text after a space or a colon: 如下： 一、基本情况 全区……
+      if (titleEnds && markerAfterBreak(ss, s, line.end)) return false;
+      // Words that end like a title (……工作总结 一年来，……): a title run into the text.
+      if (titleEnds && TITLE_END.test(text.slice(Math.max(from, s - 4), s))) return false;
+      return ss > from || clauseMark || titleEnds;
+    }
+
+    /** A section marker starts in [from, to) right after a space or a colon. */
+    function markerAfterBreak(from: number, to: number, lineEnd: number): boolean {
+      for (let k = from + 1; k < to; k++) {
+        const c = text[k - 1];
+        if ((c === ' ' || c === '\u3000' || c === ':' || c === '：') && readMarker(text, k, lineEnd)) return true;
+      }
+      return false;
     }
 
     /** The space [s, e) is in the middle of a clause: not right after a label's colon (联系人：张三

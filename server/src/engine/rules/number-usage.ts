@@ -141,7 +141,9 @@ export const numberUsage = defineRule({
         if (!isHanCode(before) || NUMERAL_CHARS.has(text[start - 1]) || APPROX_NOT_AFTER.has(text[start - 1])) continue;
         if (!approxMeasureAt(text, end, line.end)) continue;
         if (skip(start, end)) continue;
-        fixed(start, end, first + second, 'approxComma', m[0]);
+        // 一、二个 → 一两个 (两 before the measure word, as 一两个小时); 一、二十个 → 一二十个.
+        const two = second === '二' && !'十百千万'.includes(text[end]) ? '两' : second;
+        fixed(start, end, first + two, 'approxComma', m[0]);
       }
 
       for (const m of s.matchAll(MIXED)) {
@@ -217,6 +219,8 @@ export const numberUsage = defineRule({
       for (const m of s.matchAll(ER)) {
         const start = base + m.index;
         if (ER_NOT_AFTER.has(text[start - 1]) || skip(start, start + 1)) continue;
+        // 一、二个 is an approximate number: its finding writes 一两个.
+        if (text[start - 1] === '、' && ZH_DIGIT[text[start - 2]] === 1) continue;
         // 星期二, 礼拜二 are days (二天 after them is not a count).
         if (text.startsWith('星期', start - 2)) continue;
         const unitEnd = start + 1 + (text.startsWith('小时', start + 1) ? 2 : 1);

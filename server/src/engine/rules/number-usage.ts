@@ -101,8 +101,9 @@ export const numberUsage = defineRule({
     id: 'number-usage',
     name: localized('数字用法', 'number usage'),
     description: localized(
-      '数字按 GB/T 15835—2011 书写：概数不用顿号，一个数不混用阿拉伯数字与汉字数字，数值范围不省略“万”“亿”“%”，纯小数写出“0”，数字用半角，汉字年份用“〇”，量词前用“两”',
-      'Numbers as GB/T 15835-2011 writes them: no 顿号 in approximate numbers, no mixed digits and numerals, ranges keep 万 亿 % on both numbers, a leading 0 on decimals, half-width digits, 〇 in Chinese-numeral years, 两 before measure words',
+      // No per-cent sign here: the description goes into package.json, where %…% names a localized string.
+      '数字按 GB/T 15835—2011 书写：概数不用顿号，一个数不混用阿拉伯数字与汉字数字，数值范围不省略“万”“亿”和百分号，纯小数写出“0”，数字用半角，汉字年份用“〇”，量词前用“两”',
+      'Numbers as GB/T 15835-2011 writes them: no 顿号 in approximate numbers, no mixed digits and numerals, ranges keep 万, 亿 and the per-cent sign on both numbers, a leading 0 on decimals, half-width digits, 〇 in Chinese-numeral years, 两 before measure words',
     ),
     defaultSeverity: 'warning',
     docs: 'docs/rules/number-usage.md',

@@ -33,6 +33,11 @@ export function WRITING_ADVERSARIAL(n = 1_000_000): Record<string, string> {
     'Chinese and hyphens': '中-'.repeat(n / 2),
     'ellipsis and 等': '、中中中等……'.repeat(Math.floor(n / 7)),
     'date-like': '2025.1.'.repeat(Math.floor(n / 7)),
+    // Numbers the way number-usage, spacing and the range check read them, run together.
+    'spaced numbers': '共 1 个，'.repeat(Math.floor(n / 6)),
+    'spaced words': '中 '.repeat(n / 2),
+    'numerals and ranges': '七、八1-2～3千二个.5'.repeat(Math.floor(n / 14)),
+    'full-width digits': '１'.repeat(n),
     // One pasted paragraph of report sentences, each followed by a site phrase: copy-residue
     // hands each sentence its phrases (a search of all phrases per sentence grew with the square).
     'residue sentences in one line': '组织培训六期，成效明显。不代表本站立场。'.repeat(Math.floor(n / 20)),

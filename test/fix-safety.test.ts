@@ -173,3 +173,15 @@ test('a report that opens at 二、 is renumbered without changing how the marke
   assert.match(fixed, /一、学习情况[\s\S]*二、履职情况[\s\S]*三、存在的不足/);
   assert.deepEqual(checkText(fixed, { rules: numbering }).model.numbered.map((n) => n.level), [1, 1, 1]);
 });
+
+test('a marker without its mark that a renumber rewrites gets its mark once (三、以, not 三、、以)', () => {
+  // The repeated 一、 renumbers its siblings, the bare 二 among them; numbering-format adds the
+  // missing 、 to that same marker. Both fixes write the marker whole, so they conflict and the
+  // second waits for the next pass instead of adding a second 、.
+  const text = '# 社区2025年工作总结\n\n一、经济发展稳中有进\n\n全年完成目标。\n\n一、社会事业全面进步\n\n（一）教育。新建学校一所。\n\n（二）卫生。新建卫生室两个。\n\n二以服务群众为中心，社区建设有了新进展。\n\n（一）政务服务。建成大厅一处。\n';
+  const before = checkText(text, { rules: numbering });
+  assert.deepEqual(before.diagnostics.map((d) => d.messageId), ['numbering-sequence/repeat', 'numbering-format/missingMark']);
+  const fixed = fixText(text, { rules: numbering }).text;
+  assert.match(fixed, /\n二、社会事业全面进步\n/);
+  assert.match(fixed, /\n三、以服务群众为中心/);
+});

@@ -14,6 +14,8 @@ import { punctuationWidth } from './punctuation-width.js';
 import { pairedPunctuation } from './paired-punctuation.js';
 import { punctuationForm } from './punctuation-form.js';
 import { dateFormat } from './date-format.js';
+import { numberUsage } from './number-usage.js';
+import { spacing } from './spacing.js';
 import { terms } from './terms.js';
 import { wordNumberingMixed } from './word-numbering-mixed.js';
 import { wordLevelFont } from './word-level-font.js';
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   pairedPunctuation,
   punctuationForm,
   dateFormat,
+  numberUsage,
+  spacing,
   terms,
   // Word documents only (meta.input 'word'): they read the layout of a .docx.
   wordNumberingMixed,

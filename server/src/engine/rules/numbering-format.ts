@@ -50,9 +50,16 @@ export const numberingFormat = defineRule({
       const wantPrefix = m.standard.slice(0, at);
       const wantSuffix = m.standard.slice(at + standardNumeral.length);
       const edits: OffsetEdit[] = [];
-      if (model.text.slice(m.start, m.numeralStart) !== wantPrefix) edits.push({ start: m.start, end: m.numeralStart, text: wantPrefix });
-      if (numeralText !== standardNumeral) edits.push({ start: m.numeralStart, end: m.numeralEnd, text: standardNumeral });
-      if (model.text.slice(m.numeralEnd, m.end) !== wantSuffix) edits.push({ start: m.numeralEnd, end: m.end, text: wantSuffix });
+      if (m.missing) {
+        // A marker without its mark (三以……) is written out whole, as numbering-sequence's renumber
+        // writes it: an insertion at its end would not conflict with that renumber, and both would
+        // land (三、、).
+        edits.push({ start: m.start, end: m.end, text: m.standard });
+      } else {
+        if (model.text.slice(m.start, m.numeralStart) !== wantPrefix) edits.push({ start: m.start, end: m.numeralStart, text: wantPrefix });
+        if (numeralText !== standardNumeral) edits.push({ start: m.numeralStart, end: m.numeralEnd, text: standardNumeral });
+        if (model.text.slice(m.numeralEnd, m.end) !== wantSuffix) edits.push({ start: m.numeralEnd, end: m.end, text: wantSuffix });
+      }
       const where = { start: m.start, end: m.end, fix: { messageId: 'changeTo' as const, data: { text: m.standard }, edits } };
       const marker = m.written;
       const standard = m.standard;

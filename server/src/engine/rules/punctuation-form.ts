@@ -1,6 +1,7 @@
 // punctuation-form: marks written in a wrong form (GB/T 15834-2011): 破折号 as - -- ― －－ or a
 // lone — between Chinese words (4.10: ——); 省略号 as ... 。。。 or a lone … (4.11: ……); …… together
-// with 等/等等 (A.9.2); doubled ，， 。。 、、 ；； ：：.
+// with 等/等等 (A.9.2); doubled ，， 。。 、、 ；； ：：; a range of numbers joined by a hyphen
+// (4.13.3.2: 3—5月 for a span of time, 20万～30万元 for a range of values).
 
 import type { Span } from '../model/markdown.js';
 import { isCnClose, isCnOpen, isCn, isEnglishLine, isHan, isLatin, isDigit, TextMask } from '../model/chars.js';
@@ -32,12 +33,30 @@ const DENG_ENDINGS = new Set([...'平同对高中初均相一二三优特头上�
 /** What may follow a mark at the end of a clause. */
 const CLAUSE_END = /[，。；：！？、）”’》」』]/;
 
+/** Two numbers joined by a hyphen (- － –), each with an optional 万 亿 %: 3-5月, 20-30万元, 10%-20%.
+ * Not a part of a longer code: no digit, letter, point, slash or connector before it (2025-06-30,
+ * 3-2-11室, GB/T 15834-2011, COVID-19 keep their hyphens: GB/T 15834-2011 4.13.3.1). */
+const HYPHEN_RANGE = /(?<![0-9A-Za-z.．_/\\:#@+~～\-－–—])([0-9]+(?:\.[0-9]+)?)(万亿|亿|万|%|‰)?[-－–]([0-9]+(?:\.[0-9]+)?)(万亿|亿|万|%|‰)?/g;
+/** Units of time after a range of points in time (3-5月, 2020-2025年, 8-10时): the connector is —. */
+const TIME_UNIT = /^(?:年|学年|月|日|时|点|季度|年代|世纪)/;
+/** Units of quantity after a range of values (3-5人, 10-20万元, 1-2年): the connector is ～. Not
+ * numbers of things counted in order (号 期 届 级 班 层 楼 栋 页 条 章 节), whose ranges stay as written. */
+const QUANTITY_UNIT = /^(?:元|人次|人|名|个|家|户|项|次|天|岁|倍|平方米|平方公里|米|公里|千米|亩|公顷|吨|公斤|千克|克|斤|小时|分钟|周|年|分|只|头|株|台|辆|件|篇|本|份|张|间|座|所|场|度|℃)/;
+
 const MESSAGES = {
   connector: { 'zh-CN': '连接几个项目的连接号应写作「—」，不用「{written}」（GB/T 15834—2011 4.13）', en: 'The connector between items is written "—", not "{written}" (GB/T 15834-2011 4.13)' },
   dash: { 'zh-CN': '破折号应写作「——」，不用「{written}」（GB/T 15834—2011 4.10）', en: 'A dash is written "——", not "{written}" (GB/T 15834-2011 4.10)' },
   ellipsis: { 'zh-CN': '省略号应写作「……」，不用「{written}」（GB/T 15834—2011 4.11）', en: 'An ellipsis is written "……", not "{written}" (GB/T 15834-2011 4.11)' },
   doubled: { 'zh-CN': '标点「{mark}」重复：「{written}」只保留一个', en: 'Doubled mark "{written}": keep one "{mark}"' },
   ellipsisWithDeng: { 'zh-CN': '省略号「……」与「等」「等等」不能同时使用，保留其一（GB/T 15834—2011 A.9.2）', en: 'An ellipsis "……" is not combined with 等 or 等等: keep one of them (GB/T 15834-2011 A.9.2)' },
+  rangeTime: {
+    'zh-CN': '时间的起止「{written}」用一字线「—」连接，不用短横线「{hyphen}」，应写作「{correct}」（GB/T 15834—2011 4.13.3.2）',
+    en: 'A span of time "{written}" is joined by "—", not the hyphen "{hyphen}": write "{correct}" (GB/T 15834-2011 4.13.3.2)',
+  },
+  rangeNumber: {
+    'zh-CN': '数值范围「{written}」用浪纹线「～」连接，不用短横线「{hyphen}」，应写作「{correct}」（GB/T 15834—2011 4.13.3.2）',
+    en: 'A range of values "{written}" is joined by "～", not the hyphen "{hyphen}": write "{correct}" (GB/T 15834-2011 4.13.3.2)',
+  },
   changeTo: { 'zh-CN': '改为「{text}」', en: 'Change to "{text}"' },
   removeDeng: { 'zh-CN': '删去「{word}」', en: 'Remove "{word}"' },
 } as const;
@@ -53,12 +72,12 @@ export const punctuationForm = defineRule({
   meta: {
     id: 'punctuation-form',
     name: localized('标点写法', 'punctuation form'),
-    description: localized('破折号写作“——”，省略号写作“……”且不与“等”连用，标点不重复', 'Dashes are ——, ellipses are …… and not combined with 等; no doubled marks'),
+    description: localized('破折号写作“——”，省略号写作“……”且不与“等”连用，标点不重复，数字的起止范围不用短横线“-”', 'Dashes are ——, ellipses are …… and not combined with 等; no doubled marks; no hyphen in a range of numbers'),
     category: 'punctuation',
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation-form.md',
     fixable: true,
-    fixNote: localized('写法明确时改为 `——` `……`，删去重复的标点；省略号与“等”连用时，能确定的情况下删去“等”', 'where the right form is unambiguous: rewrites as `——` `……`, removes the doubled mark, and drops 等 after an ellipsis when that is certain'),
+    fixNote: localized('写法明确时改为 `——` `……`，删去重复的标点，范围中的 `-` 改为 `—`（时间）或 `～`（数值）；省略号与“等”连用时，能确定的情况下删去“等”', 'where the right form is unambiguous: rewrites as `——` `……`, removes the doubled mark, joins ranges with `—` (time) or `～` (values), and drops 等 after an ellipsis when that is certain'),
     messages: MESSAGES,
   },
   check({ model, report }) {
@@ -163,6 +182,7 @@ export const punctuationForm = defineRule({
         }
         withDeng(start, end);
       }
+      for (const m of s.matchAll(HYPHEN_RANGE)) rangeWithHyphen(m);
       for (const m of s.matchAll(DOUBLED)) {
         const start = base + m.index;
         if (mask.skip(start)) continue;
@@ -177,6 +197,55 @@ export const punctuationForm = defineRule({
           messageId: 'doubled',
           data: { mark, written: run },
           fix: { messageId: 'changeTo', data: { text: mark }, edits: [{ start, end, text: mark }] },
+        });
+      }
+
+      /** 3-5月 → 3—5月, 20-30万元 → 20万～30万元 (GB/T 15834-2011 4.13.3.2). */
+      function rangeWithHyphen(m: RegExpMatchArray) {
+        const start = base + m.index!;
+        const [whole, first, firstUnit, second, secondUnit] = m;
+        const hyphenAt = start + first.length + (firstUnit?.length ?? 0);
+        const end = start + whole.length;
+        const a = Number(first);
+        const b = Number(second);
+        if (!(a < b) || mask.skip(start) || mask.skip(end - 1)) return;
+        // 第3-5名 is a range of ranks; GB/T 15834-2011 is a standard's number.
+        const before = text[start - 1];
+        if (before === '第' || (before === ' ' && /[A-Za-z0-9]/.test(text[start - 2] ?? ''))) return;
+        books ??= bookSpans(s, base);
+        if (books.some((b) => b.start < start && start < b.end)) return;
+        const rest = text.slice(end, Math.min(line.end, end + 4));
+        // 1-3年级 counts classes in order, like 号 and 届.
+        if (rest.startsWith('年级')) return;
+        const integers = /^[0-9]+$/.test(first) && /^[0-9]+$/.test(second);
+        const years = integers && first.length === 4 && second.length === 4 && a >= 1900 && b <= 2100;
+        let kind: 'rangeTime' | 'rangeNumber' | undefined;
+        if (!firstUnit && !secondUnit && integers && TIME_UNIT.test(rest)) {
+          const unit = rest[0];
+          if (unit === '年' || rest.startsWith('学年') || rest.startsWith('年代') || rest.startsWith('世纪')) kind = years || rest.startsWith('年代') || rest.startsWith('世纪') ? 'rangeTime' : undefined;
+          else if (unit === '月') kind = b <= 12 ? 'rangeTime' : undefined;
+          else if (unit === '日') kind = b <= 31 ? 'rangeTime' : undefined;
+          else if (unit === '时' || unit === '点') kind = b <= 24 ? 'rangeTime' : undefined;
+          else kind = 'rangeTime';
+          // 1-2年 is a length of time, a range of values.
+          if (!kind && unit === '年' && !years && first.length <= 2 && second.length <= 2) kind = 'rangeNumber';
+        } else if (secondUnit && (!firstUnit || firstUnit === secondUnit)) {
+          kind = 'rangeNumber';
+        } else if (!firstUnit && !secondUnit && QUANTITY_UNIT.test(rest)) {
+          kind = 'rangeNumber';
+        }
+        if (!kind) return;
+        const hyphen = text[hyphenAt];
+        const connector = kind === 'rangeTime' ? '—' : `${secondUnit && !firstUnit ? secondUnit : ''}～`;
+        const unitWord = wordAfter(rest);
+        const written = whole + unitWord;
+        const correct = first + (firstUnit ?? '') + connector + second + (secondUnit ?? '') + unitWord;
+        found.push({
+          start,
+          end,
+          messageId: kind,
+          data: { written, hyphen, correct },
+          fix: { messageId: 'changeTo', data: { text: correct }, edits: [{ start: hyphenAt, end: hyphenAt + 1, text: connector }] },
         });
       }
 
@@ -229,7 +298,12 @@ export const punctuationForm = defineRule({
   },
 });
 
-/** The run of Chinese characters next to `from`, read in `step` direction (at most 12). */
+/** The unit word a range ends with, for its message: 月 in 3-5月份 is enough (at most 2 characters). */
+function wordAfter(rest: string): string {
+  const m = /^(?:万元|亿元|平方米|平方公里|[年月日时点元人名个家户项次天岁倍米亩吨克斤周分只头株台辆件篇本份张间座所场度℃]|季度|学年|年代|世纪|公里|千米|公顷|公斤|千克|小时|分钟)/.exec(rest);
+  return m ? m[0] : '';
+}
+
 /** The hyphen at [start, end) joins items of a chain: a short Chinese item on each side, and
  * another hyphen beyond one of them joining one more. */
 function inChain(text: string, start: number, end: number, lineStart: number, lineEnd: number): boolean {
@@ -246,6 +320,7 @@ function inChain(text: string, start: number, end: number, lineStart: number, li
   return joins(start - 1 - l.length, -1) || joins(end + r.length, 1);
 }
 
+/** The run of Chinese characters next to `from`, read in `step` direction (at most 12). */
 function hanRun(text: string, from: number, step: 1 | -1, limit: number): string {
   let out = '';
   for (let k = from; step > 0 ? k < limit : k >= limit; k += step) {

@@ -14,6 +14,7 @@ import { punctuationWidth } from './punctuation-width.js';
 import { pairedPunctuation } from './paired-punctuation.js';
 import { punctuationForm } from './punctuation-form.js';
 import { dateFormat } from './date-format.js';
+import { missingNumber } from './missing-number.js';
 
 export const RULES: readonly Rule[] = [
   numberingSequence,
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   pairedPunctuation,
   punctuationForm,
   dateFormat,
+  missingNumber,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -15,6 +15,7 @@ import { pairedPunctuation } from './paired-punctuation.js';
 import { punctuationForm } from './punctuation-form.js';
 import { dateFormat } from './date-format.js';
 import { missingNumber } from './missing-number.js';
+import { repeatedWord } from './repeated-word.js';
 
 export const RULES: readonly Rule[] = [
   numberingSequence,
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   punctuationForm,
   dateFormat,
   missingNumber,
+  repeatedWord,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

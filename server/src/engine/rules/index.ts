@@ -16,6 +16,7 @@ import { punctuationForm } from './punctuation-form.js';
 import { dateFormat } from './date-format.js';
 import { missingNumber } from './missing-number.js';
 import { repeatedWord } from './repeated-word.js';
+import { sentenceEnd } from './sentence-end.js';
 
 export const RULES: readonly Rule[] = [
   numberingSequence,
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   dateFormat,
   missingNumber,
   repeatedWord,
+  sentenceEnd,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -17,6 +17,7 @@ import { dateFormat } from './date-format.js';
 import { missingNumber } from './missing-number.js';
 import { repeatedWord } from './repeated-word.js';
 import { sentenceEnd } from './sentence-end.js';
+import { emptySection } from './empty-section.js';
 
 export const RULES: readonly Rule[] = [
   numberingSequence,
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   missingNumber,
   repeatedWord,
   sentenceEnd,
+  emptySection,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

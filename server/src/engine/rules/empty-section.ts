@@ -58,6 +58,8 @@ export const emptySection = defineRule({
       if (s.parent) parents.add(s.parent);
     });
 
+    const groups = siblingGroups(sections, prose);
+
     sections.forEach((s, i) => {
       if (prose.has(s) || parents.has(s) || s.line === titleLine || s.line > lastLine) return;
       const next = i + 1 < sections.length && sections[i + 1].line <= lastLine ? sections[i + 1] : undefined;
@@ -70,8 +72,7 @@ export const emptySection = defineRule({
         // Short numbered points in a row are a list: only a heading among siblings with text under
         // them is empty. The last point's text may be the paragraph after the list: a sibling
         // followed by another one must have text under it.
-        const others = siblings(sections, s);
-        if (!others.some((o, k) => prose.has(o) && (k + 1 < others.length || o.line < s.line))) return;
+        if (!(groups.get(s)?.filledBeforeLast)) return;
       }
       // Text a site cut out near it: the section's text may be what is missing.
       if (omittedIn(i > 0 ? sections[i - 1].line : s.line, next ? next.line - 1 : lastLine)) return;
@@ -156,9 +157,27 @@ function isInside(node: SectionNode, section: SectionNode): boolean {
   return false;
 }
 
-function siblings(sections: readonly SectionNode[], s: SectionNode): SectionNode[] {
-  if (s.kind !== 'numbered') return [];
-  return sections.filter((o) => o !== s && o.kind === 'numbered' && !o.heading && o.parent === s.parent && o.level === s.level);
+/** Numbered lines outside Markdown headings, grouped with their siblings (same parent, same
+ * level): whether one of the group, not its last, has text under it. One pass, so that a report
+ * of many numbered lines costs no more than their number. */
+function siblingGroups(sections: readonly SectionNode[], prose: ReadonlySet<SectionNode>): Map<SectionNode, { filledBeforeLast: boolean }> {
+  const byKey = new Map<SectionNode | undefined, Map<number, SectionNode[]>>();
+  for (const s of sections) {
+    if (s.kind !== 'numbered' || s.heading) continue;
+    let levels = byKey.get(s.parent);
+    if (!levels) byKey.set(s.parent, (levels = new Map()));
+    const list = levels.get(s.level);
+    if (list) list.push(s);
+    else levels.set(s.level, [s]);
+  }
+  const out = new Map<SectionNode, { filledBeforeLast: boolean }>();
+  for (const levels of byKey.values()) {
+    for (const list of levels.values()) {
+      const group = { filledBeforeLast: list.slice(0, -1).some((o) => prose.has(o)) };
+      for (const s of list) out.set(s, group);
+    }
+  }
+  return out;
 }
 
 /** A numbered line that starts a bullet item (- （一）……) is a point of that list. */
@@ -194,8 +213,9 @@ function contentEnd(text: string, line: LineInfo): number {
   for (;;) {
     while (e > line.contentStart && /[\s\u3000*_#]/.test(text[e - 1])) e--;
     if (!text.startsWith('-->', e - 3)) return e;
-    const open = text.lastIndexOf('<!--', e - 3);
-    if (open < line.contentStart) return e;
-    e = open;
+    // Searched in the line alone, so that a line costs no more than its length.
+    const open = line.text.lastIndexOf('<!--', e - 3 - line.start);
+    if (open < 0 || line.start + open < line.contentStart) return e;
+    e = line.start + open;
   }
 }

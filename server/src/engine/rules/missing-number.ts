@@ -19,6 +19,8 @@ const NUMBER_LIKE = /[0-9０-９一二三四五六七八九十百千万亿两〇
 /** Before a 万/亿 unit, words of approximation stand for the number: 上万元, 近亿元, 过亿元, 超万元,
  * 逾亿元, 破亿元, 成万元. */
 const APPROXIMATE = /[上近过超逾破成過]/;
+/** Before 多人次, 多万元: 许多 更多 众多 … say "many", not a figure's 多. */
+const MANY = /[许很更诸众最较大繁增]/;
 /** Before any unit: 每万元 (per), 以万元为单位, 按%计, 单位万元 — a unit named, not a quantity. */
 const UNIT_NAMED = /[每按以位]/;
 
@@ -80,23 +82,26 @@ const CUE_IN_WORD: Record<string, RegExp> = {
 const ENDS_QUANTITY = /^(?:[，,。；;、：:！!？?）)”]|$|的|参加|参与|以上|左右)/;
 
 /**
- * A rate or amount with nothing after its verb: 满意率达。, 覆盖率为，, 总额达，, 增幅为；.
- * Punctuation of either width (the sample pages store it half-width).
+ * A rate or an amount with nothing after its verb: 满意率达。, 覆盖率为，, 总额达，, 人数达，, 增幅为；.
+ * Punctuation of either width (the sample pages store it half-width). 达 alone before punctuation
+ * is not enough: it ends names (万达、华达) and words (到达。 传达，).
  */
-const RATE_EMPTY = /(?:率|比重|占比|比例|增幅|降幅|增速|总额|总量|余额|规模)(?:达到|达|为)(?=[，,。；;、！!？?）)])/g;
-/** 达 itself followed by punctuation, where 达 is not the end of another word (到达。 传达，). */
-const DA_EMPTY = /达(?=[，,。；;、！!？?）)])/g;
+const RATE_EMPTY = /(?:率|比重|占比|比例|增幅|降幅|增速|总额|总量|余额|规模)(?:达到|达|为)(?=[，,。；;、！!？?）)])|(?:数|量|额|值|面积|收入|累计|共计)(?:达到|达)(?=[，,。；;、！!？?）)])/g;
 /** 完成年度计划的。 — a share of a plan with its percentage deleted. */
 const PLAN_SHARE = /完成了?[^，,。；;！!？?\r\n]{0,6}?计划的(?=[，,。；;！!？?）)])/g;
-/** 对未完成年度计划的，予以通报: the plan's share is not what is meant. */
-const NOT_DONE = /(?:未|没有|没|不能|无法|不)$/;
+/** 对未完成年度计划的，予以通报, 对超额完成计划的，给予奖励: those who did, not a share. Looked for in
+ * the clause before 完成. */
+const WHO_DID = /[对凡未没不]/;
+/** 了 before a measure word is a blank after a verb of building or setting up (新建了个活动室,
+ * 设置了个窗口); after others it is spoken Chinese with 一 left out (开了个好头, 打了场硬仗). */
+const LE_AFTER = /(?:建|设|置|办|立|装|配|购|造|育|引进|签约|招聘|种植|修|铺|挖)$/;
 
 /**
  * A date with its figures deleted: 月日，, 于月日, 。月上旬, 自月份以来. After a figure, a marker or a
  * word that names the month (本月, 每月, 当月, 元月, 腊月, 次月) it is a date, not a blank.
  */
 const DATE_PART = /月(?:[日号]|上旬|中旬|下旬|份)/g;
-const MONTH_WORD = /[本当上下每次同该元正腊冬隔前后各逐整半全满蜜岁日明赏望闰个按分逐近数几]/;
+const MONTH_WORD = /[本当上下每次同该元正腊冬隔前后各逐整半全满蜜岁日明赏望闰个按分近数几]/;
 /** After 月日: 日均, 日常, 日报, 日期 … (每月日均) are words. */
 const DAY_WORD = /^[日号](?:均|常|报|期|志|程|益|新|夜|记|前|后|起|至|内)/;
 /** Before a deleted month, words that start a time: 自月份以来, 截至月底, 于月日. */
@@ -121,6 +126,13 @@ function reportLines(lines: readonly LineInfo[], text: string, re: RegExp, visit
     const line = lines[lineIndex];
     if (line.kind === 'text') visit(line, m);
   }
+}
+
+/** The clause before `offset` on its line: back to the last clause mark, at most 20 characters. */
+function clauseBefore(text: string, line: LineInfo, offset: number): string {
+  let s = offset;
+  while (s > line.contentStart && offset - s < 20 && !/[，,。；;：:！!？?]/.test(text[s - 1])) s--;
+  return text.slice(s, offset);
 }
 
 /** The Han characters right before `offset` on its line, at most `n`: the words the blank follows. */
@@ -187,6 +199,7 @@ export const missingNumber = defineRule({
       if (UNIT_NAMED.test(c)) return;
       const wan = /^[万亿萬億余多餘]/.test(unit);
       if (wan && APPROXIMATE.test(c)) return;
+      if (unit[0] === '多' && MANY.test(c)) return;
       if (wan && /^[万亿萬億]元$/.test(unit) && CLASS_AFTER.test(text.slice(at + unit.length, at + unit.length + 4))) return;
       blank(line, p, at, at + unit.length, unit);
     });
@@ -208,6 +221,7 @@ export const missingNumber = defineRule({
       // a noun (完成了项目) — those are MEASURE_WORD's. Other measure words after 了 are too often
       // words or a spoken 一 left out (回了家, 出了名, 上了台, 买了辆车).
       if (cue === '了' && !/^(?:个|项|户|场|座|期|批|所|支|例|人次|户次)$/.test(measure)) return;
+      if (cue === '了' && !LE_AFTER.test(text.slice(Math.max(line.contentStart, m.index - 2), m.index))) return;
       // A Han character must follow a measure word of 了 (了个活动室); a clause may end after the others.
       if (cue === '了' && !isHanCode(text.charCodeAt(gap + measure.length))) return;
       blank(line, gap, m.index, gap + measure.length, measure);
@@ -253,13 +267,11 @@ export const missingNumber = defineRule({
       blank(line, gap, gap, gap + 1, '户');
     });
 
-    // A rate, an amount, 达 or a plan's share with nothing after it.
-    for (const re of [RATE_EMPTY, DA_EMPTY, PLAN_SHARE]) {
+    // A rate, an amount or a plan's share with nothing after it.
+    for (const re of [RATE_EMPTY, PLAN_SHARE]) {
       reportLines(lines, text, re, (line, m) => {
+        if (re === PLAN_SHARE && WHO_DID.test(clauseBefore(text, line, m.index))) return;
         const end = m.index + m[0].length;
-        const before = text.slice(Math.max(line.contentStart, m.index - 2), m.index);
-        if (re === DA_EMPTY && CUE_IN_WORD.达.test(before)) return;
-        if (re === PLAN_SHARE && NOT_DONE.test(before)) return;
         blank(line, end, end, end, undefined);
       });
     }

@@ -40,15 +40,16 @@ const SINGLE: Record<string, { before?: string; beforeWords?: string[]; after?: 
 };
 
 /**
- * Repeats of two or more characters that are reduplications, not slips: verbs tried out
- * (研究研究), states (雪白雪白), one by one (一步一步 一个一个). Stored as the repeated unit.
+ * Repeats of two characters that are reduplications, not slips: verbs tried out (研究研究), states
+ * (雪白雪白), sounds. Stored as the repeated unit. (AA and AABB forms — 常常, 认认真真 — are single
+ * characters doubled, never reported unless listed in SINGLE; 一步一步 is ONE_BY_ONE.)
  */
 export const REDUPLICATIONS: ReadonlySet<string> = new Set([
   // Verbs, ABAB: do a little, try.
   '研究', '讨论', '学习', '商量', '考虑', '了解', '交流', '整理', '活动', '休息', '锻炼', '打扫', '收拾', '准备',
   '介绍', '检查', '比较', '思考', '反思', '琢磨', '尝试', '练习', '批评', '表扬', '提醒', '指导', '帮助', '沟通', '协调',
   '请示', '调查', '熟悉', '清理', '梳理', '放松', '调整', '分析', '联系', '走访', '关心', '体验', '感受', '欣赏',
-  '打听', '商议', '议论', '合计', '盘算', '核对', '对照', '打磨', '敲打', '提提', '说说', '看看', '想想', '问问', '听听',
+  '打听', '商议', '议论', '合计', '盘算', '核对', '对照', '打磨', '敲打',
   // States, ABAB.
   '雪白', '通红', '笔直', '冰凉', '火热', '漆黑', '碧绿', '蜡黄', '崭新', '滚烫', '高兴', '热闹', '暖和', '凉快', '轻松', '舒服',
   // Sounds.
@@ -60,7 +61,7 @@ export const REDUPLICATIONS: ReadonlySet<string> = new Set([
  * repeat (建共建共) that is none. */
 const PARALLEL_HEADS = '共联群自边即互齐双同全多真';
 
-/** 一步一步, 一点一点, 一个一个, 一次次 …: 一 and a measure word, doubled. */
+/** 一步一步, 一点一点, 一个一个 …: 一 and a measure word, doubled. */
 const ONE_BY_ONE = /^一[\u3400-\u9fff]$/;
 
 /** Longest repeated unit looked for, in characters. */
@@ -96,6 +97,12 @@ export const repeatedWord = defineRule({
           continue;
         }
         const { unit, copies } = found;
+        // A reduplication (研究研究, 哈哈哈哈): go on from its last copy, so that every character is
+        // looked at a bounded number of times however long the run.
+        if (!found.accidental) {
+          i += unit * (copies - 1);
+          continue;
+        }
         const span = unit * copies;
         const start = base + i;
         if (masked && (mask.skip(start) || mask.skip(start + span - 1))) {
@@ -116,9 +123,10 @@ export const repeatedWord = defineRule({
   },
 });
 
-/** The accidental repeat starting at `i`, if any: its unit's length and how many copies follow
- * each other (二是是是: one unit of one character, three copies). The longest unit wins. */
-function repeatAt(text: string, i: number, end: number): { unit: number; copies: number } | undefined {
+/** The repeat starting at `i`, if any: its unit's length, how many copies follow each other
+ * (二是是是: one unit of one character, three copies), and whether it is a slip. The longest unit
+ * wins: a shorter one inside a reduplication is part of it (认认真真 is not 认认). */
+function repeatAt(text: string, i: number, end: number): { unit: number; copies: number; accidental: boolean } | undefined {
   for (let unit = Math.min(MAX_UNIT, (end - i) >> 1); unit >= 1; unit--) {
     // The first character must repeat at distance `unit` before the rest is compared.
     if (text.charCodeAt(i + unit) !== text.charCodeAt(i)) continue;
@@ -126,9 +134,7 @@ function repeatAt(text: string, i: number, end: number): { unit: number; copies:
     if (!allHan(text, i, unit)) continue;
     let copies = 2;
     while (i + (copies + 1) * unit <= end && sameRun(text, i, i + copies * unit, unit)) copies++;
-    if (accidental(text, i, unit, copies)) return { unit, copies };
-    // A reduplication of this unit: a shorter one inside it is part of it too (认认真真).
-    return undefined;
+    return { unit, copies, accidental: accidental(text, i, unit, copies) };
   }
   return undefined;
 }

@@ -38,7 +38,7 @@ export const sentenceEnd = defineRule({
     fixable: false,
     fixNote: localized('用句号还是冒号，由作者决定', 'the writer chooses the mark (。 or ：)'),
     messages: {
-      noEnd: { 'zh-CN': '段落末尾「{tail}」缺少句末标点（句号、问号或叹号）', en: 'The paragraph ends "{tail}" without closing punctuation (。, ？ or ！)' },
+      noEnd: { 'zh-CN': '段落末尾「{tail}」缺少句末标点（句号、问号或叹号；引出下文时用冒号）', en: 'The paragraph ends "{tail}" without closing punctuation (。, ？ or ！; ： before what it leads to)' },
     },
   },
   check({ model, report }) {
@@ -119,9 +119,11 @@ function visibleEnd(model: ReportModel, mask: TextMask, line: LineInfo): number 
     while (e > line.contentStart && /[\s\u3000*_]/.test(text[e - 1])) e--;
     if (e <= line.contentStart) return undefined;
     if (!mask.skip(e - 1)) break;
-    // An HTML comment at the end (<!-- … -->) is not text; code and links are.
-    if (text[e - 1] !== '>' || text.lastIndexOf('<!--', e) < line.contentStart) return undefined;
-    e = text.lastIndexOf('<!--', e);
+    // An HTML comment at the end (<!-- … -->) is not text; code and links are. Searched in the
+    // line alone, so that a line costs no more than its length.
+    const open = text[e - 1] === '>' ? line.text.lastIndexOf('<!--', e - line.start) : -1;
+    if (open < 0 || line.start + open < line.contentStart) return undefined;
+    e = line.start + open;
   }
   return e;
 }

@@ -147,8 +147,9 @@ export const missingNumber = defineRule({
     id: 'missing-number',
     name: localized('缺少数字', 'missing number'),
     description: localized(
-      '数字被删去而没有留下占位符：「达亿元」「增长%」「新建了个活动室」「满意率达。」',
-      'A figure deleted without a placeholder: 达亿元, 增长%, 新建了个活动室, 满意率达。',
+      // No % here: the manifest reads %…% as a localization key.
+      '数字被删去而没有留下占位符：「余额达亿元」「新建了个活动室」「满意率达。」',
+      'A figure deleted without a placeholder: 余额达亿元, 新建了个活动室, 满意率达。',
     ),
     defaultSeverity: 'error',
     docs: 'docs/rules/missing-number.md',

@@ -66,6 +66,8 @@ const ONE_BY_ONE = /^一[\u3400-\u9fff]$/;
 
 /** Longest repeated unit looked for, in characters. */
 const MAX_UNIT = 8;
+/** The characters of SINGLE, by code: a doubled character is looked at only when it is one of them. */
+const SINGLE_CODES = new Set(Object.keys(SINGLE).map((c) => c.charCodeAt(0)));
 
 export const repeatedWord = defineRule({
   meta: {
@@ -89,9 +91,10 @@ export const repeatedWord = defineRule({
       const base = line.start;
       const from = line.contentStart - base;
       const masked = mask.touches(line.contentStart, line.end);
+      const near = recursNearby(s, from);
       let i = from;
       while (i < s.length) {
-        const found = isHanCode(s.charCodeAt(i)) ? repeatAt(s, i, s.length) : undefined;
+        const found = near[i] === 1 ? repeatAt(s, i, s.length) : undefined;
         if (!found) {
           i++;
           continue;
@@ -123,13 +126,45 @@ export const repeatedWord = defineRule({
   },
 });
 
+// Where each Han character of a line comes again within MAX_UNIT characters: one pass from the
+// right with the last place of each character, so that the search for a repeat (which needs its
+// first character to come again) runs at those places only. The buffers are reused, and stamped
+// per line instead of cleared.
+const lastAt = new Int32Array(0x10000);
+const stampOf = new Int32Array(0x10000);
+let stamp = 0;
+let nearBuffer = new Uint8Array(1024);
+
+function recursNearby(s: string, from: number): Uint8Array {
+  if (nearBuffer.length < s.length) nearBuffer = new Uint8Array(Math.max(s.length, nearBuffer.length * 2));
+  const near = nearBuffer;
+  if (++stamp === 0x7fffffff) {
+    stampOf.fill(0);
+    stamp = 1;
+  }
+  for (let k = s.length - 1; k >= from; k--) {
+    const c = s.charCodeAt(k);
+    if (!isHanCode(c)) {
+      near[k] = 0;
+      continue;
+    }
+    near[k] = stampOf[c] === stamp && lastAt[c] - k <= MAX_UNIT ? 1 : 0;
+    lastAt[c] = k;
+    stampOf[c] = stamp;
+  }
+  return near;
+}
+
 /** The repeat starting at `i`, if any: its unit's length, how many copies follow each other
  * (二是是是: one unit of one character, three copies), and whether it is a slip. The longest unit
  * wins: a shorter one inside a reduplication is part of it (认认真真 is not 认认). */
 function repeatAt(text: string, i: number, end: number): { unit: number; copies: number; accidental: boolean } | undefined {
+  const first = text.charCodeAt(i);
   for (let unit = Math.min(MAX_UNIT, (end - i) >> 1); unit >= 1; unit--) {
     // The first character must repeat at distance `unit` before the rest is compared.
-    if (text.charCodeAt(i + unit) !== text.charCodeAt(i)) continue;
+    if (text.charCodeAt(i + unit) !== first) continue;
+    // A doubled character other than SINGLE's is never a slip, nor is it part of a longer one.
+    if (unit === 1 && !SINGLE_CODES.has(first)) return undefined;
     if (!sameRun(text, i, i + unit, unit)) continue;
     if (!allHan(text, i, unit)) continue;
     let copies = 2;

@@ -15,7 +15,7 @@ import { defineRule, localized } from '../rule.js';
 /** Inside or at the end of a numbered line, marks that make it a sentence (a point or a run-in body), not a heading. */
 const SENTENCE = /[。！？!?；;…]/;
 const HEADING_LENGTH = 40;
-const LEAD_IN_END = /[：:]$/;
+const LEAD_IN_END = /[：:]/;
 
 export const emptySection = defineRule({
   meta: {
@@ -35,44 +35,60 @@ export const emptySection = defineRule({
     const text = model.text;
     const lines = model.lines;
     const sections = sectionNodes(model).filter((s) => !isContentsEntry(model, s));
+    const count = sections.length;
+    // Facts per section by its position in `sections`: arrays, not maps, so that a report of many
+    // numbered lines costs little per line.
+    const position = new Map<SectionNode, number>();
+    sections.forEach((s, i) => position.set(s, i));
+    const headingState = new Int8Array(count); // 0 unknown, 1 heading-like, 2 not
+    const isHeading = (s: SectionNode): boolean => {
+      const i = position.get(s);
+      if (i === undefined) return headingLike(model, s);
+      if (headingState[i] === 0) headingState[i] = headingLike(model, s) ? 1 : 2;
+      return headingState[i] === 1;
+    };
     const titleLine = model.title?.line;
     const lastLine = model.signature ? model.signature.startLine - 1 : lines.length;
-    const byLine = new Map<number, SectionNode>();
-    for (const s of sections) byLine.set(s.line, s);
-    const nextLine = (i: number) => (i + 1 < sections.length ? sections[i + 1].line : lastLine + 1);
+    /** The section on each line, by line number (1-based), as its position + 1; 0 for none. */
+    const sectionAt = new Int32Array(lines.length + 2);
+    sections.forEach((s, i) => (sectionAt[s.line] = i + 1));
+    const nextLine = (i: number) => (i + 1 < count ? sections[i + 1].line : lastLine + 1);
     /** Text a site cut out lies in lines [from, to]. */
     const omittedIn = (from: number, to: number): boolean =>
       model.omissions.length > 0 && anyBetween(model.omissions, lines[from - 1].start - 1, to <= lines.length ? lines[Math.max(from, to) - 1].end + 1 : text.length + 1);
 
     // Sections with text of their own under them (a paragraph, a table or code before the next
     // section line; an HTML comment is no text), and sections with sections inside them.
-    const prose = new Set<SectionNode>();
-    const parents = new Set<SectionNode>();
+    const prose = new Uint8Array(count);
+    const parent = new Int32Array(count).fill(-1);
+    const hasChild = new Uint8Array(count);
     sections.forEach((s, i) => {
       for (let n = s.line + 1; n < nextLine(i) && n <= lastLine; n++) {
         if (isContent(lines[n - 1]) && !omittedIn(n, n)) {
-          prose.add(s);
+          prose[i] = 1;
           break;
         }
       }
-      if (s.parent) parents.add(s.parent);
+      const p = s.parent ? position.get(s.parent) : undefined;
+      if (p !== undefined) {
+        parent[i] = p;
+        hasChild[p] = 1;
+      }
     });
-
-    const groups = siblingGroups(sections, prose);
+    const listOfHeadings = siblingGroups(sections, parent, prose);
 
     sections.forEach((s, i) => {
-      if (prose.has(s) || parents.has(s) || s.line === titleLine || s.line > lastLine) return;
-      const next = i + 1 < sections.length && sections[i + 1].line <= lastLine ? sections[i + 1] : undefined;
+      if (prose[i] || hasChild[i] || s.line === titleLine || s.line > lastLine) return;
+      const next = i + 1 < count && sections[i + 1].line <= lastLine ? sections[i + 1] : undefined;
       if (isMarkdownHeading(s)) {
         // Numbered paragraphs and deeper headings after a Markdown heading are its content.
         if (next && (!isMarkdownHeading(next) || depthOf(next) > depthOf(s))) return;
       } else {
-        if (!headingLike(model, s) || isListItem(model, s)) return;
-        if (next && isInside(next, s)) return;
         // Short numbered points in a row are a list: only a heading among siblings with text under
-        // them is empty. The last point's text may be the paragraph after the list: a sibling
-        // followed by another one must have text under it.
-        if (!(groups.get(s)?.filledBeforeLast)) return;
+        // them is empty (see siblingGroups).
+        if (!listOfHeadings[i]) return;
+        if (!isHeading(s) || isListItem(model, s)) return;
+        if (next && isInside(next, s)) return;
       }
       // Text a site cut out near it: the section's text may be what is missing.
       if (omittedIn(i > 0 ? sections[i - 1].line : s.line, next ? next.line - 1 : lastLine)) return;
@@ -85,21 +101,21 @@ export const emptySection = defineRule({
     let current: SectionNode | undefined;
     for (let n = 1; n <= lastLine; n++) {
       const l = lines[n - 1];
-      const own = byLine.get(n);
+      const own = sectionAt[n] > 0 ? sections[sectionAt[n] - 1] : undefined;
       if (own) current = own;
       if (l.kind !== 'text' || l.heading || n === titleLine) continue;
       const end = contentEnd(text, l);
-      if (!LEAD_IN_END.test(text.slice(l.contentStart, end))) continue;
+      if (end <= l.contentStart || !LEAD_IN_END.test(text[end - 1])) continue;
       // A heading that ends in ： is a section, reported above when empty.
-      if (own && headingLike(model, own)) continue;
+      if (own && isHeading(own)) continue;
       // The section the lead-in belongs to: the nearest heading around it (a numbered point such
       // as 3. 第三项。 does not hold the paragraphs after it).
       let section = current;
-      while (section && section !== own && !isMarkdownHeading(section) && !headingLike(model, section)) section = section.parent;
+      while (section && section !== own && !isMarkdownHeading(section) && !isHeading(section)) section = section.parent;
       let m = n + 1;
       while (m <= lastLine && lines[m - 1].kind === 'blank') m++;
       if (m <= lastLine) {
-        const next = byLine.get(m);
+        const next = sectionAt[m] > 0 ? sections[sectionAt[m] - 1] : undefined;
         // Text, a table, a list or code follows it.
         if (!next) continue;
         // Before the first section (the opening's 现将有关情况汇报如下：) any section follows it.
@@ -140,6 +156,8 @@ const CONTENTS_ENTRY = /[\u3400-\u9fff…．.·\s\u3000][0-9]{1,3}$/;
 function isContentsEntry(model: ReportModel, s: SectionNode): boolean {
   if (s.kind !== 'numbered') return false;
   const line = model.lines[s.line - 1];
+  const last = model.text.charCodeAt(contentEnd(model.text, line) - 1);
+  if (!(last >= 48 && last <= 57)) return false;
   return CONTENTS_ENTRY.test(model.text.slice(s.marker.end, contentEnd(model.text, line)));
 }
 
@@ -158,24 +176,29 @@ function isInside(node: SectionNode, section: SectionNode): boolean {
 }
 
 /** Numbered lines outside Markdown headings, grouped with their siblings (same parent, same
- * level): whether one of the group, not its last, has text under it. One pass, so that a report
- * of many numbered lines costs no more than their number. */
-function siblingGroups(sections: readonly SectionNode[], prose: ReadonlySet<SectionNode>): Map<SectionNode, { filledBeforeLast: boolean }> {
-  const byKey = new Map<SectionNode | undefined, Map<number, SectionNode[]>>();
-  for (const s of sections) {
-    if (s.kind !== 'numbered' || s.heading) continue;
-    let levels = byKey.get(s.parent);
-    if (!levels) byKey.set(s.parent, (levels = new Map()));
-    const list = levels.get(s.level);
-    if (list) list.push(s);
-    else levels.set(s.level, [s]);
-  }
-  const out = new Map<SectionNode, { filledBeforeLast: boolean }>();
-  for (const levels of byKey.values()) {
-    for (const list of levels.values()) {
-      const group = { filledBeforeLast: list.slice(0, -1).some((o) => prose.has(o)) };
-      for (const s of list) out.set(s, group);
+ * level): whether they read as headings with text under them — at least half of the group, not
+ * counting its last (whose text may be the paragraph after a list), has text under it. Else the
+ * group is a list of points, a few with a note after them. Answered per section position, in one
+ * pass over the sections. */
+function siblingGroups(sections: readonly SectionNode[], parent: Int32Array, prose: Uint8Array): Uint8Array {
+  const groupOf = new Map<number, number>();
+  const members: number[][] = [];
+  sections.forEach((s, i) => {
+    if (s.kind !== 'numbered' || s.heading) return;
+    const key = (parent[i] + 1) * 8 + s.level;
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      groupOf.set(key, (g = members.length));
+      members.push([]);
     }
+    members[g].push(i);
+  });
+  const out = new Uint8Array(sections.length);
+  for (const list of members) {
+    const before = list.length - 1;
+    let filled = 0;
+    for (let k = 0; k < before; k++) filled += prose[list[k]];
+    if (filled > 0 && filled * 2 >= before) for (const i of list) out[i] = 1;
   }
   return out;
 }

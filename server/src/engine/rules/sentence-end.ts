@@ -46,24 +46,20 @@ export const sentenceEnd = defineRule({
     const mask = new TextMask(model);
     const title = model.title?.line;
     const signature = model.signature?.startLine ?? Infinity;
-    for (const unit of paragraphs(model, mask)) {
-      const first = unit[0];
-      const last = unit[unit.length - 1];
-      if (first.heading || (title !== undefined && first.number <= title && last.number >= title)) continue;
-      if (title !== undefined && last.number < title) continue;
-      if (last.number >= signature) continue;
-      if (isQuote(text, first)) continue;
-      const end = visibleEnd(model, mask, last);
-      if (end === undefined) continue;
+    paragraphs(model, mask, (first, last, lines, end) => {
+      if (first.heading || (title !== undefined && first.number <= title && last.number >= title)) return;
+      if (title !== undefined && last.number < title) return;
+      if (last.number >= signature) return;
+      if (end === undefined || isQuote(text, first)) return;
       const c = text.charCodeAt(end - 1);
       const ch = text[end - 1];
-      if (CLOSING.test(ch) || CLOSER.test(ch) || ch === '：' || ch === ':') continue;
+      if (CLOSING.test(ch) || CLOSER.test(ch) || ch === '：' || ch === ':') return;
       // Han, digits, letters and % end a clause in the middle; other marks are left to the punctuation rules.
-      if (isCnPunctCode(c) || !(isHanCode(c) || /[0-9A-Za-z%％]/.test(ch))) continue;
-      if (!isBody(model, mask, unit, end)) continue;
+      if (isCnPunctCode(c) || !(isHanCode(c) || /[0-9A-Za-z%％]/.test(ch))) return;
+      if (!isBody(model, mask, first, last, lines, end)) return;
       const from = Math.max(last.contentStart, end - 6);
       report({ start: end - 1, end, messageId: 'noEnd', data: { tail: text.slice(from, end) } });
-    }
+    });
   },
 });
 
@@ -73,28 +69,35 @@ export const sentenceEnd = defineRule({
  * since pasted drafts put one paragraph on each line. A line that ends mid-sentence goes on in
  * the next one.
  */
-function* paragraphs(model: ReportModel, mask: TextMask): Generator<LineInfo[]> {
-  let run: LineInfo[] = [];
+function paragraphs(model: ReportModel, mask: TextMask, visit: (first: LineInfo, last: LineInfo, lines: number, end: number | undefined) => void): void {
+  let first: LineInfo | undefined;
+  let last: LineInfo | undefined;
+  let count = 0;
+  let lastEnd: number | undefined;
   let ended = false;
   let point = false;
   for (const line of model.lines) {
+    const item = line.kind === 'text' && isListItem(model, line);
     // After a numbered line or a list item, only an indented line goes on with it (a list item's
     // continuation); a pasted draft's next line is a paragraph of its own.
     const goesOn = !point || /^[ \t]/.test(line.text);
-    const starts = line.kind !== 'text' || line.heading !== undefined || line.numbered !== undefined || isListItem(model, line) || ended || !goesOn || (run.length > 0 && run[run.length - 1].heading !== undefined);
-    if (starts && run.length > 0) {
-      yield run;
-      run = [];
+    const starts = line.kind !== 'text' || line.heading !== undefined || line.numbered !== undefined || item || ended || !goesOn || (last !== undefined && last.heading !== undefined);
+    if (starts && first && last) {
+      visit(first, last, count, lastEnd);
+      first = last = undefined;
+      count = 0;
     }
     if (line.kind !== 'text') continue;
-    run.push(line);
-    if (line.numbered !== undefined || isListItem(model, line)) point = true;
+    first ??= line;
+    last = line;
+    count++;
+    if (line.numbered !== undefined || item) point = true;
     else if (starts) point = false;
-    const end = visibleEnd(model, mask, line);
-    const ch = end === undefined ? undefined : model.text[end - 1];
+    lastEnd = visibleEnd(model, mask, line);
+    const ch = lastEnd === undefined ? undefined : model.text[lastEnd - 1];
     ended = ch === undefined || CLOSING.test(ch) || CLOSER.test(ch) || ch === '：' || ch === ':';
   }
-  if (run.length > 0) yield run;
+  if (first && last) visit(first, last, count, lastEnd);
 }
 
 function isListItem(model: ReportModel, line: LineInfo): boolean {
@@ -129,16 +132,14 @@ function visibleEnd(model: ReportModel, mask: TextMask, line: LineInfo): number 
 }
 
 /** Whether a paragraph is body text, not a heading, a list phrase or a form's field by its form. */
-function isBody(model: ReportModel, mask: TextMask, unit: LineInfo[], end: number): boolean {
+function isBody(model: ReportModel, mask: TextMask, first: LineInfo, last: LineInfo, lines: number, end: number): boolean {
   const text = model.text;
-  const first = unit[0];
   const from = first.numbered ? first.numbered.marker.end : first.contentStart;
   const words = text.slice(from, end);
-  const last = unit[unit.length - 1];
   const lastWords = text.slice(last === first ? from : last.contentStart, end);
   if (DATE_ONLY.test(lastWords) || LABEL.test(lastWords)) return false;
   // A whole line in bold is a heading by its form.
-  if (unit.length === 1 && text.startsWith('**', first.contentStart - 2) && /\*\*\s*$/.test(text.slice(end, first.end))) return false;
+  if (lines === 1 && text.startsWith('**', first.contentStart - 2) && /\*\*\s*$/.test(text.slice(end, first.end))) return false;
   if (isEnglishLine(model, last, mask)) return false;
   if (SENTENCE_INSIDE.test(words)) return true;
   // A section line of the two upper levels (一、 （一）) is a heading however long (一、大力弘扬……，……).

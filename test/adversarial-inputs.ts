@@ -41,6 +41,13 @@ export function WRITING_ADVERSARIAL(n = 1_000_000): Record<string, string> {
     // One pasted paragraph of report sentences, each followed by a site phrase: copy-residue
     // hands each sentence its phrases (a search of all phrases per sentence grew with the square).
     'residue sentences in one line': '组织培训六期，成效明显。不代表本站立场。'.repeat(Math.floor(n / 20)),
+    // The proofreading rules: a reduplication and a doubled character as long as the line (each
+    // run is looked at once, not once per character), figures missing everywhere, and a report
+    // of numbered headings with nothing under them.
+    reduplication: '研究'.repeat(n / 2),
+    'doubled character': '的'.repeat(n),
+    'units without figures': '达亿元，'.repeat(n / 4),
+    'empty headings': '一、标题\n'.repeat(Math.floor(n / 20)),
   };
 }
 

@@ -14,7 +14,7 @@ import { RULES_BY_ID } from '../server/src/engine/rules/index.js';
 
 const parseConfig = (text: string, file?: string) => parseConfigText(text, RULES_BY_ID, file);
 
-const WRITING = ['copy-residue', 'punctuation-width', 'paired-punctuation', 'punctuation-form', 'date-format', 'number-usage', 'spacing'];
+const WRITING = ['copy-residue', 'punctuation-width', 'paired-punctuation', 'punctuation-form', 'date-format', 'number-usage', 'spacing', 'missing-number', 'repeated-word', 'sentence-end', 'empty-section'];
 
 function only(settings: Record<string, RuleSetting>): Record<string, RuleSetting> {
   return Object.fromEntries(RULES.map((r) => [r.meta.id, settings[r.meta.id] ?? 'off']));

@@ -16,6 +16,10 @@ import { punctuationForm } from './punctuation-form.js';
 import { dateFormat } from './date-format.js';
 import { numberUsage } from './number-usage.js';
 import { spacing } from './spacing.js';
+import { missingNumber } from './missing-number.js';
+import { repeatedWord } from './repeated-word.js';
+import { sentenceEnd } from './sentence-end.js';
+import { emptySection } from './empty-section.js';
 import { terms } from './terms.js';
 import { wordNumberingMixed } from './word-numbering-mixed.js';
 import { wordLevelFont } from './word-level-font.js';
@@ -40,6 +44,10 @@ export const RULES: readonly Rule[] = [
   dateFormat,
   numberUsage,
   spacing,
+  missingNumber,
+  repeatedWord,
+  sentenceEnd,
+  emptySection,
   terms,
   // Word documents only (meta.input 'word'): they read the layout of a .docx.
   wordNumberingMixed,

@@ -221,6 +221,33 @@ test('links are black text, code and HTML plain text; HTML comments (directives)
   assert.ok(find(paras, '一段网页文字'));
 });
 
+test('an ordered list keeps the numbers the writer wrote, not a renumbering: 1. 2. 4. 3. stays so', async () => {
+  // The <!-- --> makes the block one the exporter parses (a plain block is taken line by line).
+  const { paras } = await exported('# 某局工作总结\n\n一、存在的问题\n1. 库房面积不足。\n2. 人员偏少。\n4. 经费不稳。 <!-- 跳号 -->\n3. 宣传不够。\n\n5) 另一种写法。\n');
+  const numbers = paras.map((p) => /^[0-9]+[.)]/.exec(p.text)?.[0]).filter(Boolean);
+  assert.deepEqual(numbers, ['1.', '2.', '4.', '3.', '5)']);
+  assert.ok(find(paras, '4.经费不稳。'));
+});
+
+test('placeholders written with * or _ that CommonMark reads as emphasis are exported as typed; bold formatting stays bold', async () => {
+  const { paras } = await exported('# 某局工作总结\n\n全市***个党组织……党员***名参加。\n__村地处_镇东部。\n填报人签字：______\n\n全年宣讲**场，覆盖居民**余人。\n\n今年要把**重点任务**抓实。\n');
+  assert.ok(find(paras, '全市***个党组织……党员***名参加。'));
+  assert.ok(find(paras, '__村地处_镇东部。'));
+  assert.ok(find(paras, '填报人签字：______'));
+  const blanks = find(paras, '全年宣讲**场，覆盖居民**余人。');
+  assert.ok(blanks.runs.every((r) => !r.bold), 'a pair of blanks is not bold');
+  const bold = find(paras, '今年要把重点任务抓实。');
+  assert.deepEqual(bold.runs.filter((r) => r.bold).map((r) => r.text), ['重点任务']);
+});
+
+test('a table row has the header row\'s columns: cells beyond them (a trailing comment) are not a column', async () => {
+  const { doc } = await exported('# 某局工作总结\n\n| 项目 | 完成情况 |\n| --- | --- |\n| 培训 | 已完成 | <!-- 备注 -->\n| 宣传 | 进行中 | 多余 |\n');
+  const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc)![0];
+  assert.equal([...table.matchAll(/<w:gridCol\b/g)].length, 2);
+  for (const row of table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!) assert.equal([...row.matchAll(/<w:tc>/g)].length, 2);
+  assert.doesNotMatch(table, /多余|备注/);
+});
+
 test('images: scaled to fit the 版心; a missing image is a warning naming it, and its alt text stands in', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-img-'));
   try {

@@ -5,7 +5,7 @@
 // inline formatting. One source line is one paragraph: that is how these drafts are written, and
 // how the checker reads them.
 
-import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import type { CheckResult } from '../engine/check.js';
 import { findPlaceholders } from '../engine/rules/placeholder.js';
 import { blockStarts, isPlainBlock, markdownProcessor } from '../engine/model/markdown.js';
@@ -41,7 +41,8 @@ export type Block =
   /** 主送机关 or a salutation (各位领导：): flush left. */
   | { kind: 'addressee'; pieces: Piece[] }
   /** A body paragraph; `level` for a numbered line (1 一、 … 4 （1）, 5 ①), `heading` for a Markdown heading without a marker (its depth). */
-  | { kind: 'paragraph'; pieces: Piece[]; level?: Level; headingDepth?: number; plain?: boolean }
+  /** `outline`: the line is a Markdown heading (`## 一、…`), so the paragraph gets an outline level (Word's navigation pane; `gongwen import` writes `#`s from it). */
+  | { kind: 'paragraph'; pieces: Piece[]; level?: Level; headingDepth?: number; plain?: boolean; outline?: boolean }
   /** An image alone in its paragraph: centred, no indent. */
   | { kind: 'image'; image: ImagePiece }
   | { kind: 'table'; rows: { cells: Piece[][][]; header: boolean }[]; align: ('left' | 'right' | 'center' | null)[] }
@@ -294,9 +295,27 @@ function items(root: Root, text: string, notes: Map<string, Piece[][]>, ctx: Blo
         case 'html':
           htmlLines(node.value).forEach((l) => out.push({ kind: 'line', line, pieces: [{ kind: 'text', text: l, bold: false, strike: false }], code: true }));
           break;
-        case 'table':
-          out.push({ kind: 'table', node, ctx });
+        case 'table': {
+          // A row without a pipe is a line right after the table with no blank line between: GFM
+          // goes on with the table, the report model reads the writer's next paragraph
+          // (`二、存在的问题`), and so does the export. Rows with pipes after it make a table again.
+          let rows: TableRow[] = [];
+          const flush = () => {
+            if (rows.length > 0) out.push({ kind: 'table', node: { ...node, children: rows }, ctx });
+            rows = [];
+          };
+          for (const row of node.children) {
+            const at = row.position?.start.offset ?? 0;
+            if (text.slice(at, row.position?.end.offset ?? at).includes('|')) {
+              rows.push(row);
+              continue;
+            }
+            flush();
+            for (const cell of row.children) for (const l of phrasingLines(cell.children, cell.position?.start.line ?? line, ctx)) out.push({ kind: 'line', line: l.line, pieces: l.pieces });
+          }
+          flush();
           break;
+        }
         case 'list': {
           node.children.forEach((item) => {
             const before = out.length;
@@ -525,8 +544,11 @@ export function planReport(result: CheckResult, front: FrontFields | undefined, 
     }
     const info = lineInfo(n);
     const numbered = info?.numbered && info.numbered.scope.kind === 'body' && !item.code ? info.numbered : undefined;
-    if (numbered) blocks.push({ kind: 'paragraph', pieces: splitRunIn(pieces, numbered.level), level: numbered.level });
-    else if (item.heading !== undefined) blocks.push({ kind: 'paragraph', pieces: pieces.map((p) => (p.kind === 'text' ? { ...p, heading: true, bold: false } : p)), headingDepth: item.heading });
+    // Only a Markdown heading gets an outline level, not a numbered paragraph (`一、文物保护。完成…`,
+    // `1.村里存在的困难…`): the checker tells headings from numbered paragraphs, and a Word outline
+    // level makes the importer write a heading, whole paragraph and all.
+    if (numbered) blocks.push({ kind: 'paragraph', pieces: splitRunIn(pieces, numbered.level), level: numbered.level, outline: item.heading !== undefined });
+    else if (item.heading !== undefined) blocks.push({ kind: 'paragraph', pieces: pieces.map((p) => (p.kind === 'text' ? { ...p, heading: true, bold: false } : p)), headingDepth: item.heading, outline: true });
     else blocks.push({ kind: 'paragraph', pieces, plain: item.code });
   }
   if (!titleDone && titleLines.size > 0) emitTitle();

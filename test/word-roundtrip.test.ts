@@ -93,6 +93,11 @@ interface Case {
   options: CheckOptions;
 }
 
+/**
+ * The rule fixtures (not their `.fixed.md` snapshots: each is its fixture with the fixes applied, the same
+ * constructs with fewer findings, so it would add run time and no case), the corpus texts, the examples,
+ * and the export fixture. A fixture header's `type=` is given to both checks (the header is a comment).
+ */
 function cases(): Case[] {
   const out: Case[] = [];
   const rules = path.join(FIXTURES, 'rules');

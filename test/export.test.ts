@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportReport } from '../server/src/word/export.js';
+import { importDocx } from '../server/src/word/import.js';
 import { parseConfigText } from '../server/src/engine/config.js';
 import { RULES_BY_ID } from '../server/src/engine/rules/index.js';
 import { renderMessage } from '../server/src/engine/messages.js';
@@ -219,6 +220,57 @@ test('links are black text, code and HTML plain text; HTML comments (directives)
   assert.ok(find(paras, '代码npm test照常。').runs.every((r) => r.fonts.eastAsia === '仿宋'));
   assert.ok(find(paras, '原样的一行'));
   assert.ok(find(paras, '一段网页文字'));
+});
+
+test('an ordered list keeps the numbers the writer wrote, not a renumbering: 1. 2. 4. 3. stays so', async () => {
+  // The <!-- --> makes the block one the exporter parses (a plain block is taken line by line).
+  const { paras } = await exported('# 某局工作总结\n\n一、存在的问题\n1. 库房面积不足。\n2. 人员偏少。\n4. 经费不稳。 <!-- 跳号 -->\n3. 宣传不够。\n\n5) 另一种写法。\n');
+  const numbers = paras.map((p) => /^[0-9]+[.)]/.exec(p.text)?.[0]).filter(Boolean);
+  assert.deepEqual(numbers, ['1.', '2.', '4.', '3.', '5)']);
+  assert.ok(find(paras, '4.经费不稳。'));
+});
+
+test('placeholders written with * or _ that CommonMark reads as emphasis are exported as typed; bold formatting stays bold', async () => {
+  const { paras } = await exported('# 某局工作总结\n\n全市***个党组织……党员***名参加。\n__村地处_镇东部。\n填报人签字：______\n\n全年宣讲**场，覆盖居民**余人。\n\n今年要把**重点任务**抓实。\n');
+  assert.ok(find(paras, '全市***个党组织……党员***名参加。'));
+  assert.ok(find(paras, '__村地处_镇东部。'));
+  assert.ok(find(paras, '填报人签字：______'));
+  const blanks = find(paras, '全年宣讲**场，覆盖居民**余人。');
+  assert.ok(blanks.runs.every((r) => !r.bold), 'a pair of blanks is not bold');
+  const bold = find(paras, '今年要把重点任务抓实。');
+  assert.deepEqual(bold.runs.filter((r) => r.bold).map((r) => r.text), ['重点任务']);
+});
+
+test('a table row has the header row\'s columns: cells beyond them (a trailing comment) are not a column', async () => {
+  const { doc } = await exported('# 某局工作总结\n\n| 项目 | 完成情况 |\n| --- | --- |\n| 培训 | 已完成 | <!-- 备注 -->\n| 宣传 | 进行中 | 多余 |\n');
+  const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc)![0];
+  assert.equal([...table.matchAll(/<w:gridCol\b/g)].length, 2);
+  for (const row of table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!) assert.equal([...row.matchAll(/<w:tc>/g)].length, 2);
+  assert.doesNotMatch(table, /多余|备注/);
+});
+
+test('the title paragraph has the Title style (no formatting of its own), so an import reads it as the title wherever it stands', async () => {
+  const { paras, parts, bytes } = await exported('本资料仅供参考\n\n# 某局2025年工作总结\n\n一、主要工作\n今年完成了任务。\n');
+  assert.match(find(paras, '某局2025年工作总结').pPr, /<w:pStyle w:val="Title"\/>/);
+  assert.match(parts['word/styles.xml'], /<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"\/>(?:(?!<\/w:style>)(?!<w:rPr>).)*<\/w:style>/);
+  // A line before the title: the title is not the first paragraph, and still comes back as one.
+  assert.match(importDocx(bytes).markdown, /^本资料仅供参考\n\n# 某局2025年工作总结\n/);
+});
+
+test('outline levels only on Markdown headings: a numbered paragraph stays a paragraph through Word', async () => {
+  const md = '# 某局2025年工作总结\n\n## 一、主要工作\n\n（一）抓好学习。全年集中学习十二次。\n\n1.村里困难较多，我们逐一登记。\n\n二、存在的问题\n';
+  const { paras, bytes } = await exported(md);
+  assert.match(find(paras, '一、主要工作').pPr, /<w:outlineLvl w:val="0"\/>/);
+  for (const start of ['（一）抓好学习。', '1.村里', '二、存在的问题']) assert.doesNotMatch(find(paras, start).pPr, /outlineLvl/, start);
+  assert.deepEqual(importDocx(bytes).markdown.split('\n').filter(Boolean), ['# 某局2025年工作总结', '## 一、主要工作', '（一）抓好学习。全年集中学习十二次。', '1.村里困难较多，我们逐一登记。', '二、存在的问题']);
+});
+
+test('a line right after a table (no blank line) is the next paragraph, as the checker reads it, not a table row', async () => {
+  const { doc, paras } = await exported('# 某局工作总结\n\n一、主要指标\n\n| 项目 | 完成 |\n| --- | --- |\n| 渠道 | 12公里 |\n二、存在的问题\n');
+  const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc)![0];
+  assert.doesNotMatch(table, /存在的问题/);
+  const p = find(paras, '二、存在的问题');
+  assert.ok(p.runs.every((r) => r.fonts.eastAsia === '黑体'), 'a level-1 paragraph in 黑体');
 });
 
 test('images: scaled to fit the 版心; a missing image is a warning naming it, and its alt text stands in', async () => {

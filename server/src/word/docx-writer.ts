@@ -181,6 +181,9 @@ class Writer {
       case 'title':
         return [
           new Paragraph({
+            // The Title style (no formatting of its own: the runs say it all) tells Word's style list,
+            // and a reader such as `gongwen import`, that this is the title wherever it stands.
+            style: TITLE_STYLE,
             alignment: AlignmentType.CENTER,
             children: b.lines.map((l, i) => new TextRun({ text: l, font: this.font(s.fonts.title), size: s.sizes.title * 2, break: i > 0 ? 1 : undefined })),
           }),
@@ -192,7 +195,7 @@ class Writer {
       case 'paragraph': {
         if (b.plain) return [this.bodyParagraph(b.pieces, undefined, { alignment: AlignmentType.LEFT })];
         const level = b.level ?? (b.headingDepth !== undefined ? (Math.min(4, Math.max(1, b.headingDepth - 1)) as Level) : undefined);
-        const outline = b.level !== undefined && b.level <= 4 ? b.level - 1 : b.headingDepth !== undefined ? Math.min(8, Math.max(0, b.headingDepth - 2)) : undefined;
+        const outline = !b.outline ? undefined : b.level !== undefined && b.level <= 4 ? b.level - 1 : b.headingDepth !== undefined ? Math.min(8, Math.max(0, b.headingDepth - 2)) : undefined;
         return [this.bodyParagraph(b.pieces, level, outline !== undefined ? { outlineLevel: outline } : {})];
       }
       case 'image': {
@@ -351,6 +354,7 @@ class Writer {
 
 /** The paragraph style of text off the line grid (tables, footers): w:snapToGrid off (stylesXml). */
 export const NO_GRID_STYLE = 'GongwenNoGrid';
+export const TITLE_STYLE = 'Title';
 
 function splitFormat(format: string): [string, string] {
   const at = format.indexOf('{n}');
@@ -401,7 +405,8 @@ const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
  * The package's styles.xml, written here (an override of the one the package makes) for what the
  * package cannot say: widow control off in the document defaults (every page holds its full
  * number of lines), and w:snapToGrid off in the style of tables and footers (no line of the page
- * grid inside them). No theme font, no coloured heading styles: only the styles the document uses.
+ * grid inside them); the Title style, without formatting of its own. No theme font, no coloured
+ * heading styles: only the styles the document uses.
  */
 function stylesXml(style: ExportStyle, fonts: Fonts): string {
   const f = `<w:rFonts w:ascii="${xmlAttr(fonts.ascii)}" w:hAnsi="${xmlAttr(fonts.hAnsi)}" w:eastAsia="${xmlAttr(fonts.eastAsia)}" w:cs="${xmlAttr(fonts.cs)}" w:hint="eastAsia"/>`;
@@ -415,6 +420,7 @@ function stylesXml(style: ExportStyle, fonts: Fonts): string {
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+    `<w:style w:type="paragraph" w:styleId="${TITLE_STYLE}"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/></w:style>` +
     `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${NO_GRID_STYLE}"><w:name w:val="gongwen: off the line grid"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:style>` +
     `<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="${small}"/><w:szCs w:val="${small}"/></w:rPr></w:style>` +
     '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>' +

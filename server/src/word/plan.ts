@@ -5,8 +5,9 @@
 // inline formatting. One source line is one paragraph: that is how these drafts are written, and
 // how the checker reads them.
 
-import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import type { CheckResult } from '../engine/check.js';
+import { findPlaceholders } from '../engine/rules/placeholder.js';
 import { blockStarts, isPlainBlock, markdownProcessor } from '../engine/model/markdown.js';
 import type { Level } from '../engine/model/markers.js';
 import type { LineInfo } from '../engine/model/model-types.js';
@@ -40,7 +41,8 @@ export type Block =
   /** 主送机关 or a salutation (各位领导：): flush left. */
   | { kind: 'addressee'; pieces: Piece[] }
   /** A body paragraph; `level` for a numbered line (1 一、 … 4 （1）, 5 ①), `heading` for a Markdown heading without a marker (its depth). */
-  | { kind: 'paragraph'; pieces: Piece[]; level?: Level; headingDepth?: number; plain?: boolean }
+  /** `outline`: the line is a Markdown heading (`## 一、…`), so the paragraph gets an outline level (Word's navigation pane; `gongwen import` writes `#`s from it). */
+  | { kind: 'paragraph'; pieces: Piece[]; level?: Level; headingDepth?: number; plain?: boolean; outline?: boolean }
   /** An image alone in its paragraph: centred, no indent. */
   | { kind: 'image'; image: ImagePiece }
   | { kind: 'table'; rows: { cells: Piece[][][]; header: boolean }[]; align: ('left' | 'right' | 'center' | null)[] }
@@ -127,12 +129,57 @@ function htmlLines(value: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
 }
 
+/**
+ * Where a parsed block sits in the document, to tell formatting from text: `*` and `_` runs that
+ * CommonMark reads as emphasis but the report model reads as placeholders (`全市***个党组织……党员***名`,
+ * `__村地处_镇东部`) are the writer's unfilled blanks, and are written as typed.
+ */
+interface BlockContext {
+  /** The block's Markdown (node offsets are into it). */
+  source: string;
+  /** The block's start in the document. */
+  base: number;
+  /** Whether a document offset lies in a placeholder. */
+  isBlank(offset: number): boolean;
+}
+
 /** Phrasing content into lines: a soft or hard line break, or <br>, starts a new line. */
 class LineCollector {
   lines: Line[] = [];
   private current: Line | undefined;
 
-  constructor(private firstLine: number) {}
+  constructor(
+    private firstLine: number,
+    private ctx: BlockContext,
+  ) {}
+
+  /** An emphasis or strong node whose delimiters are placeholder characters: its delimiters as written, or undefined when it is formatting. */
+  private literalDelimiters(node: PhrasingContent & { children: PhrasingContent[] }): { open: string; close: string } | undefined {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || node.children.length === 0) return undefined;
+    const from = node.children[0].position?.start.offset;
+    const to = node.children[node.children.length - 1].position?.end.offset;
+    if (from === undefined || to === undefined) return undefined;
+    const { base, isBlank, source } = this.ctx;
+    for (let o = start; o < from; o++) if (isBlank(base + o)) return { open: source.slice(start, from), close: source.slice(to, end) };
+    for (let o = to; o < end; o++) if (isBlank(base + o)) return { open: source.slice(start, from), close: source.slice(to, end) };
+    return undefined;
+  }
+
+  /** Emphasis: its children in `style`, or, when its delimiters are placeholders, the delimiters as text around its children in the outer style. */
+  private emphasis(node: PhrasingContent & { children: PhrasingContent[] }, outer: { bold: boolean; strike: boolean }, inner: { bold: boolean; strike: boolean }): void {
+    const literal = this.literalDelimiters(node);
+    if (!literal) {
+      this.phrasing(node.children, inner);
+      return;
+    }
+    const startLine = node.position?.start.line ?? this.firstLine;
+    const endLine = node.position?.end.line ?? startLine;
+    this.text(literal.open, startLine, outer);
+    this.phrasing(node.children, outer);
+    this.text(literal.close, endLine, outer);
+  }
 
   private open(line: number): Line {
     if (!this.current) {
@@ -173,11 +220,11 @@ class LineCollector {
           this.newLine((node.position?.end.line ?? line + 1));
           break;
         case 'strong':
-          this.phrasing(node.children, { ...style, bold: true });
+          this.emphasis(node, style, { ...style, bold: true });
           break;
         case 'emphasis':
           // Chinese has no italics: emphasis is plain text.
-          this.phrasing(node.children, style);
+          this.emphasis(node, style, style);
           break;
         case 'delete':
           this.phrasing(node.children, { ...style, strike: true });
@@ -208,8 +255,8 @@ class LineCollector {
   }
 }
 
-function phrasingLines(nodes: readonly PhrasingContent[], line: number): Line[] {
-  const c = new LineCollector(line);
+function phrasingLines(nodes: readonly PhrasingContent[], line: number, ctx: BlockContext): Line[] {
+  const c = new LineCollector(line, ctx);
   c.phrasing(nodes);
   return c.lines;
 }
@@ -217,11 +264,11 @@ function phrasingLines(nodes: readonly PhrasingContent[], line: number): Line[] 
 /** A source line's unit of content before layout. */
 type Item =
   | { kind: 'line'; line: number; pieces: Piece[]; heading?: number; code?: boolean }
-  | { kind: 'table'; node: Table }
+  | { kind: 'table'; node: Table; ctx: BlockContext }
   | { kind: 'blank' };
 
 /** The document's block content in order, flattened into lines (lists and quotes opened up). */
-function items(root: Root, text: string, notes: Map<string, Piece[][]>): Item[] {
+function items(root: Root, text: string, notes: Map<string, Piece[][]>, ctx: BlockContext): Item[] {
   const out: Item[] = [];
   const walk = (nodes: readonly RootContent[] | readonly Nodes[]): void => {
     for (const node of nodes as Nodes[]) {
@@ -232,10 +279,10 @@ function items(root: Root, text: string, notes: Map<string, Piece[][]>): Item[] 
         case 'thematicBreak':
           break;
         case 'heading':
-          for (const l of phrasingLines(node.children, line)) out.push({ kind: 'line', line: l.line, pieces: l.pieces, heading: node.depth });
+          for (const l of phrasingLines(node.children, line, ctx)) out.push({ kind: 'line', line: l.line, pieces: l.pieces, heading: node.depth });
           break;
         case 'paragraph':
-          for (const l of phrasingLines(node.children, line)) out.push({ kind: 'line', line: l.line, pieces: l.pieces });
+          for (const l of phrasingLines(node.children, line, ctx)) out.push({ kind: 'line', line: l.line, pieces: l.pieces });
           break;
         case 'code': {
           // A fenced block's text starts on the line after its fence.
@@ -248,19 +295,39 @@ function items(root: Root, text: string, notes: Map<string, Piece[][]>): Item[] 
         case 'html':
           htmlLines(node.value).forEach((l) => out.push({ kind: 'line', line, pieces: [{ kind: 'text', text: l, bold: false, strike: false }], code: true }));
           break;
-        case 'table':
-          out.push({ kind: 'table', node });
+        case 'table': {
+          // A row without a pipe is a line right after the table with no blank line between: GFM
+          // goes on with the table, the report model reads the writer's next paragraph
+          // (`二、存在的问题`), and so does the export. Rows with pipes after it make a table again.
+          let rows: TableRow[] = [];
+          const flush = () => {
+            if (rows.length > 0) out.push({ kind: 'table', node: { ...node, children: rows }, ctx });
+            rows = [];
+          };
+          for (const row of node.children) {
+            const at = row.position?.start.offset ?? 0;
+            if (text.slice(at, row.position?.end.offset ?? at).includes('|')) {
+              rows.push(row);
+              continue;
+            }
+            flush();
+            for (const cell of row.children) for (const l of phrasingLines(cell.children, cell.position?.start.line ?? line, ctx)) out.push({ kind: 'line', line: l.line, pieces: l.pieces });
+          }
+          flush();
           break;
+        }
         case 'list': {
-          node.children.forEach((item, i) => {
+          node.children.forEach((item) => {
             const before = out.length;
             walk(item.children);
             if (node.ordered) {
-              // The number of an ordered item is syntax, not text: put it back as written (1. or 1)).
+              // The number of an ordered item is syntax, not text: put it back as written (1. or 1)),
+              // not as a Markdown renderer counts it — 1. 2. 4. 3. stays 1. 2. 4. 3. (GB/T 9704 shows
+              // the writer's numbers, and the checker reads them).
               const at = item.position?.start.offset ?? 0;
-              const m = /^[0-9]{1,9}([.)])/.exec(text.slice(at, at + 12));
+              const m = /^[0-9]{1,9}[.)]/.exec(text.slice(at, at + 12));
               const first = out.slice(before).find((x): x is Extract<Item, { kind: 'line' }> => x.kind === 'line');
-              if (first && m) first.pieces.unshift({ kind: 'text', text: `${(node.start ?? 1) + i}${m[1]}`, bold: false, strike: false });
+              if (first && m) first.pieces.unshift({ kind: 'text', text: m[0], bold: false, strike: false });
             }
           });
           break;
@@ -271,7 +338,7 @@ function items(root: Root, text: string, notes: Map<string, Piece[][]>): Item[] 
         case 'footnoteDefinition': {
           const paragraphs: Piece[][] = [];
           for (const child of node.children) {
-            if (child.type === 'paragraph') for (const l of phrasingLines(child.children, child.position?.start.line ?? line)) paragraphs.push(trimLine(l.pieces));
+            if (child.type === 'paragraph') for (const l of phrasingLines(child.children, child.position?.start.line ?? line, ctx)) paragraphs.push(trimLine(l.pieces));
           }
           notes.set(node.identifier, paragraphs);
           break;
@@ -294,7 +361,7 @@ const SHOWS_OTHERWISE = /[\\&]/;
  * a block without any Markdown syntax is its lines as they are (most of a report: not parsed), any
  * other block is parsed on its own and its line numbers shifted to the document's.
  */
-function documentItems(text: string, lines: readonly LineInfo[], notes: Map<string, Piece[][]>): Item[] {
+function documentItems(text: string, lines: readonly LineInfo[], notes: Map<string, Piece[][]>, isBlank: (offset: number) => boolean): Item[] {
   const starts = blockStarts(text, lines);
   const out: Item[] = [];
   let first = 0;
@@ -314,7 +381,7 @@ function documentItems(text: string, lines: readonly LineInfo[], notes: Map<stri
       continue;
     }
     const offset = first < lines.length ? lines[first].number - 1 : 0;
-    for (const item of items(markdownProcessor.parse(block) as Root, block, notes)) {
+    for (const item of items(markdownProcessor.parse(block) as Root, block, notes, { source: block, base: start, isBlank })) {
       if (item.kind === 'line') {
         item.line += offset;
         for (const p of item.pieces) if (p.kind === 'image') p.line += offset;
@@ -362,7 +429,9 @@ export function planReport(result: CheckResult, front: FrontFields | undefined, 
   const model = result.model;
   const text = model.text;
   const notes = new Map<string, Piece[][]>();
-  const all = documentItems(text, model.lines, notes);
+  const blanks = findPlaceholders(model, result.config.placeholders.extra, result.config.placeholders.allow);
+  const isBlank = (offset: number) => blanks.some((b) => b.start <= offset && offset < b.end);
+  const all = documentItems(text, model.lines, notes, isBlank);
   const lineInfo = (n: number): LineInfo | undefined => model.lines[n - 1];
   const lines = all.filter((x): x is Extract<Item, { kind: 'line' }> => x.kind === 'line');
   const byLine = new Map<number, Extract<Item, { kind: 'line' }>>();
@@ -431,7 +500,7 @@ export function planReport(result: CheckResult, front: FrontFields | undefined, 
   for (const item of all) {
     if (item.kind === 'blank') continue;
     if (item.kind === 'table') {
-      blocks.push(tableBlock(item.node));
+      blocks.push(tableBlock(item.node, item.ctx));
       sawBody = true;
       continue;
     }
@@ -475,8 +544,11 @@ export function planReport(result: CheckResult, front: FrontFields | undefined, 
     }
     const info = lineInfo(n);
     const numbered = info?.numbered && info.numbered.scope.kind === 'body' && !item.code ? info.numbered : undefined;
-    if (numbered) blocks.push({ kind: 'paragraph', pieces: splitRunIn(pieces, numbered.level), level: numbered.level });
-    else if (item.heading !== undefined) blocks.push({ kind: 'paragraph', pieces: pieces.map((p) => (p.kind === 'text' ? { ...p, heading: true, bold: false } : p)), headingDepth: item.heading });
+    // Only a Markdown heading gets an outline level, not a numbered paragraph (`一、文物保护。完成…`,
+    // `1.村里存在的困难…`): the checker tells headings from numbered paragraphs, and a Word outline
+    // level makes the importer write a heading, whole paragraph and all.
+    if (numbered) blocks.push({ kind: 'paragraph', pieces: splitRunIn(pieces, numbered.level), level: numbered.level, outline: item.heading !== undefined });
+    else if (item.heading !== undefined) blocks.push({ kind: 'paragraph', pieces: pieces.map((p) => (p.kind === 'text' ? { ...p, heading: true, bold: false } : p)), headingDepth: item.heading, outline: true });
     else blocks.push({ kind: 'paragraph', pieces, plain: item.code });
   }
   if (!titleDone && titleLines.size > 0) emitTitle();
@@ -496,11 +568,14 @@ export function planReport(result: CheckResult, front: FrontFields | undefined, 
   return { blocks, notes };
 }
 
-function tableBlock(node: Table): Extract<Block, { kind: 'table' }> {
+function tableBlock(node: Table, ctx: BlockContext): Extract<Block, { kind: 'table' }> {
+  // GFM: a row's cells beyond the header row's count are not part of the table (a reader of the
+  // Markdown never sees them; a trailing `<!-- … -->` after the last pipe is such a cell).
+  const columns = node.children[0]?.children.length ?? 0;
   const rows = node.children.map((row, r) => ({
     header: r === 0,
-    cells: row.children.map((cell) => {
-      const ls = phrasingLines(cell.children, cell.position?.start.line ?? 1);
+    cells: row.children.slice(0, columns).map((cell) => {
+      const ls = phrasingLines(cell.children, cell.position?.start.line ?? 1, ctx);
       const paras = ls.map((l) => trimLine(l.pieces)).filter((p) => p.length > 0);
       return paras.length > 0 ? paras : [[]];
     }),

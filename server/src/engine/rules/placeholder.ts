@@ -367,8 +367,9 @@ interface MarkLine {
 
 /** Per mark: the bold CommonMark cannot close at a line start, and a thematic break line. */
 const MARK_PATTERNS = {
-  '*': { unclosed: /^([ \t\u3000>]*)\*\*([^*\r\n]{1,40}?[。：:！？；，、）”])\*\*/, thematic: /^[ \t>]*(\*[ \t]*){3,}$/, isMark: (c: string) => c === '*' },
-  _: { unclosed: /^([ \t\u3000>]*)__([^_\r\n]{1,40}?[。：:！？；，、）”])__/, thematic: /^[ \t>]*(_[ \t]*){3,}$/, isMark: (c: string) => c === '_' },
+  // The bold may open a heading's text too (`### **（一）加强学习。**今年…`, as a Word import writes an outline level).
+  '*': { unclosed: /^([ \t\u3000>]*(?:#{1,6}[ \t]+)?)\*\*([^*\r\n]{1,40}?[。：:！？；，、）”])\*\*/, thematic: /^[ \t>]*(\*[ \t]*){3,}$/, isMark: (c: string) => c === '*' },
+  _: { unclosed: /^([ \t\u3000>]*(?:#{1,6}[ \t]+)?)__([^_\r\n]{1,40}?[。：:！？；，、）”])__/, thematic: /^[ \t>]*(_[ \t]*){3,}$/, isMark: (c: string) => c === '_' },
 };
 
 function markLine(text: string, lineStart: number, contentStart: number, lineEnd: number, mark: '*' | '_'): MarkLine {

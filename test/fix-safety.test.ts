@@ -112,13 +112,22 @@ test('copy-residue: a report pasted as one long paragraph that names the site so
   assert.equal(fixText(text, { rules }).text, `区档案馆2025年工作总结\n${body}${body}\n`);
 });
 
-/** The fixtures, the corpus and seeded damaged versions of them. */
+/** A number from a draft's name (FNV-1a), so that its damaged versions do not depend on the others. */
+function seedOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** The fixtures, the corpus and seeded damaged versions of them. Each draft's damage is seeded by its
+ * own name: adding a fixture (a new rule's, as the new-rule drill does) adds its own damaged drafts
+ * and leaves every other draft's as it was. */
 function draftsAndDamaged(count: number): { name: string; text: string }[] {
-  const random = rng(7);
+  const randoms = new Map(drafts.map((d) => [d.name, rng(seedOf(d.name) ^ 7)]));
   const out = [...drafts];
   for (let i = 0; i < count; i++) {
     const d = drafts[i % drafts.length];
-    out.push({ name: `${d.name} (damaged #${i})`, text: damage(d.text, random) });
+    out.push({ name: `${d.name} (damaged #${i})`, text: damage(d.text, randoms.get(d.name)!) });
   }
   return out;
 }
@@ -145,7 +154,14 @@ test('fix-all never restructures a report: no marker changes level, and headings
         if (!was || was.scope.kind !== 'body') continue;
         const now = after.lines[l.number - 1].numbered;
         assert.ok(now, `${name}: pass ${pass}: line ${l.number} lost its marker`);
-        assert.equal(now.level, was.level, `${name}: pass ${pass}: line ${l.number} moved from level ${was.level} to ${now.level}`);
+        // A fix writes no marker of another level. A line no fix touched may be read at another level
+        // afterwards only by demotion (a 一、 that restarts inside a section of its level is read one
+        // level down): its written marker is the same, and the renumbered heading above it is what
+        // changed the reading (a damaged draft's repeated `## 一、` made its paragraphs' 一、 siblings).
+        const untouched = next.split('\n')[l.number - 1] === current.split('\n')[l.number - 1];
+        const written = (m: typeof was.marker) => m.demoted ?? m.level;
+        const reread = untouched && written(now.marker) === written(was.marker) && (now.marker.demoted !== undefined) !== (was.marker.demoted !== undefined);
+        if (!reread) assert.equal(now.level, was.level, `${name}: pass ${pass}: line ${l.number} moved from level ${was.level} to ${now.level}`);
         if (was.heading && now.value !== was.value) assert.ok(byHeadings.has(l.number), `${name}: pass ${pass}: heading on line ${l.number} renumbered for a paragraph line's sake`);
       }
       current = next;

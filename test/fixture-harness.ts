@@ -25,8 +25,9 @@ export interface Fixture {
   expected: string[];
 }
 
-export function readFixture(file: string): Fixture {
-  const text = fs.readFileSync(file, 'utf8');
+/** A fixture's first-line header `<!-- fixture: rules=a,b type=述职报告 -->` (Markdown and Word
+ * fixtures alike): the rule settings (only the named rules on; all when none are named) and the type. */
+export function fixtureHeader(text: string): { rules: Record<string, RuleSetting>; type?: string } {
   const header = /^<!--\s*fixture:([^>]*)-->/.exec(text);
   const settings = new Map<string, string>();
   for (const part of (header?.[1] ?? '').trim().split(/\s+/).filter(Boolean)) {
@@ -36,6 +37,12 @@ export function readFixture(file: string): Fixture {
   const on = settings.has('rules') ? settings.get('rules')!.split(',') : RULES.map((r) => r.meta.id);
   const rules: Record<string, RuleSetting> = {};
   for (const r of RULES) rules[r.meta.id] = on.includes(r.meta.id) ? r.meta.defaultSeverity : 'off';
+  return { rules, type: settings.get('type') };
+}
+
+export function readFixture(file: string): Fixture {
+  const text = fs.readFileSync(file, 'utf8');
+  const { rules, type } = fixtureHeader(text);
   const expected: string[] = [];
   text.split(/\r\n|\n|\r/).forEach((line, i) => {
     for (const m of line.matchAll(/<!--\s*expect:([^>]*)-->/g)) {
@@ -46,7 +53,7 @@ export function readFixture(file: string): Fixture {
       }
     }
   });
-  return { name: path.basename(file, '.md'), file, text, rules, type: settings.get('type'), expected: expected.sort(cmp) };
+  return { name: path.basename(file, '.md'), file, text, rules, type, expected: expected.sort(cmp) };
 }
 
 /** Orders `line:column:messageId` (or `line:rule`) strings by line, then column, then the rest. */

@@ -22,11 +22,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText } from '../server/src/engine/check.js';
-import { RULES } from '../server/src/engine/rules/index.js';
 import type { Diagnostic, RuleSetting } from '../server/src/engine/types.js';
 import { importDocx } from '../server/src/word/import.js';
 import { buildDocx } from './docx-builder.js';
-import { cmp } from './fixture-harness.js';
+import { cmp, fixtureHeader } from './fixture-harness.js';
 
 export const GB_STYLES =
   '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312" w:cs="Times New Roman" w:hint="eastAsia"/><w:sz w:val="32"/></w:rPr></w:rPrDefault>' +
@@ -105,16 +104,8 @@ export function expectationsOf(xml: string): string[] {
 
 export function readWordFixture(file: string): WordFixture {
   const xml = fs.readFileSync(file, 'utf8');
-  const header = /^<!--\s*fixture:([^>]*)-->/.exec(xml);
-  const settings = new Map<string, string>();
-  for (const part of (header?.[1] ?? '').trim().split(/\s+/).filter(Boolean)) {
-    const [k, v] = part.split('=');
-    settings.set(k, v ?? '');
-  }
-  const on = settings.has('rules') ? settings.get('rules')!.split(',') : RULES.map((r) => r.meta.id);
-  const rules: Record<string, RuleSetting> = {};
-  for (const r of RULES) rules[r.meta.id] = on.includes(r.meta.id) ? r.meta.defaultSeverity : 'off';
-  return { name: path.basename(file, '.xml'), file, xml, rules, type: settings.get('type'), expected: expectationsOf(xml) };
+  const { rules, type } = fixtureHeader(xml);
+  return { name: path.basename(file, '.xml'), file, xml, rules, type, expected: expectationsOf(xml) };
 }
 
 /** Checks a fixture's document as `gongwen check` does; the findings with where they are in the document. */

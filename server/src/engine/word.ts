@@ -7,11 +7,12 @@
 import type { MessageTable } from './types.js';
 
 export interface WordIndent {
+  /** Twips (1/20 pt). */
   left?: number;
   right?: number;
   firstLine?: number;
   hanging?: number;
-  /** Hundredths of a character: `firstLineChars: 200` is two characters. */
+  /** Hundredths of a character (`w:firstLineChars="200"` is two characters); they win over twips. */
   leftChars?: number;
   rightChars?: number;
   firstLineChars?: number;

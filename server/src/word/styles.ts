@@ -4,6 +4,7 @@
 // numbering level's properties, then a character style, then what the paragraph or run sets itself.
 
 import { child, childrenNamed, num, onOff, val, type XmlElement } from './xml.js';
+import type { WordIndent } from '../engine/word.js';
 
 export interface RunProps {
   /** Fonts per slot: East Asian text (Han characters) is set in `eastAsia`, ASCII in `ascii`. */
@@ -20,18 +21,8 @@ export interface RunProps {
   hidden?: boolean;
 }
 
-export interface Indent {
-  /** Twips (1/20 pt). */
-  left?: number;
-  right?: number;
-  firstLine?: number;
-  hanging?: number;
-  /** Hundredths of a character (`w:firstLineChars="200"` is two characters); they win over twips. */
-  leftChars?: number;
-  rightChars?: number;
-  firstLineChars?: number;
-  hangingChars?: number;
-}
+/** A paragraph's indents as Word writes them (the engine's plain-data type, which the layout rules read). */
+export type Indent = WordIndent;
 
 export interface ParaProps {
   styleId?: string;

@@ -384,6 +384,15 @@ export class VSCode {
     }, { timeout: 10_000 });
   }
 
+  /** Waits for gongwen's status item to show the active report's figures (字数 N · 问题 N): the
+   * server is running and has checked it, so its completion provider is registered. (Typed before
+   * that, a first word gets no server suggestions: VS Code asks the providers it has when the word
+   * starts, and does not ask again while the word goes on.) */
+  async waitForChecked(timeout = 30_000) {
+    const item = this.page.locator('.statusbar-item').filter({ hasText: isZh() ? /字数 \d+ · 问题 \d+/ : /\d+ characters · \d+ problems/ });
+    await item.first().waitFor({ state: 'visible', timeout });
+  }
+
   async statusBarText() {
     return (await this.page.locator('#status\\.editor\\.selection').textContent({ timeout: 10_000 })) ?? '';
   }

@@ -13,6 +13,7 @@ scenario('section-frames', { files: [{ name: 'report.md', text: REPORT }, { name
     ['duty.md', 'xybdx', '## 三、今后努力方向', 'section-frames.duty-xybdx'],
   ]) {
     await vs.openFile(file);
+    await vs.waitForChecked();
     await vs.focusEditor();
     await vs.page.keyboard.press('Control+End');
     await vs.page.keyboard.type(prefix, { delay: 60 });

@@ -4,7 +4,7 @@
 // asserted here — tests never time anything.
 //
 //   npm run bench                 # everything
-//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | fix | adversarial | import | export
+//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | process | fix | adversarial | import | export
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -353,6 +353,50 @@ if (want('adversarial')) {
     const r = ratio(text);
     row('adversarial', `terms: ${name} / normal report of that size`, r, '×', '≤ 5×', r <= 5);
   }
+}
+
+if (want('process')) {
+  // Whole processes, as a pre-commit hook or a CI step runs them (issue 16): `gongwen check
+  // --format json FILE` against a Node process that only reads and parses the file with
+  // remark-parse (bench/process-parse.mjs) and one that runs markdownlint's library on it
+  // (bench/process-markdownlint.mjs). Each is spawned once to warm the disk and the code cache,
+  // then the three are spawned in turn and each time is the median of its spawns.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-process-'));
+  const spawnMs = (args) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ms = performance.now() - t;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return ms;
+  };
+  const cases = [
+    ['one-page report', reportOfSize(22 * 28), 15],
+    ['10k chars', reportOfSize(10_000), 15],
+    ['100k chars', reportOfSize(100_000), 9],
+    ['1M chars', reportOfSize(1_000_000), 5],
+  ];
+  for (const [label, text, runs] of cases) {
+    const file = path.join(dir, `${label.replace(/\W+/g, '-')}.md`);
+    fs.writeFileSync(file, text);
+    const commands = {
+      gongwen: [path.join(ROOT, 'bin/gongwen.js'), 'check', '--format', 'json', file],
+      parse: [path.join(ROOT, 'bench/process-parse.mjs'), file],
+      markdownlint: [path.join(ROOT, 'bench/process-markdownlint.mjs'), file],
+    };
+    const times = { gongwen: [], parse: [], markdownlint: [] };
+    for (const args of Object.values(commands)) spawnMs(args);
+    for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(commands)) times[name].push(spawnMs(args));
+    const g = median(times.gongwen);
+    const p = median(times.parse);
+    const ml = median(times.markdownlint);
+    row('process', `gongwen check --format json, ${label}`, g, 'ms');
+    row('process', `parse-only process (remark-parse), ${label}`, p, 'ms');
+    row('process', `markdownlint process, ${label}`, ml, 'ms');
+    const target = label === 'one-page report' ? 1.2 : label === '1M chars' ? 1.3 : undefined;
+    row('process', `gongwen / parse-only, ${label}`, g / p, '×', target ? `≤ ${target}×` : undefined, target ? g / p <= target : undefined);
+    row('process', `gongwen / markdownlint, ${label}`, g / ml, '×', label === 'one-page report' ? undefined : '< 1×', label === 'one-page report' ? undefined : g < ml);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 if (want('export')) {

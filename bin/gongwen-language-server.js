@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-// Entry point of `gongwen-language-server` (LSP over --stdio by default).
-import { main } from '../out/server/src/lsp/main.js';
+// Entry point of `gongwen-language-server` (LSP over --stdio by default): the bundled server
+// (out/bundle/server.cjs, which starts itself, through run-bundle.js with a code cache), or the
+// compiled ES modules where no bundle was built.
+'use strict';
+const { runBundle } = require('./run-bundle.js');
 
-main();
+const bundle = runBundle('server');
+if (bundle) setTimeout(bundle.saveCache, 2000).unref();
+else import('../out/server/src/lsp/main.js').then(({ main }) => main());

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Entry point of the `gongwen` command: runs the compiled CLI (built by `npm install` / `npm run build`).
-import { main } from '../out/server/src/cli/main.js';
+// Entry point of the `gongwen` command: runs the bundled CLI (out/bundle/gongwen.cjs, through
+// run-bundle.js with a code cache), or the compiled ES modules where no bundle was built.
+'use strict';
+const { runBundle } = require('./run-bundle.js');
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+const bundle = runBundle('gongwen');
+const cli = bundle ? Promise.resolve(bundle.exports) : import('../out/server/src/cli/main.js');
+cli
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+    if (bundle) bundle.saveCache();
+  });

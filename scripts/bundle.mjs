@@ -6,8 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // `--outdir DIR` bundles elsewhere (the tests do, so that `npm test` leaves dist/ alone).
+// `--bin`: the bundles that bin/ runs (npm run build), in out/bundle/: the CLI (gongwen.cjs, with
+// check-share.cjs for the child processes of a large batch) and the language server (server.cjs),
+// each with the Word export and reader apart. bin/run-bundle.js loads them with a V8 code cache.
+const bin = process.argv.includes('--bin');
 const at = process.argv.indexOf('--outdir');
-const outdir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, 'dist');
+const outdir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, bin ? 'out/bundle' : 'dist');
 const common = {
   bundle: true,
   platform: 'node',
@@ -36,6 +40,20 @@ const wordApart = {
     );
   },
 };
+
+if (bin) {
+  // import() becomes require(): bin/run-bundle.js compiles the bundles with vm.Script, which has no
+  // loader for import() of its own.
+  const binCommon = { ...common, supported: { 'dynamic-import': false } };
+  await Promise.all([
+    esbuild.build({ ...binCommon, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'gongwen.cjs'), plugins: [wordApart] }),
+    esbuild.build({ ...binCommon, entryPoints: ['server/src/cli/check-share.ts'], outfile: path.join(outdir, 'check-share.cjs'), plugins: [wordApart] }),
+    esbuild.build({ ...binCommon, entryPoints: ['server/src/lsp/start.ts'], outfile: path.join(outdir, 'server.cjs'), plugins: [wordApart] }),
+    esbuild.build({ ...binCommon, entryPoints: ['server/src/word/export.ts'], outfile: path.join(outdir, 'export.cjs') }),
+    esbuild.build({ ...binCommon, entryPoints: ['server/src/word/import.ts'], outfile: path.join(outdir, 'import.cjs') }),
+  ]);
+  process.exit(0);
+}
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.cjs'), external: ['vscode'] }),

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../engine/types.js';
 import { decode, type EncodingName } from '../host/encoding.js';
-import { buildDocx, exportMessage, prepareExport, type ExportProgress } from '../word/export.js';
+import type { ExportProgress } from '../word/export.js';
 import { ConfigLookup } from './config-lookup.js';
 import { errorReason } from './files.js';
 import { MESSAGES } from './messages.js';
@@ -100,6 +100,8 @@ export async function runExport(args: ExportArgs, io: ExportIo): Promise<number>
   const text = decoded.text;
 
   // Check first.
+  // The Word writer (the docx package, about 1 MB bundled) is loaded only when a file is exported.
+  const { buildDocx, exportMessage, prepareExport } = await import('../word/export.js');
   const progress = (p: ExportProgress) => io.progress?.(m.progress(display, p.stage, Math.round((100 * p.done) / Math.max(1, p.total))));
   progress({ stage: 'check', done: 0, total: 1 });
   const prepared = prepareExport(text, { config: config.layers, type: args.type }, args.preset);

@@ -145,7 +145,7 @@ function localeOf(argv: string[]): Locale {
 
 function version(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(fs.readFileSync(new URL(import.meta.url.endsWith('.cjs') ? '../../package.json' : '../../../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

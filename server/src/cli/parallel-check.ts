@@ -23,7 +23,8 @@ export type ShareMessage = { index: number; outcome: FileOutcome } | { done: tru
 /** Fewer files than this are checked in the main process alone: starting processes costs more. */
 export const PARALLEL_THRESHOLD = 64;
 
-const CHILD = fileURLToPath(new URL('./check-share.js', import.meta.url));
+// check-share.js beside this module (out/), or check-share.cjs beside the bundle (out/bundle/).
+const CHILD = fileURLToPath(new URL(import.meta.url.endsWith('.cjs') ? './check-share.cjs' : './check-share.js', import.meta.url));
 
 export async function checkInParallel(files: FileEntry[], settings: FileSettings, config: string | undefined, jobs: number, configs: ConfigLookup): Promise<FileOutcome[]> {
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);

@@ -5,6 +5,6 @@
 'use strict';
 const { runBundle } = require('./run-bundle.js');
 
-const bundle = runBundle('server');
+const bundle = runBundle('server', 'out/server/src/lsp/start.js');
 if (bundle) setTimeout(bundle.saveCache, 2000).unref();
 else import('../out/server/src/lsp/main.js').then(({ main }) => main());

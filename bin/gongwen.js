@@ -4,7 +4,7 @@
 'use strict';
 const { runBundle } = require('./run-bundle.js');
 
-const bundle = runBundle('gongwen');
+const bundle = runBundle('gongwen', 'out/server/src/cli/main.js');
 const cli = bundle ? Promise.resolve(bundle.exports) : import('../out/server/src/cli/main.js');
 cli
   .then(({ main }) => main(process.argv.slice(2)))

@@ -43,13 +43,23 @@ function writeAtomic(file, data) {
 
 /**
  * Runs out/bundle/NAME.cjs and returns its exports, or undefined when there is no such bundle (a
- * checkout before `npm run build`): the caller then loads the compiled ES modules in out/server/.
+ * checkout before `npm run build`) or when `compiled` (tsc's output of its entry) is newer than it: the caller then loads the compiled ES modules in out/server/.
  * The returned `saveCache()` writes the code cache if it was missing or rejected; called after the
  * work is done, the cache holds the functions that the run compiled too.
  */
-function runBundle(name) {
+function runBundle(name, compiled) {
   const file = path.join(BUNDLES, `${name}.cjs`);
   let source;
+  try {
+    // tsc run after the bundle was made (npx tsc without npm run build): the bundle is older than
+    // the code, so the compiled modules run instead of a stale bundle.
+    if (compiled && fs.statSync(path.join(__dirname, '..', compiled)).mtimeMs > fs.statSync(file).mtimeMs) {
+      debug(`${name}.cjs is older than ${compiled}: the ES modules in out/server/`);
+      return undefined;
+    }
+  } catch {
+    // no compiled modules to compare with, or no bundle (below)
+  }
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch {

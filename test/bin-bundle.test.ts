@@ -78,3 +78,21 @@ test('the bundled CLI reports its version from package.json', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a bundle older than the compiled code (tsc run after npm run build) is not run: the compiled modules are, with the same output', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cache-'));
+  const compiled = path.join(REPO_ROOT, 'out', 'server', 'src', 'cli', 'main.js');
+  const before = fs.statSync(compiled);
+  try {
+    const bundled = run(dir);
+    const later = new Date(fs.statSync(path.join(REPO_ROOT, 'out', 'bundle', 'gongwen.cjs')).mtimeMs + 60_000);
+    fs.utimesSync(compiled, later, later);
+    const stale = run(dir);
+    assert.deepEqual(stale.load, ['gongwen-load: gongwen.cjs is older than out/server/src/cli/main.js: the ES modules in out/server/']);
+    assert.equal(stale.status, bundled.status);
+    assert.equal(stale.stdout, bundled.stdout);
+  } finally {
+    fs.utimesSync(compiled, before.atime, before.mtime);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

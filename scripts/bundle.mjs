@@ -41,24 +41,20 @@ const wordApart = {
   },
 };
 
-if (bin) {
-  // import() becomes require(): bin/run-bundle.js compiles the bundles with vm.Script, which has no
-  // loader for import() of its own.
-  const binCommon = { ...common, supported: { 'dynamic-import': false } };
-  await Promise.all([
-    esbuild.build({ ...binCommon, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'gongwen.cjs'), plugins: [wordApart] }),
-    esbuild.build({ ...binCommon, entryPoints: ['server/src/cli/check-share.ts'], outfile: path.join(outdir, 'check-share.cjs'), plugins: [wordApart] }),
-    esbuild.build({ ...binCommon, entryPoints: ['server/src/lsp/start.ts'], outfile: path.join(outdir, 'server.cjs'), plugins: [wordApart] }),
-    esbuild.build({ ...binCommon, entryPoints: ['server/src/word/export.ts'], outfile: path.join(outdir, 'export.cjs') }),
-    esbuild.build({ ...binCommon, entryPoints: ['server/src/word/import.ts'], outfile: path.join(outdir, 'import.cjs') }),
-  ]);
-  process.exit(0);
-}
-
-await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.cjs'), external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: path.join(outdir, 'server.cjs'), plugins: [wordApart] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/word/export.ts'], outfile: path.join(outdir, 'export.cjs') }),
-  esbuild.build({ ...common, entryPoints: ['server/src/word/import.ts'], outfile: path.join(outdir, 'import.cjs') }),
-]);
-console.log(`bundled ${path.relative(root, outdir) || '.'}/client.cjs, server.cjs, export.cjs and import.cjs`);
+// The Word writer and reader and the server are bundled for both; the vsix adds the client, bin/
+// the CLI and its child process. For bin/, import() becomes require(): bin/run-bundle.js compiles
+// the bundles with vm.Script, which has no loader for import() of its own.
+const entries = [
+  ...(bin
+    ? [
+        ['server/src/cli/main.ts', 'gongwen.cjs', { plugins: [wordApart] }],
+        ['server/src/cli/check-share.ts', 'check-share.cjs', { plugins: [wordApart] }],
+      ]
+    : [['client/src/extension.ts', 'client.cjs', { external: ['vscode'] }]]),
+  ['server/src/lsp/start.ts', 'server.cjs', { plugins: [wordApart] }],
+  ['server/src/word/export.ts', 'export.cjs', {}],
+  ['server/src/word/import.ts', 'import.cjs', {}],
+];
+const options = bin ? { ...common, supported: { 'dynamic-import': false } } : common;
+await Promise.all(entries.map(([entry, outfile, extra]) => esbuild.build({ ...options, entryPoints: [entry], outfile: path.join(outdir, outfile), ...extra })));
+if (!bin) console.log(`bundled ${path.relative(root, outdir) || '.'}/${entries.map(([, f]) => f).join(', ')}`);

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './fixture-harness.js';
+import { workspace } from './cli-harness.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'gongwen.js');
 const SAMPLE = path.join(REPO_ROOT, 'examples', 'draft-with-defects.md');
@@ -19,68 +19,52 @@ function run(cacheDir: string, args = ['check', '--format', 'json', SAMPLE]) {
 }
 
 test('gongwen runs from out/bundle/gongwen.cjs, writes its code cache once and then uses it', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cache-'));
-  try {
-    const first = run(dir);
-    assert.equal(first.status, 1);
-    assert.deepEqual(first.load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: none)', `gongwen-load: code cache written to ${dir}`]);
-    const files = fs.readdirSync(dir);
-    assert.equal(files.length, 1);
-    assert.match(files[0], /^gongwen-[0-9a-f]{16}\.v8$/);
-    const second = run(dir);
-    assert.deepEqual(second.load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: accepted)']);
-    assert.equal(second.stdout, first.stdout);
-    assert.equal(JSON.parse(second.stdout).files[0].diagnostics.length, 14);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = workspace({}, 'gongwen-cache-');
+  const first = run(dir);
+  assert.equal(first.status, 1);
+  assert.deepEqual(first.load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: none)', `gongwen-load: code cache written to ${dir}`]);
+  const files = fs.readdirSync(dir);
+  assert.equal(files.length, 1);
+  assert.match(files[0], /^gongwen-[0-9a-f]{16}\.v8$/);
+  const second = run(dir);
+  assert.deepEqual(second.load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: accepted)']);
+  assert.equal(second.stdout, first.stdout);
+  assert.equal(JSON.parse(second.stdout).files[0].diagnostics.length, 14);
 });
 
 test('a corrupt code cache is rejected, the command works, and the cache is rewritten', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cache-'));
-  try {
-    const clean = run(dir);
-    const [file] = fs.readdirSync(dir);
-    fs.writeFileSync(path.join(dir, file), Buffer.from('not a V8 code cache at all, just bytes'));
-    const corrupt = run(dir);
-    assert.equal(corrupt.stdout, clean.stdout);
-    assert.deepEqual(corrupt.load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: rejected)', `gongwen-load: code cache written to ${dir}`]);
-    assert.deepEqual(run(dir).load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: accepted)']);
-    assert.deepEqual(fs.readdirSync(dir), [file], 'no temporary file left');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = workspace({}, 'gongwen-cache-');
+  const clean = run(dir);
+  const [file] = fs.readdirSync(dir);
+  fs.writeFileSync(path.join(dir, file), Buffer.from('not a V8 code cache at all, just bytes'));
+  const corrupt = run(dir);
+  assert.equal(corrupt.stdout, clean.stdout);
+  assert.deepEqual(corrupt.load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: rejected)', `gongwen-load: code cache written to ${dir}`]);
+  assert.deepEqual(run(dir).load, ['gongwen-load: bundle out/bundle/gongwen.cjs (code cache: accepted)']);
+  assert.deepEqual(fs.readdirSync(dir), [file], 'no temporary file left');
 });
 
 test('a cache folder that cannot be written (as for a read-only install) leaves the command as it is', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cache-'));
-  try {
-    // A folder under a plain file can be made by nobody, root included.
-    fs.writeFileSync(path.join(dir, 'file'), '');
-    const unwritable = path.join(dir, 'file', 'cache');
-    const r = run(unwritable);
-    assert.equal(r.status, 1);
-    assert.equal(JSON.parse(r.stdout).files[0].diagnostics.length, 14);
-    assert.equal(r.load[0], 'gongwen-load: bundle out/bundle/gongwen.cjs (code cache: none)');
-    assert.match(r.load[1], /^gongwen-load: code cache not written to .*\(ENOTDIR\)$/);
-    assert.equal(r.stderr.split('\n').filter((l) => l && !l.startsWith('gongwen-load: ')).length, 0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = workspace({}, 'gongwen-cache-');
+  // A folder under a plain file can be made by nobody, root included.
+  fs.writeFileSync(path.join(dir, 'file'), '');
+  const unwritable = path.join(dir, 'file', 'cache');
+  const r = run(unwritable);
+  assert.equal(r.status, 1);
+  assert.equal(JSON.parse(r.stdout).files[0].diagnostics.length, 14);
+  assert.equal(r.load[0], 'gongwen-load: bundle out/bundle/gongwen.cjs (code cache: none)');
+  assert.match(r.load[1], /^gongwen-load: code cache not written to .*\(ENOTDIR\)$/);
+  assert.equal(r.stderr.split('\n').filter((l) => l && !l.startsWith('gongwen-load: ')).length, 0);
 });
 
 test('the bundled CLI reports its version from package.json', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cache-'));
-  try {
-    const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
-    assert.equal(run(dir, ['--version']).stdout, `${version}\n`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = workspace({}, 'gongwen-cache-');
+  const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
+  assert.equal(run(dir, ['--version']).stdout, `${version}\n`);
 });
 
 test('a bundle older than the compiled code (tsc run after npm run build) is not run: the compiled modules are, with the same output', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-cache-'));
+  const dir = workspace({}, 'gongwen-cache-');
   const compiled = path.join(REPO_ROOT, 'out', 'server', 'src', 'cli', 'main.js');
   const before = fs.statSync(compiled);
   try {
@@ -93,6 +77,5 @@ test('a bundle older than the compiled code (tsc run after npm run build) is not
     assert.equal(stale.stdout, bundled.stdout);
   } finally {
     fs.utimesSync(compiled, before.atime, before.mtime);
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

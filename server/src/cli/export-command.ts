@@ -99,9 +99,9 @@ export async function runExport(args: ExportArgs, io: ExportIo): Promise<number>
   }
   const text = decoded.text;
 
-  // Check first.
   // The Word writer (the docx package, about 1 MB bundled) is loaded only when a file is exported.
   const { buildDocx, exportMessage, prepareExport } = await import('../word/export.js');
+  // Check first.
   const progress = (p: ExportProgress) => io.progress?.(m.progress(display, p.stage, Math.round((100 * p.done) / Math.max(1, p.total))));
   progress({ stage: 'check', done: 0, total: 1 });
   const prepared = prepareExport(text, { config: config.layers, type: args.type }, args.preset);

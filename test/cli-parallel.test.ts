@@ -42,7 +42,10 @@ test('several processes give the same report, in the same order, as one (JSON an
 test('when a checking process dies, the main process checks its files: the report is still whole', (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-parallel-fault-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  for (let i = 0; i < PARALLEL_THRESHOLD * 2; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.md`), i % 3 ? '一、甲\n二、乙\n' : '一、甲\n三、乙\n');
+  // Files long enough that the main process is still on its own share when the child dies (the
+  // child's death then came while nothing yet waited for it, and ended the main process silently).
+  const body = '今年以来，我们围绕中心工作，扎实推进各项任务落实。\n\n'.repeat(150);
+  for (let i = 0; i < PARALLEL_THRESHOLD * 2; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.md`), (i % 3 ? '一、甲\n二、乙\n' : '一、甲\n三、乙\n') + body);
   const run = (env: Record<string, string>) => spawnSync(process.execPath, [BIN, 'check', '--format', 'json', '--jobs', '2', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
   const healthy = run({});
   const faulty = run({ GONGWEN_FAULT_SHARE: 'exit' });

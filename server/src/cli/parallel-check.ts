@@ -69,5 +69,8 @@ function runChild(input: ShareInput, outcomes: (FileOutcome | undefined)[]): { s
     child.on('error', reject);
     child.on('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`gongwen check process exited with code ${code}`))));
   });
+  // Handled from the start: a child that dies while this process checks its own share would
+  // otherwise be an unhandled rejection, which ends this process with no output at all.
+  finished.catch(() => undefined);
   return { sent, finished };
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkText, fixText, groupSeverity, runRule, RuleContractError } from '../server/src/engine/check.js';
 import { parseConfigText, validateConfig } from '../server/src/engine/config.js';
 import { RULES, RULES_BY_ID } from '../server/src/engine/rules/index.js';
@@ -40,6 +41,18 @@ test('the built-in packs validate, and every entry cites a source; formulations 
   assert.equal(formulations.fix, false);
   for (const e of formulations.rules) assert.match(e.date ?? '', /^\d{4}/, `${e.expected} is dated`);
   assert.ok(BUILTIN_PACKS.filter((p) => p.name !== 'formulations').every((p) => p.fix));
+});
+
+test('each built-in pack file, checked in full as a user\'s pack is (its examples run, its patterns compiled), has no problems and gives the entries the engine loads without those checks', () => {
+  for (const pack of BUILTIN_PACKS) {
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'server/src/engine/terms/packs', `${pack.name}.json`);
+    const full = parsePackText(fs.readFileSync(file, 'utf8'), file);
+    assert.deepEqual(full.problems, [], pack.name);
+    assert.deepEqual(full.pack?.rules, pack.rules, pack.name);
+  }
+  // The full check does report what the start-up read leaves to this test.
+  const broken = parsePackText(JSON.stringify({ rules: [{ expected: '甲', patterns: ['/(?<=乙)甲/'] }, { expected: '丙', patterns: ['丁'], specs: [{ from: '丁', to: '戊' }] }] }), 'broken.json');
+  assert.equal(broken.problems.length, 2, JSON.stringify(broken.problems));
 });
 
 test('built-in /regex/ patterns run natively: each is also valid RE2 (no lookaround or backreference), without a quantified group that holds a quantifier, and starts with literal characters', () => {

@@ -1,6 +1,7 @@
 // The built-in term packs, as data (packs/*.json, bundled with the engine: no file is read at run
-// time). Each is checked by the same validator as a user's pack when the engine loads; a pack
-// that does not validate, or whose examples do not hold, is a bug that the tests catch.
+// time). Each is read by the same validator as a user's pack when the engine loads, without
+// running its examples or compiling its patterns at every start: test/terms.test.ts checks them in
+// full, as a user's pack is checked, and a pack that does not validate is a bug it catches.
 
 import misspellingsData from './packs/misspellings.json' with { type: 'json' };
 import variantsData from './packs/variants.json' with { type: 'json' };
@@ -13,7 +14,7 @@ import type { TermPack } from './types.js';
 export const BUILTIN_PACK_PROBLEMS: ConfigProblem[] = [];
 
 function load(data: unknown, name: string): TermPack {
-  const pack = validatePack(data, name, BUILTIN_PACK_PROBLEMS, () => ({ line: 0, column: 0 }), `server/src/engine/terms/packs/${name}.json`, false);
+  const pack = validatePack(data, name, BUILTIN_PACK_PROBLEMS, () => ({ line: 0, column: 0 }), `server/src/engine/terms/packs/${name}.json`, true);
   if (!pack) throw new Error(`built-in term pack ${name} does not validate`);
   delete pack.file;
   pack.builtin = true;

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import { REPO_ROOT } from '../fixture-harness.js';
 import { decode, detectEncoding, encodingLabel, parseEncodingName, unencodable } from '../../server/src/host/encoding.js';
+import { GB2312_LEVEL1 } from '../../server/src/host/common-hanzi-data.js';
 import { frontMatterConfig, parseConfigText } from '../../server/src/engine/config.js';
 import { RULES_BY_ID } from '../../server/src/engine/rules/index.js';
 import { renderMessage } from '../../server/src/engine/messages.js';
@@ -315,4 +316,22 @@ test('the encoding setting: accepted in a configuration file, refused in front m
   assert.deepEqual(config, {});
   assert.equal(problems.length, 1);
   assert.match(renderMessage(problems[0].message, 'zh-CN'), /「encoding」只能写在配置文件中/);
+});
+
+test('the common-hanzi list is GB2312 level 1 as iconv-lite reads it, and valid UTF-8 is read without a code table of iconv-lite', () => {
+  const pairs: number[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= (hi === 0xd7 ? 0xf9 : 0xfe); lo++) pairs.push(hi, lo);
+  assert.equal(GB2312_LEVEL1, iconv.decode(Buffer.from(pairs), 'gb18030'));
+  const calls: string[] = [];
+  const original = { decode: iconv.decode, getCodec: iconv.getCodec };
+  iconv.decode = ((...args: Parameters<typeof iconv.decode>) => (calls.push(`decode ${String(args[1])}`), original.decode(...args))) as typeof iconv.decode;
+  iconv.getCodec = ((...args: Parameters<typeof iconv.getCodec>) => (calls.push(`getCodec ${String(args[0])}`), original.getCodec(...args))) as typeof iconv.getCodec;
+  try {
+    const decoded = decode(Buffer.from('# 二〇二五年上半年工作总结\n\n一、主要工作\n\n今年以来，我们围绕中心任务，扎实推进各项工作。\n'));
+    assert.equal(decoded.kind === 'text' && decoded.encoding.name, 'utf-8');
+    assert.ok(decoded.kind === 'text' && decoded.evidence.kind === 'detected' && !decoded.evidence.weak);
+  } finally {
+    Object.assign(iconv, original);
+  }
+  assert.deepEqual(calls, []);
 });

@@ -5,8 +5,8 @@
 // A BOM decides (UTF-8, UTF-16 LE/BE). An encoding the user states (--encoding, the `encoding`
 // setting) is trusted. Otherwise each candidate (UTF-8, GB18030, Big5, Shift_JIS) decodes a
 // bounded sample, and each reading is scored by the share of its non-ASCII characters that are
-// what such files hold: common hanzi (the 3755 of GB2312 level 1, read from iconv-lite's code
-// table, in either script), kana in runs, CJK and general punctuation, letters of other scripts
+// what such files hold: common hanzi (the 3755 of GB2312 level 1, common-hanzi-data.ts, in
+// either script), kana in runs, CJK and general punctuation, letters of other scripts
 // beside letters of their own script. A wrong reading turns into rare characters, private-use
 // code points, scripts changing every character (GBK 学习 read as UTF-8 is ѧϰ), half-width
 // katakana, or bytes that do not decode at all. The most plausible reading wins; valid UTF-8 wins
@@ -17,6 +17,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { EncodingName } from '../engine/encoding-names.js';
 import { SIMPLIFIED, TRADITIONAL } from '../engine/model/script-fold-data.js';
+import { GB2312_LEVEL1 } from './common-hanzi-data.js';
 
 export { parseEncodingName, STATED_ENCODINGS, type EncodingName } from '../engine/encoding-names.js';
 
@@ -256,17 +257,15 @@ let commonHanzi: Uint8Array | undefined;
 
 /**
  * Bit per code point U+4E00–U+9FFF: the GB2312 level 1 characters (the 3755 most used simplified
- * ones, read from iconv-lite's code table), and the traditional characters that fold to one of
- * them (the OpenCC table of script-fold-data.ts). Big5 level 1 as a whole would not do: GB2312
- * text read as Big5 lands in it, but seldom on characters whose simplified forms are common.
+ * ones, common-hanzi-data.ts), and the traditional characters that fold to one of them (the OpenCC
+ * table of script-fold-data.ts). Big5 level 1 as a whole would not do: GB2312 text read as Big5
+ * lands in it, but seldom on characters whose simplified forms are common. No code table is built
+ * for it, so a UTF-8 file is read without one.
  */
 function common(): Uint8Array {
   if (commonHanzi) return commonHanzi;
   const table = new Uint8Array(0xa000 - 0x4e00);
-  const pairs: number[] = [];
-  // Rows 0xB0–0xD7, cells 0xA1–0xFE; the last row ends at 0xD7F9.
-  for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= (hi === 0xd7 ? 0xf9 : 0xfe); lo++) pairs.push(hi, lo);
-  for (const ch of iconv.decode(Buffer.from(pairs), 'gb18030')) table[ch.codePointAt(0)! - 0x4e00] = 1;
+  for (let i = 0; i < GB2312_LEVEL1.length; i++) table[GB2312_LEVEL1.charCodeAt(i) - 0x4e00] = 1;
   for (let i = 0; i < TRADITIONAL.length; i++) {
     const t = TRADITIONAL.charCodeAt(i);
     const s = SIMPLIFIED.charCodeAt(i);

@@ -17,7 +17,7 @@ import type { StructureSetting } from '../engine/config.js';
 import { parseEncodingName, type EncodingName } from '../host/encoding.js';
 import { checkInParallel, PARALLEL_THRESHOLD } from './parallel-check.js';
 import { MESSAGES, isLocale, type CliMessages } from './messages.js';
-import { joinOutput, type FileOutput, type OutputFormat } from './output.js';
+import { OutputStream, type OutputFormat } from './output.js';
 import { exitOnSignals, signalPoint } from './signals.js';
 import { importFile } from './import-file.js';
 import { runExport, type ExportIo } from './export-command.js';
@@ -277,15 +277,6 @@ async function exportCommand(args: Args, locale: Locale, io: CliIo, usageError: 
   return code;
 }
 
-async function checkInTurn(files: FileEntry[], settings: FileSettings, configs: ConfigLookup): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) {
-    await signalPoint();
-    outcomes.push(checkFile(file, settings, configs));
-  }
-  return outcomes;
-}
-
 function isReadableFile(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.R_OK);
@@ -318,23 +309,28 @@ async function check(args: Args, locale: Locale, encoding: EncodingName | undefi
   }
 
   const settings: FileSettings = { fix: args.fix, format: args.format as OutputFormat, type: args.type, structure: args.structure as StructureSetting | undefined, encoding, cwd: io.cwd, locale };
-  const outcomes =
-    args.jobs > 1 && files.length >= PARALLEL_THRESHOLD
-      ? await checkInParallel(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / PARALLEL_THRESHOLD)), configs)
-      : await checkInTurn(files, settings, configs);
-  const parts: FileOutput[] = [];
+  // Each file's findings are written as soon as it is checked (in a large batch, as the child
+  // processes' results come back): the output is never held as one string.
+  const out = new OutputStream((t) => io.stdout(t), settings.format, locale);
   let fixed = 0;
   let errorCount = 0;
-  for (const outcome of outcomes) {
+  const take = (outcome: FileOutcome) => {
     outcome.troubles.forEach(warn);
     outcome.notes.forEach((line) => io.stderr(line + '\n'));
-    if (!outcome.output) continue;
+    if (!outcome.output) return;
     fixed += outcome.fixed;
     errorCount += outcome.output.counts.errors;
-    parts.push(outcome.output);
+    out.add(outcome.output);
+  };
+  if (args.jobs > 1 && files.length >= PARALLEL_THRESHOLD) {
+    for (const outcome of await checkInParallel(files, settings, args.config, Math.min(args.jobs, Math.ceil(files.length / PARALLEL_THRESHOLD)), configs)) take(outcome);
+  } else {
+    for (const file of files) {
+      await signalPoint();
+      take(checkFile(file, settings, configs));
+    }
   }
-
-  io.stdout(joinOutput(parts, settings.format, locale, args.fix ? fixed : undefined));
+  out.end(args.fix ? fixed : undefined);
   if (trouble) return EXIT_TROUBLE;
   return errorCount > 0 ? EXIT_ERRORS : EXIT_OK;
 }

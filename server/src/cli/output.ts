@@ -104,15 +104,66 @@ function textLines(file: FileReport, locale: Locale): string {
   return out;
 }
 
-/** The whole output from the files' parts, in order: text with the summary line, or JSON (version 1). */
+/** Text written to stdout in pieces of about this size: a batch's output is never held as one string. */
+const CHUNK = 64 * 1024;
+
+/**
+ * The output written as the files are checked: each file's part as it comes, then the end (the
+ * summary line, or JSON's closing brackets). What it writes, joined, is the whole output in the
+ * given format (text with the summary line, or JSON version 1), whatever the pieces.
+ */
+export class OutputStream {
+  private pending: string[] = [];
+  private size = 0;
+  private files = 0;
+  private readonly counts = emptyCounts();
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly format: OutputFormat,
+    private readonly locale: Locale,
+  ) {}
+
+  add(part: FileOutput): void {
+    addCounts(this.counts, part.counts);
+    if (this.format === 'json') this.push(this.files === 0 ? '{"version":1,"files":[' : ',');
+    this.files++;
+    this.push(part.part);
+  }
+
+  end(fixed?: number): void {
+    if (this.format === 'json') this.push(this.files === 0 ? '{"version":1,"files":[]}\n' : ']}\n');
+    else {
+      const m = MESSAGES[this.locale];
+      let summary = this.counts.total === 0 ? m.noProblems : m.summary(this.counts);
+      if (fixed !== undefined && fixed > 0) summary += (this.locale === 'en' ? ', ' : '，') + m.fixed(fixed);
+      this.push(summary + '\n');
+    }
+    this.flush();
+  }
+
+  private push(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    this.write(text);
+  }
+}
+
+/** The whole output from the files' parts, in order, as one string (what OutputStream writes). */
 export function joinOutput(parts: readonly FileOutput[], format: OutputFormat, locale: Locale, fixed?: number): string {
-  if (format === 'json') return `{"version":1,"files":[${parts.map((p) => p.part).join(',')}]}\n`;
-  const m = MESSAGES[locale];
-  const counts = emptyCounts();
-  for (const p of parts) addCounts(counts, p.counts);
-  let summary = counts.total === 0 ? m.noProblems : m.summary(counts);
-  if (fixed !== undefined && fixed > 0) summary += (locale === 'en' ? ', ' : '，') + m.fixed(fixed);
-  return parts.map((p) => p.part).join('') + summary + '\n';
+  const pieces: string[] = [];
+  const out = new OutputStream((t) => pieces.push(t), format, locale);
+  for (const p of parts) out.add(p);
+  out.end(fixed);
+  return pieces.join('');
 }
 
 function jsonEntry(file: FileReport, locale: Locale): JsonReport['files'][number] {

@@ -7,6 +7,7 @@
 
 import { RE2JS } from 're2js';
 import type { TermEntry, TermPack } from './types.js';
+import { LiteralAutomaton } from '../model/literal-automaton.js';
 
 export interface Segment {
   start: number;
@@ -67,11 +68,8 @@ export class CompiledTerms {
   readonly entries: EntryRef[] = [];
   readonly regexes: RegexPattern[] = [];
   readonly literals: Literal[] = [];
-  /** Automaton: transitions per state, failure links, literals ending at each state (own), and the next state along failure links that has some. */
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly own: number[][] = [[]];
-  private readonly outLink: number[] = [0];
+  /** Every literal string (patterns, exceptions, allowed words, anchors), by the index of `literals`. */
+  private readonly automaton = new LiteralAutomaton();
   /** Regex patterns with no literal prefix: searched for on their own. */
   readonly freeRegexes: number[] = [];
   maxException = 0;
@@ -106,63 +104,16 @@ export class CompiledTerms {
       this.add({ text: w, kind: KIND_ALLOW, entry: -1, regex: -1 });
       this.maxAllow = Math.max(this.maxAllow, w.length);
     }
-    this.link();
   }
 
   private add(lit: Literal): void {
-    const id = this.literals.length;
     this.literals.push(lit);
-    let s = 0;
-    for (let i = 0; i < lit.text.length; i++) {
-      const c = lit.text.charCodeAt(i);
-      let t = this.next[s].get(c);
-      if (t === undefined) {
-        t = this.next.length;
-        this.next.push(new Map());
-        this.fail.push(0);
-        this.own.push([]);
-        this.outLink.push(0);
-        this.next[s].set(c, t);
-      }
-      s = t;
-    }
-    this.own[s].push(id);
-  }
-
-  /** Failure and output links, breadth first. */
-  private link(): void {
-    const queue: number[] = [];
-    for (const t of this.next[0].values()) queue.push(t);
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q];
-      for (const [c, t] of this.next[s]) {
-        let f = this.fail[s];
-        while (f !== 0 && !this.next[f].has(c)) f = this.fail[f];
-        const g = this.next[f].get(c);
-        this.fail[t] = g !== undefined && g !== t ? g : 0;
-        const ft = this.fail[t];
-        this.outLink[t] = this.own[ft].length > 0 ? ft : this.outLink[ft];
-        queue.push(t);
-      }
-    }
+    this.automaton.add(lit.text);
   }
 
   /** Every literal occurrence in `[start, end)`, as (literal id, end offset) pairs. */
   scan(text: string, start: number, end: number, emit: (literal: number, endOffset: number) => void): void {
-    const { next, fail, own, outLink } = this;
-    let s = 0;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      let t = next[s].get(c);
-      while (t === undefined && s !== 0) {
-        s = fail[s];
-        t = next[s].get(c);
-      }
-      s = t ?? 0;
-      for (let o = own[s].length > 0 ? s : outLink[s]; o !== 0; o = outLink[o]) {
-        for (const id of own[o]) emit(id, i + 1);
-      }
-    }
+    this.automaton.scan(text, start, end, emit);
   }
 }
 

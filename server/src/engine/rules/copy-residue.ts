@@ -14,6 +14,7 @@
 import { allMatches, compileUserPattern, type Pattern } from '../user-pattern.js';
 import { HAN_RANGES, isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
 import { foldedText } from '../model/script-fold.js';
+import { LiteralAutomaton } from '../model/literal-automaton.js';
 import type { Span } from '../model/markdown.js';
 import type { LineInfo, ReportModel } from '../model/report-model.js';
 import { defineRule, localized, type OffsetEdit, type RuleReport } from '../rule.js';
@@ -1204,13 +1205,10 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
     if (family.claimsLine && start <= line.contentStart + 4 && /^[ \t\u3000]*$/.test(text.slice(line.contentStart, start))) end = Math.max(end, line.end);
     all.push({ start, end, family });
   };
-  for (const family of FAMILIES) {
-    const anchor = family.anchor;
-    anchor.lastIndex = 0;
-    while (anchor.test(text)) {
-      const line = index.at(anchor.lastIndex - 1);
-      // One word is enough: go on from the next line.
-      anchor.lastIndex = Math.max(anchor.lastIndex, line.end);
+  for (const [f, numbers] of anchorLines(text, lines).entries()) {
+    const family = FAMILIES[f];
+    for (const number of numbers) {
+      const line = lines[number - 1];
       if (line.kind !== 'text') continue;
       // Without a trailing comment or code span, so that patterns anchored at the line's end hold.
       let lineEnd = line.end;
@@ -1256,6 +1254,117 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
     current.push(h);
   }
   return byLine;
+}
+
+/** A family's anchor taken apart: its literal alternatives, which one automaton searches for
+ * every family at once, and a regular expression of the others, searched on its own. */
+interface AnchorParts {
+  literals: string[];
+  rest?: RegExp;
+}
+
+/** The alternatives of a pattern's top level (`a|b(c|d)|e` → a, b(c|d), e). */
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/** The text an alternative matches when it is a plain string (escaped punctuation allowed); undefined otherwise. */
+function literalOf(alternative: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < alternative.length; i++) {
+    const c = alternative[i];
+    if (c === '\\') {
+      const e = alternative[i + 1];
+      if (e === undefined || /[0-9A-Za-z]/.test(e)) return undefined;
+      out += e;
+      i++;
+    } else if ('^$.|?*+()[]{}\r\n'.includes(c)) return undefined;
+    else out += c;
+  }
+  return out === '' ? undefined : out;
+}
+
+export function anchorParts(anchor: RegExp): AnchorParts {
+  if (!/^[gm]*$/.test(anchor.flags)) return { literals: [], rest: anchor };
+  const literals: string[] = [];
+  const others: string[] = [];
+  for (const a of topLevelAlternatives(anchor.source)) {
+    const literal = literalOf(a);
+    if (literal === undefined) others.push(a);
+    else literals.push(literal);
+  }
+  return { literals, rest: others.length > 0 ? new RegExp(others.join('|'), anchor.flags) : undefined };
+}
+
+interface Anchors {
+  automaton: LiteralAutomaton;
+  /** The family of each literal, by the automaton's id. */
+  familyOf: number[];
+  rests: (RegExp | undefined)[];
+}
+
+let anchors: Anchors | undefined;
+
+function anchorsOfFamilies(): Anchors {
+  if (anchors) return anchors;
+  const automaton = new LiteralAutomaton();
+  const familyOf: number[] = [];
+  const rests = FAMILIES.map((family, f) => {
+    const parts = anchorParts(family.anchor);
+    for (const literal of parts.literals) familyOf[automaton.add(literal)] = f;
+    return parts.rest;
+  });
+  return (anchors = { automaton, familyOf, rests });
+}
+
+/** For each family (by index), the numbers of the lines that hold one of its anchor words, in
+ * order: the lines its patterns are tried on. One pass of the automaton for the literal words of
+ * every family, and a regular expression for each family's other anchors. */
+export function anchorLines(text: string, lines: readonly LineInfo[]): Map<number, number[]> {
+  const { automaton, familyOf, rests } = anchorsOfFamilies();
+  const found: number[][] = FAMILIES.map(() => []);
+  const lookup = new LineLookup(lines);
+  automaton.scan(text, 0, text.length, (id, end) => {
+    const list = found[familyOf[id]];
+    const n = lookup.at(end - 1).number;
+    if (list[list.length - 1] !== n) list.push(n);
+  });
+  const out = new Map<number, number[]>();
+  FAMILIES.forEach((_, f) => {
+    let numbers = found[f];
+    const rest = rests[f];
+    if (rest) {
+      const more: number[] = [];
+      const index = new LineLookup(lines);
+      rest.lastIndex = 0;
+      while (rest.test(text)) {
+        const line = index.at(rest.lastIndex - 1);
+        // One word is enough: go on from the next line.
+        rest.lastIndex = Math.max(rest.lastIndex, line.end);
+        more.push(line.number);
+      }
+      if (more.length > 0) numbers = numbers.length === 0 ? more : [...new Set([...numbers, ...more])].sort((x, y) => x - y);
+    }
+    if (numbers.length > 0) out.set(f, numbers);
+  });
+  return out;
 }
 
 /** Finds the line of an offset: a cursor moving forward, with a binary search to go back. */

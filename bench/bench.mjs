@@ -4,7 +4,7 @@
 // asserted here — tests never time anything.
 //
 //   npm run bench                 # everything
-//   npm run bench -- engine       # one section: engine | markdownlint | lsp | memory | cli | process | fix | adversarial | import | export
+//   npm run bench -- engine       # one section: engine | markdownlint | rules | lsp | memory | cli | process | fix | adversarial | import | export
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -201,6 +201,42 @@ async function smallWhileLargeChecked(largeText, rounds) {
   }
   await server.stop();
   return times;
+}
+
+if (want('rules')) {
+  // What each rule adds to the check of a 100k-character report (issue 15: no proofreading rule
+  // may add more than 10%): the whole check against the check with that one rule off, measured
+  // in turn within each round so that the machine's state weighs on both alike; medians of the
+  // rounds. The rules of issue 15 carry the target; the others are shown for comparison.
+  const { RULES } = await import(pathToFileURL(path.join(ROOT, 'out/server/src/engine/rules/index.js')).href);
+  const PROOFREADING = new Set(['missing-number', 'terms', 'number-usage', 'spacing', 'repeated-word', 'sentence-end', 'empty-section']);
+  const text = reportOfSize(100_000);
+  const ids = RULES.filter((r) => !r.meta.id.startsWith('word-')).map((r) => r.meta.id);
+  const offOne = Object.fromEntries(ids.map((id) => [id, { [id]: 'off' }]));
+  const newOff = Object.fromEntries([...PROOFREADING].map((id) => [id, 'off']));
+  const timed = (options) => {
+    const t = performance.now();
+    checkText(text, options);
+    return performance.now() - t;
+  };
+  for (let i = 0; i < 10; i++) timed({});
+  const rounds = 15;
+  const all = [];
+  const without = Object.fromEntries(ids.map((id) => [id, []]));
+  const withoutNew = [];
+  for (let r = 0; r < rounds; r++) {
+    all.push(timed({}));
+    for (const id of ids) without[id].push(timed({ rules: offOne[id] }));
+    withoutNew.push(timed({ rules: newOff }));
+  }
+  const whole = median(all);
+  row('rules', 'whole check, 100k chars', whole, 'ms');
+  const shares = ids.map((id) => [id, (whole - median(without[id])) / median(without[id])]).sort((a, b) => b[1] - a[1]);
+  for (const [id, share] of shares) {
+    const target = PROOFREADING.has(id);
+    row('rules', `${id} adds, 100k chars`, share * 100, '%', target ? '≤ 10%' : undefined, target ? share <= 0.1 : undefined);
+  }
+  row('rules', 'the seven proofreading rules together add, 100k chars', ((whole - median(withoutNew)) / median(withoutNew)) * 100, '%');
 }
 
 if (want('lsp')) {

@@ -41,6 +41,26 @@ function writeAtomic(file, data) {
   }
 }
 
+/** The caches of earlier builds of the same bundle (NAME-OTHERHASH.v8) are of no more use: removed
+ * when a new one is written, so that rebuilds and upgrades do not pile them up. */
+function removeStale(dir, name, keep) {
+  let names;
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const other of names) {
+    if (other === keep || !other.startsWith(`${name}-`) || !/^[0-9a-f]{16}\.v8$/.test(other.slice(name.length + 1))) continue;
+    try {
+      fs.unlinkSync(path.join(dir, other));
+      debug(`stale code cache ${other} removed`);
+    } catch {
+      // another process's, or not ours to remove
+    }
+  }
+}
+
 /**
  * Runs out/bundle/NAME.cjs and returns its exports, or undefined when there is no such bundle (a
  * checkout before `npm run build`) or when `compiled` (tsc's output of its entry) is newer than it: the caller then loads the compiled ES modules in out/server/.
@@ -98,6 +118,7 @@ function runBundle(name, compiled) {
       try {
         writeAtomic(path.join(dir, base), data);
         debug(`code cache written to ${dir}`);
+        removeStale(dir, name, base);
         return;
       } catch (e) {
         debug(`code cache not written to ${dir} (${e.code ?? e.message})`);

@@ -32,6 +32,19 @@ test('gongwen runs from out/bundle/gongwen.cjs, writes its code cache once and t
   assert.equal(JSON.parse(second.stdout).files[0].diagnostics.length, 14);
 });
 
+test('writing a new code cache removes the caches of earlier builds of that bundle, and nothing else', () => {
+  const earlier = { 'gongwen-0123456789abcdef.v8': 'old build', 'gongwen-fedcba9876543210.v8': 'older build' };
+  const others = { 'server-0123456789abcdef.v8': 'the server\'s', 'gongwen-notes.txt': 'not a cache', 'gongwen-0123456789abcdef.v8.bak': 'not a cache either' };
+  const dir = workspace({ ...earlier, ...others }, 'gongwen-cache-');
+  const r = run(dir);
+  assert.equal(r.status, 1);
+  const left = fs.readdirSync(dir).sort();
+  assert.deepEqual(left.filter((f) => !(f in others)).length, 1);
+  assert.match(left.find((f) => !(f in others))!, /^gongwen-[0-9a-f]{16}\.v8$/);
+  for (const f of Object.keys(earlier)) assert.ok(!left.includes(f), `${f} removed`);
+  for (const f of Object.keys(others)) assert.ok(left.includes(f), `${f} kept`);
+});
+
 test('a corrupt code cache is rejected, the command works, and the cache is rewritten', () => {
   const dir = workspace({}, 'gongwen-cache-');
   const clean = run(dir);

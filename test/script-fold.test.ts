@@ -13,7 +13,8 @@ test('foldScript: traditional characters become simplified, everything else stay
   const mixed = '𠮷 emoji 😀, Latin, ４２, \ud800 lone, 總';
   const folded = foldScript(mixed);
   assert.equal(folded.length, mixed.length);
-  assert.equal(folded.slice(0, -1), mixed.slice(0, -1).replace('\ud800', '\ufffd'));
+  // A lone surrogate stays too (it was once decoded to U+FFFD).
+  assert.equal(folded.slice(0, -1), mixed.slice(0, -1));
   assert.equal(folded.at(-1), '总');
 });
 

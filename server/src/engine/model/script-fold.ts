@@ -14,22 +14,23 @@ function build(): Uint16Array {
   return t;
 }
 
-function firstFolded(text: string, map: Uint16Array): number {
-  for (let i = 0; i < text.length; i++) if (map[text.charCodeAt(i)] !== 0) return i;
-  return -1;
-}
-
 /** The text with every traditional character of the table replaced by its simplified form;
- * the text itself when it holds none (most texts: one pass of array lookups). */
+ * the text itself when it holds none (most texts: one pass of array lookups). The unchanged runs
+ * between folded characters are kept as slices: a report with a few traditional characters costs
+ * no copy of every character. */
 export function foldScript(text: string): string {
   const map = (table ??= build());
-  if (firstFolded(text, map) < 0) return text;
-  const units = new Uint16Array(text.length);
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    units[k] = map[c] || c;
+  let out: string[] | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const s = map[text.charCodeAt(i)];
+    if (s === 0) continue;
+    (out ??= []).push(text.slice(from, i), String.fromCharCode(s));
+    from = i + 1;
   }
-  return new TextDecoder('utf-16le').decode(units);
+  if (!out) return text;
+  out.push(text.slice(from));
+  return out.join('');
 }
 
 const cache = new WeakMap<ReportModel, string>();

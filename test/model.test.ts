@@ -60,6 +60,20 @@ test('a pasted report as one paragraph: every line is a candidate', () => {
   assert.deepEqual(m.opening, { startLine: 2, endLine: 2 });
 });
 
+test('an 附件 list (7.3.4) is a scope of its own, from the 1. after 附件：; it holds no sections and ends at the first line not of it', () => {
+  const m = model(['# 标题', '一、甲', '1.正文的第一项', '', '附件：1.甲表', '      2.乙表名称较长', '        回行', '', '　　　3.丙表', '附件：', '1.丁表', '2.戊表', '二、乙', '2.正文的项'].join('\n'));
+  const at = (line: number) => m.numbered.find((n) => n.line === line)!;
+  const list = at(5).scope;
+  assert.deepEqual(list, { kind: 'attachments', line: 5 });
+  assert.deepEqual([at(5).value, at(5).marker.written, at(6).scope, at(9).scope], [1, '1.', list, list]);
+  assert.equal(m.lines[6].numbered, undefined, 'a wrapped name is no item');
+  assert.deepEqual([at(11).scope, at(12).scope], [{ kind: 'attachments', line: 10 }, at(11).scope], 'a bare 附件： opens a list too');
+  assert.notEqual(at(11).scope, list);
+  assert.deepEqual([at(13).scope.kind, at(14).scope.kind, at(14).parent?.line], ['body', 'body', 13], 'the body goes on after the list');
+  assert.equal(at(6).parent, undefined, 'an item is no section');
+  assert.deepEqual(m.numbered.filter((n) => n.scope.kind === 'body').map((n) => n.line), [2, 3, 13, 14]);
+});
+
 test('code, HTML comments and front matter hold no numbered lines', () => {
   const m = model(['---', 'title: 一、不算', '---', '```', '二、不算', '```', '<!-- 三、不算 -->', '`四、不算`', '一、算'].join('\n'));
   assert.deepEqual(m.numbered.map((n) => n.line), [9]);

@@ -49,9 +49,14 @@ export interface NumberedLine {
 
 export type SectionNode = NumberedLine | PlainHeading;
 
-/** Where a numbered line counts among its siblings: the body, or one column of one table (each
- * table column counts on its own). One object per scope, so scopes compare by identity. */
-export type MarkerScope = { readonly kind: 'body' } | { readonly kind: 'table'; readonly tableStart: number; readonly column: number };
+/** Where a numbered line counts among its siblings: the body, one column of one table (each
+ * table column counts on its own), or one 附件 list (附件：1.… 2.…, GB/T 9704-2012 7.3.4: its items
+ * count from the 1. after 附件：, and are not sections of the report). One object per scope, so
+ * scopes compare by identity. */
+export type MarkerScope =
+  | { readonly kind: 'body' }
+  | { readonly kind: 'table'; readonly tableStart: number; readonly column: number }
+  | { readonly kind: 'attachments'; readonly line: number };
 
 /** Where inline ordinals count: the section they stand under (by the line that opens it; 0
  * before the first), or one table cell. One object per scope, so scopes compare by identity. */

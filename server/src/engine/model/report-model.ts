@@ -83,16 +83,20 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     if (!s) columnScopes.set(key, (s = { kind: 'table', tableStart, column }));
     return s;
   };
+  /** The 附件 list being read (7.3.4): its scope, and whether the line above was one of its items. */
+  let attachments: { scope: MarkerScope; afterItem: boolean } | undefined;
 
   for (const info of lines) {
     if (BLANK.test(info.text)) {
       info.kind = 'blank';
+      if (attachments) attachments.afterItem = false;
       continue;
     }
     // A line without a pipe ends a table for the report's purposes: GFM reads a line pasted
     // right after a table (二、存在的问题) as one more row.
     if (md.tables.length > 0 && info.text.includes('|') && (inSpans(md.tables, info.start) || inSpans(md.tables, skipSpaces(text, info.start, info.end)))) {
       info.kind = 'table';
+      attachments = undefined;
       for (const cell of cellsByLine.get(info.number) ?? []) {
         let p = cell.contentStart;
         if (text.startsWith('**', p) || text.startsWith('__', p)) p += 2;
@@ -117,6 +121,7 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     }
     if (inSpans(md.excluded, p)) {
       info.kind = 'excluded';
+      attachments = undefined;
       continue;
     }
     const heading = headingByLine.get(info.number);
@@ -129,16 +134,37 @@ export function buildReportModel(text: string, options: ModelOptions): ReportMod
     if (text.startsWith('**', p) || text.startsWith('__', p)) p += 2;
     info.contentStart = p;
 
-    const marker = p < info.end ? readMarker(text, p, info.end) : undefined;
+    let marker = p < info.end ? readMarker(text, p, info.end) : undefined;
+    // 附件说明 (GB/T 9704-2012 7.3.4): `附件：1.甲` (or a bare `附件：`) opens a list of its own,
+    // and the 1. 2. … lines right under it (blank lines between allowed) are its items, not
+    // sections: they count from the 1. after 附件：. A long name wrapped onto an indented line
+    // under its item stays in the list.
+    let listScope: MarkerScope | undefined;
+    if (!heading && text.startsWith('附件', p) && (text[p + 2] === '：' || text[p + 2] === ':')) {
+      const q = skipSpaces(text, p + 3, info.end);
+      const first = q < info.end ? readMarker(text, q, info.end) : undefined;
+      if (q >= info.end || first?.level === 3) {
+        attachments = { scope: { kind: 'attachments', line: info.number }, afterItem: first !== undefined };
+        marker = first;
+        if (first) listScope = attachments.scope;
+      } else attachments = undefined;
+    } else if (attachments) {
+      if (!heading && marker?.level === 3) {
+        listScope = attachments.scope;
+        attachments.afterItem = true;
+      } else if (!(marker === undefined && attachments.afterItem && SPACE.test(text[info.start]))) attachments = undefined;
+    }
     if (marker) {
       const node: NumberedLine = {
         kind: 'numbered', index: numbered.length, line: info.number, marker, level: marker.level, value: marker.value,
-        heading, scope: BODY, title: cleanTitle(text.slice(marker.end, info.end)), outermost: true,
+        heading, scope: listScope ?? BODY, title: cleanTitle(text.slice(marker.end, info.end)), outermost: true,
       };
       numbered.push(node);
       info.numbered = node;
-      sectionsInOrder.push(node);
-      scope = { kind: 'section', line: info.number };
+      if (!listScope) {
+        sectionsInOrder.push(node);
+        scope = { kind: 'section', line: info.number };
+      }
     } else {
       const bareMarker = p < info.end ? readBareMarker(text, p, info.end) : undefined;
       if (bareMarker) {

@@ -114,6 +114,8 @@ export const punctuationWidth = defineRule({
     // Most reports have no half-width mark in their text lines: nothing below is needed then.
     if (lines.length === 0) return;
     const markers = markerSpans(model);
+    // A marker is masked, but a mark may stand before one on its line (附件:1.甲): there it is a digit.
+    const markerStarts = new Set(markers.map((m) => m.start));
     // `一是,` is numbering-format's finding (no mark at all after 一是), not a width problem.
     const ordinalMarks = new Set<number>();
     for (const o of model.ordinals) if (o.style === 'shi') ordinalMarks.add(o.end);
@@ -238,7 +240,7 @@ export const punctuationWidth = defineRule({
         const spaced = n > i + 1;
         let q = n;
         while (q < end && (text[q] === '*' || text[q] === '_')) q++;
-        const next = q < end && !mask.skip(q) ? (flags[q - from] & WIDENED ? FULL[text[q]] : text[q]) : undefined;
+        const next = q < end && (!mask.skip(q) || markerStarts.has(q)) ? (flags[q - from] & WIDENED ? FULL[text[q]] : text[q]) : undefined;
         const atEnd = next === undefined && mask.restIsEmpty(i + 1, end);
 
         let hit = false;

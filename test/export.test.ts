@@ -183,6 +183,14 @@ test('附件 (7.3.4): two characters in, the names after 附件： with a hangin
   assert.equal(Number(element(find(inline.paras, '2.乙表').pPr, 'ind')!.left), Number(element(find(inline.paras, '附件：1.甲表').pPr, 'ind')!.left));
 });
 
+test('附件 (7.3.4): a long name the draft wraps onto an indented line is one name, one paragraph', async () => {
+  const { paras } = await exported('# 某局工作总结\n\n正文一段。\n\n附件：1.甲表\n      2.乙单位各科室人员分工及\n        联系方式\n      3.丙表\n');
+  const texts = paras.map((p) => p.text);
+  assert.ok(texts.includes('2.乙单位各科室人员分工及联系方式'), texts.join(' | '));
+  assert.ok(!texts.some((t) => t.trim() === '联系方式'));
+  assert.equal(Number(element(find(paras, '2.乙单位').pPr, 'ind')!.left), Number(element(find(paras, '3.丙表').pPr, 'ind')!.left));
+});
+
 test('tables: thin borders, 仿宋 4号, header row 黑体, no fixed row height, off the line grid', async () => {
   const { doc, parts } = await exported(REPORT);
   const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc)![0];

@@ -458,20 +458,27 @@ export function planReport(result: CheckResult, front: FrontFields | undefined, 
 
   // The signature block (落款): from the model.
   const sigStart = model.signature?.startLine;
-  // 附件说明: the last 附件： line, when only its items (and the signature) follow it.
+  // 附件说明: the last 附件： line, when only its items (and the signature) follow it. A long
+  // name wrapped onto an indented line right under it (7.3.4) is more of that name.
   let attachmentLine: number | undefined;
   const attachmentItems = new Set<number>();
+  const attachmentWraps = new Set<number>();
   const isSignature = (n: number) => sigStart !== undefined && n >= sigStart;
   for (let i = lines.length - 1; i >= 0; i--) {
     const words = visible(trimLine(lines[i].pieces)).trim();
     if (!ATTACHMENT.test(words) || lines[i].code || lineInfo(lines[i].line)?.kind === 'table' || isSignature(lines[i].line)) continue;
     const nameOnLine = words.replace(ATTACHMENT, '').trim().length > 0;
-    // What follows, the signature aside: numbered names, or (after a bare 附件：) one name.
+    // What follows, the signature aside: numbered names (a long one wrapped onto an indented line
+    // right under it), or (after a bare 附件：) one name.
     const rest = lines.slice(i + 1).filter((l) => !isSignature(l.line));
-    const ok = rest.every((l) => ITEM_MARKER.test(visible(trimLine(l.pieces)).trim())) || (!nameOnLine && rest.length === 1);
-    if (ok && rest.length <= 20) {
-      attachmentLine = lines[i].line;
-      for (const l of rest) attachmentItems.add(l.line);
+    if (rest.length <= 20) {
+      const isItem = (l: (typeof rest)[number]) => ITEM_MARKER.test(visible(trimLine(l.pieces)).trim());
+      const wraps = new Set(rest.filter((l, k) => l.line === (k === 0 ? lines[i].line : rest[k - 1].line) + 1 && /^[ \t\u3000]/.test(lineInfo(l.line)?.text ?? '') && !isItem(l)));
+      if (rest.every((l) => wraps.has(l) || isItem(l)) || (!nameOnLine && rest.length === 1)) {
+        attachmentLine = lines[i].line;
+        for (const l of rest) attachmentItems.add(l.line);
+        for (const l of wraps) attachmentWraps.add(l.line);
+      }
     }
     break;
   }
@@ -524,7 +531,8 @@ export function planReport(result: CheckResult, front: FrontFields | undefined, 
       continue;
     }
     if (attachmentItems.has(n) && attachment) {
-      attachment.items.push(words.trim());
+      if (attachmentWraps.has(n) && attachment.items.length > 0) attachment.items[attachment.items.length - 1] += words.trim();
+      else attachment.items.push(words.trim());
       continue;
     }
     // 主送机关 or a salutation: the first line after the title, short, ending with a colon.

@@ -174,8 +174,9 @@ const CODE = 'code is plain text in Word';
 /** The exporter writes the signature's date per GB/T 9704 7.3.5 (Arabic digits, no leading zeros): the date-format
  * finding on it is what the export corrects. */
 const SIGNATURE_DATE = 'the 成文日期 is written per 7.3.5';
-/** 7.3.4: the first attachment name stands on the 附件： line, so `附件：` and `1.…` come back as one line. The checker
- * reads `附件：1.…` and the `2.…` under it as one 附件 list counting from 1, so no finding differs. */
+/** 7.3.4: the first attachment name stands on the 附件： line, so `附件：` and `1.…` come back as one line, and a long
+ * name wrapped onto an indented line is one paragraph, so one line. The checker reads `附件：1.…` and the `2.…` under it
+ * as one 附件 list counting from 1, so no finding differs. */
 const ATTACHMENTS = 'the 附件 list laid out per 7.3.4';
 
 /** Fixtures whose round trip is expected to differ: the exact difference, and why. */
@@ -232,6 +233,11 @@ const EXPECTED: Record<string, { why: string[] } & Partial<Difference>> = {
     textLost: ['附件：', '1.云溪县2025年上半年农业主要指标完成情况表', '2025年07月08日'],
     textGained: ['附件：1.云溪县2025年上半年农业主要指标完成情况表', '2025年7月8日'],
     findingsLost: ['date-format/leadingZero «2025年07月08日»'],
+  },
+  'rules/numbering-attachments-negatives.md': {
+    why: [ATTACHMENTS],
+    textLost: ['2.青石镇老旧管网改造项目清单及各村组管网长度、户数和投资', '明细'],
+    textGained: ['2.青石镇老旧管网改造项目清单及各村组管网长度、户数和投资明细'],
   },
   'rules/number-usage-negatives.md': { why: [CODE], findingsGained: ['number-usage/erBeforeMeasure «二个»', 'spacing/betweenHan «»'] },
   'rules/required-section-shuzhi.md': {

@@ -3,8 +3,8 @@
 //
 // Lines that end without one by their form are not paragraphs: headings (Markdown or numbered
 // lines that read as headings), the title, the signature and date lines, table rows, list items
-// that are short phrases, a salutation or lead-in ending in ：, labels (联系人：……), quotes and
-// English lines. A paragraph here is a run of text lines; only its last line ends it.
+// that are short phrases, a salutation or lead-in ending in ：, labels (联系人：……), quotes,
+// English lines, and the names of a 附件 list (附件：1.…, GB/T 9704-2012 7.3.4: no mark after them). A paragraph here is a run of text lines; only its last line ends it.
 // Hint severity: a writer may end a line so on purpose. No fix: which mark belongs there (。 or ：)
 // is the writer's choice.
 
@@ -135,6 +135,8 @@ function visibleEnd(model: ReportModel, mask: TextMask, line: LineInfo): number 
 /** Whether a paragraph is body text, not a heading, a list phrase or a form's field by its form. */
 function isBody(model: ReportModel, mask: TextMask, first: LineInfo, last: LineInfo, lines: number, end: number): boolean {
   const text = model.text;
+  // An attachment's name ends without a mark (7.3.4), however long and wrapped.
+  if (first.numbered?.scope.kind === 'attachments') return false;
   const from = first.numbered ? first.numbered.marker.end : first.contentStart;
   const words = text.slice(from, end);
   const lastWords = text.slice(last === first ? from : last.contentStart, end);

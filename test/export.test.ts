@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { exportReport } from '../server/src/word/export.js';
 import { importDocx } from '../server/src/word/import.js';
 import { parseConfigText } from '../server/src/engine/config.js';
+import { checkText } from '../server/src/engine/check.js';
 import { RULES_BY_ID } from '../server/src/engine/rules/index.js';
 import { renderMessage } from '../server/src/engine/messages.js';
 import { exportMessage } from '../server/src/word/messages.js';
@@ -189,6 +190,46 @@ test('附件 (7.3.4): a long name the draft wraps onto an indented line is one n
   assert.ok(texts.includes('2.乙单位各科室人员分工及联系方式'), texts.join(' | '));
   assert.ok(!texts.some((t) => t.trim() === '联系方式'));
   assert.equal(Number(element(find(paras, '2.乙单位').pPr, 'ind')!.left), Number(element(find(paras, '3.丙表').pPr, 'ind')!.left));
+});
+
+test('附件 (7.3.4) read back: a .docx exported with two or more attachments has no numbering or word-* findings (2. is no list starting at 2, its hanging indent no wrong first line); a wrapped name stays one item', async () => {
+  const drafts = [
+    REPORT,
+    [
+      '# 石桥镇2025年度河道保洁工作总结',
+      '',
+      '一、主要工作',
+      '',
+      '全年清理河道垃圾四百余吨，聘用保洁员二十六名。',
+      '',
+      '二、存在问题',
+      '',
+      '雨季漂浮物多，清理不够及时。',
+      '',
+      '三、下一步打算',
+      '',
+      '明年将增配两艘保洁船，实行分段包干。',
+      '',
+      '附件：1.石桥镇河道保洁责任分段表',
+      '      2.石桥镇河道保洁员名单及各分段保洁频次、',
+      '        考核办法',
+      '　　　3.石桥镇2025年河道保洁经费使用情况',
+      '',
+      '石桥镇人民政府',
+      '2026年1月6日',
+      '',
+    ].join('\n'),
+  ];
+  for (const draft of drafts) {
+    const { bytes } = await exported(draft);
+    const imported = importDocx(bytes);
+    assert.match(imported.markdown, /^附件：1\./m);
+    assert.match(imported.markdown, /^2\./m);
+    // A name wrapped onto an indented line is one attachment, one paragraph.
+    if (draft !== REPORT) assert.match(imported.markdown, /^2\.石桥镇河道保洁员名单及各分段保洁频次、考核办法$/m);
+    const found = checkText(imported.markdown, { word: imported.layout }).diagnostics.filter((d) => d.rule.startsWith('word-') || d.rule.startsWith('numbering-'));
+    assert.deepEqual(found.map((d) => `${d.messageId} @${d.range.start.line}`), []);
+  }
 });
 
 test('tables: thin borders, 仿宋 4号, header row 黑体, no fixed row height, off the line grid', async () => {

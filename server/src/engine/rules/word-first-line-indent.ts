@@ -3,12 +3,13 @@
 // the left indent plus the first-line indent (or less the hanging one), in characters of the
 // paragraph's size, plus any full-width spaces typed at its start. Within a quarter of a character
 // is two characters. Not checked: the title, centred and right-aligned lines, the signature, the
-// line of the addressee (主送机关, flush left, ending in ：) and 附件 lines (hanging indent, 7.3.4).
+// line of the addressee (主送机关, flush left, ending in ：) and the 附件 list (附件：1.… and the
+// 2.… 3.… paragraphs under it, set with a hanging indent that aligns the names, 7.3.4).
 
 import { defineRule, localized } from '../rule.js';
 import type { WordParagraphLayout } from '../word.js';
 import type { ReportModel } from '../model/report-model.js';
-import { bodyParagraphs, shown, stretches } from './word-common.js';
+import { bodyParagraphs, numberedOf, shown, stretches } from './word-common.js';
 
 /** The indent of a paragraph's first line, in characters of its text's size. */
 function indentChars(model: ReportModel, p: WordParagraphLayout): number {
@@ -53,7 +54,8 @@ export const wordFirstLineIndent = defineRule({
   },
   check({ model, report }) {
     if (!model.word) return;
-    const body = bodyParagraphs(model).filter((p, i) => !isAddressee(model, p, i) && !/^附\s*件/.test(model.text.slice(p.start, p.end)));
+    const inAttachments = (p: WordParagraphLayout) => numberedOf(model, p)?.scope.kind === 'attachments';
+    const body = bodyParagraphs(model).filter((p, i) => !isAddressee(model, p, i) && !/^附\s*件/.test(model.text.slice(p.start, p.end)) && !inAttachments(p));
     const key = (p: WordParagraphLayout) => {
       const chars = indentChars(model, p);
       return Math.abs(chars - 2) <= 0.25 ? undefined : shown(chars);

@@ -70,3 +70,15 @@ test('missing-number: a blank with a marker is placeholder\'s alone; one without
     ['placeholder:XX', 'placeholder:**', 'placeholder:__', 'missing-number:余额亿元', 'missing-number:增长%'],
   );
 });
+
+test('missing-number: a lone 计 before a measure word is a blank (全年计家企业, 计人参加), not after a word that ends in 计; the message quotes the clause, not half a word', () => {
+  assert.equal(shown('全年计家企业参与评选。\n', 'missing-number'), '缺少数字：「全年计」与「家」之间应有数字');
+  assert.equal(shown('本次活动计人参加。\n', 'missing-number'), '缺少数字：「本次活动计」与「人」之间应有数字');
+  for (const text of ['完成年度计划，计算方法不变。', '审计人员、设计人员、会计人员到岗。', '合计5家企业参与。', '预计个别乡镇推迟，不计个人得失。', '计件工资、计时工资另行核算。', '统计台账齐全，估计人数有限。']) {
+    assert.equal(shown(`${text}\n`, 'missing-number'), '', text);
+  }
+  // The clause before the gap, not its last four characters (「款余额达」).
+  assert.equal(shown('截至6月末，各项贷款余额达亿元。\n', 'missing-number'), '缺少数字：「各项贷款余额达」与「亿元」之间应有数字');
+  // A long clause is quoted from a word start: after 的, at most 8 characters.
+  assert.equal(shown('全县农村信用合作社的各项贷款余额达亿元。\n', 'missing-number'), '缺少数字：「各项贷款余额达」与「亿元」之间应有数字');
+});

@@ -251,3 +251,17 @@ test('hostile runs: the rule gets through them with the findings they hold (one 
   assert.equal(count('截止2 repeated'), Math.floor(20_000 / 3));
   assert.equal(count('定单 repeated'), 10_000);
 });
+
+test('formulations: a hint names the standard form once (the note says why, not the form again); leaders and central organs by their standard names', () => {
+  const messages = (line: string) => termsOf(`# 工作总结\n\n${line}\n`).map((d) => renderMessage({ id: d.messageId, data: d.data }, 'zh-CN'));
+  const [series] = messages('深入学习总书记系列讲话精神。');
+  assert.equal(series.split('规范表述为').length - 1, 1, series);
+  assert.match(series, /^「系列讲话」：规范表述为「系列重要讲话」，不省去“重要”二字（/);
+  const formulations = BUILTIN_PACKS.find((p) => p.name === 'formulations')!;
+  for (const e of formulations.rules) {
+    const note = typeof e.note === 'string' ? e.note : e.note?.['zh-CN'];
+    assert.ok(!note?.startsWith('规范表述为'), `${e.expected}: the message already says 规范表述为`);
+  }
+  assert.deepEqual(messages('落实习总书记重要指示，报国家发改委审批。').map((m) => /规范表述为「([^」]+)」/.exec(m)?.[1]), ['习近平总书记', '国家发展改革委']);
+  assert.deepEqual(messages('深入学习总书记重要讲话，各级人社部门、住建部门、工信部门和市发改委、县卫健委协同推进。'), []);
+});

@@ -9,6 +9,7 @@ import { DOCUMENT_STATS_REQUEST, EXPORT_DOCX_REQUEST, IMPORT_WORD_REQUEST, SERVE
 import { CONFIG_FILE_NAMES, SCHEMA_SCHEME, configTemplate } from './config-template.js';
 import { FolderCheck } from './folder-check.js';
 import { QuietWhileTyping, quietModeOf, type QuietDiagnostic } from './quiet.js';
+import { leadingCategory } from './status-text.js';
 import { RuleDocs } from './rule-docs.js';
 
 let client: LanguageClient | undefined;
@@ -238,7 +239,12 @@ async function updateStatus(status: vscode.StatusBarItem): Promise<boolean> {
     status.text = vscode.l10n.t('gongwen: off');
     tooltip.appendText(vscode.l10n.t('gongwen does not check this document (see the setting gongwen.enable and gongwen.maxFileSize).'));
   } else {
-    status.text = `$(checklist) ${vscode.l10n.t('{0} characters · {1} problems', stats.characters, problems)}`;
+    const lead = leadingCategory(stats.categories, problems);
+    status.text = `$(checklist) ${
+      lead
+        ? vscode.l10n.t('{0} characters · {1} problems ({2} {3})', stats.characters, problems, lead.name, lead.count)
+        : vscode.l10n.t('{0} characters · {1} problems', stats.characters, problems)
+    }`;
     tooltip.appendText(vscode.l10n.t('{0}: {1} unfilled placeholders, {2} problems', stats.reportType, stats.placeholders, problems));
     if (stats.categories?.length) tooltip.appendText(`\n\n${stats.categories.map((c) => `${c.name} ${c.count}`).join(' · ')}`);
     tooltip.appendMarkdown(`\n\n[${vscode.l10n.t('Show Problems')}](command:${SHOW_PROBLEMS}) · [${vscode.l10n.t('Fix all')}](command:gongwen.fixAll)`);

@@ -37,7 +37,7 @@ const CLASS_AFTER = /^(?:户|GDP|生产总值|产值|增加值|能耗|以上|以
  * A cue of quantity directly followed by a measure word: 共个, 累计名, 新增户, 完成项, 了个. The
  * measure word's own words (个人, 项目, 名单, 场所, 条件, 起来 …) are excluded by MEASURE_WORD.
  */
-const CUE_MEASURE = /(?:共计|合计|总计|累计|一共|总共|新增|增加|减少|增长|下降|降低|提高|完成|投入|达到|下辖|共|达|了)(?:人次|户次|余|个|名|家|项|户|件|场|所|座|条|期|批|篇|台|辆|套|张|起|例|支|份|位|吨|倍|公里|千米|亩|元|人)/g;
+const CUE_MEASURE = /(?:共计|合计|总计|累计|一共|总共|新增|增加|减少|增长|下降|降低|提高|完成|投入|达到|下辖|共|达|了|计)(?:人次|户次|余|个|名|家|项|户|件|场|所|座|条|期|批|篇|台|辆|套|张|起|例|支|份|位|吨|倍|公里|千米|亩|元|人)/g;
 /** Words that open with a measure word: after a cue they are the cue's object, not a quantity. */
 const MEASURE_WORD = new RegExp(
   '^(?:' +
@@ -77,7 +77,12 @@ const MEASURE_WORD = new RegExp(
 const CUE_IN_WORD: Record<string, RegExp> = {
   达: /[到发通表传下抵送直畅豁雷马转上腾练八]$/,
   共: /[公中]$/,
+  // The words that end in 计 (jieba's word list): 设计 统计 估计 预计 会计 审计 不计 …, and 温度计 气压计.
+  计: /[设统估累预会审决合共伙总诡生不妙算大奸毒活心献定问谋中巧鬼狡度压射准之间城肉小核主时]$/,
 };
+/** After a lone 计 (全年计家企业, 计人参加), only the measure words that count heads or units: 计件 (piece
+ * rate), 计时, 计分, 计元 are left out. */
+const JI_MEASURE = /^(?:人次|户次|家|人|个|名|项|户|场|所|座|批|台|辆|套|例|支|位)$/;
 /** A measure word that only counts when the quantity ends with it: 共人，(not 投入人力). */
 const ENDS_QUANTITY = /^(?:[，,。；;、：:！!？?）)”]|$|的|参加|参与|以上|左右)/;
 
@@ -135,6 +140,22 @@ function clauseBefore(text: string, line: LineInfo, offset: number): string {
   return text.slice(s, offset);
 }
 
+/** Characters after which a word starts: particles, conjunctions and prepositions (贷款余额达 → 「贷款余额达」
+ * when the clause is short, 「余额达」 after 的 in 各项贷款的余额达). */
+const WORD_AFTER = /[的了和与及并对向将把被从为是在于、年月]/;
+/** The words the blank follows, as the message quotes them: back to the start of the clause (the Han
+ * characters before the gap) when that is at most 8 characters; in a longer clause, from the first
+ * word start within the last 8 (after 的 了 和 …), or the last 8 when there is none (a longer excerpt
+ * than the 4 characters it was, which cut 贷款余额达 to 「款余额达」). */
+function excerptBefore(text: string, line: LineInfo, offset: number): string {
+  const max = 8;
+  const run = wordsBefore(text, line, offset, max + 1);
+  if (run.length <= max) return run;
+  const window = run.slice(run.length - max);
+  for (let i = 1; i < window.length - 1; i++) if (WORD_AFTER.test(window[i - 1])) return window.slice(i);
+  return window;
+}
+
 /** The Han characters right before `offset` on its line, at most `n`: the words the blank follows. */
 function wordsBefore(text: string, line: LineInfo, offset: number, n: number): string {
   let s = offset;
@@ -178,8 +199,9 @@ export const missingNumber = defineRule({
       if (isEnglish === undefined) english.set(line, (isEnglish = isEnglishLine(model, line, mask)));
       if (isEnglish) return;
       reported.add(gap);
-      if (unit === undefined) report({ start, end, messageId: 'afterVerb', data: { before } });
-      else if (before.length > 0) report({ start, end, messageId: 'beforeUnit', data: { before, unit } });
+      const words = excerptBefore(text, line, gap);
+      if (unit === undefined) report({ start, end, messageId: 'afterVerb', data: { before: words } });
+      else if (before.length > 0) report({ start, end, messageId: 'beforeUnit', data: { before: words, unit } });
       else report({ start, end, messageId: 'unitAlone', data: { unit } });
     };
 
@@ -209,11 +231,12 @@ export const missingNumber = defineRule({
     // A cue of quantity and a measure word with nothing between.
     reportLines(lines, text, CUE_MEASURE, (line, m) => {
       const whole = m[0];
-      const cue = /^(?:共计|合计|总计|累计|一共|总共|新增|增加|减少|增长|下降|降低|提高|完成|投入|达到|下辖|共|达|了)/.exec(whole)![0];
+      const cue = /^(?:共计|合计|总计|累计|一共|总共|新增|增加|减少|增长|下降|降低|提高|完成|投入|达到|下辖|共|达|了|计)/.exec(whole)![0];
       const measure = whole.slice(cue.length);
       const gap = m.index + cue.length;
       const after = text.slice(gap, gap + 4);
       if (MEASURE_WORD.test(after)) return;
+      if (cue === '计' && !JI_MEASURE.test(measure)) return;
       const inWord = CUE_IN_WORD[cue];
       if (inWord && inWord.test(text.slice(Math.max(line.contentStart, m.index - 1), m.index))) return;
       // 人 and 余 count only where the quantity ends (共人参加, 达余人): 投入人力, 增加人手 are words.

@@ -31,6 +31,8 @@ const APPROX_MEASURES = [
 ];
 /** 年 counts only as a quantity (三、四年); 一、二年级, 一、二年度 are lists. */
 const YEAR_NOT_QUANTITY = /^[级度制]/;
+/** Before the pair, besides a Chinese word: a clause mark or an opening bracket (，七、八个村; （三、四人）). */
+const APPROX_AFTER_MARK = new Set([...'，；：。（(']);
 /** Before the pair: an ordinal or a session (第一、二批, 十七届三、四中全会) makes it a list. */
 const APPROX_NOT_AFTER = new Set([...'第届其初周期批号次级']);
 
@@ -139,8 +141,12 @@ export const numberUsage = defineRule({
         const [, first, second] = m;
         const last = ZH_DIGIT[first[first.length - 1]];
         if (ZH_DIGIT[second] !== last + 1) continue;
-        const before = text.charCodeAt(start - 1);
-        if (!isHanCode(before) || NUMERAL_CHARS.has(text[start - 1]) || APPROX_NOT_AFTER.has(text[start - 1])) continue;
+        // After a Chinese word (配备七、八个), or a clause mark or an opening bracket (新建了活动室，七、八个村;
+        // （三、四人）) inside the line; never at a line start, where 七、 or （七、 is a section number.
+        const prev = text[start - 1];
+        const afterWord = isHanCode(text.charCodeAt(start - 1)) && !NUMERAL_CHARS.has(prev) && !APPROX_NOT_AFTER.has(prev);
+        const afterMark = APPROX_AFTER_MARK.has(prev) && start - 1 > line.contentStart;
+        if (start <= line.contentStart || !(afterWord || afterMark)) continue;
         if (!approxMeasureAt(text, end, line.end)) continue;
         if (skip(start, end)) continue;
         // 一、二个 → 一两个 (两 before the measure word, as 一两个小时); 一、二十个 → 一二十个.

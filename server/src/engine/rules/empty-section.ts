@@ -109,6 +109,8 @@ export const emptySection = defineRule({
       if (end <= l.contentStart || !LEAD_IN_END.test(text[end - 1])) continue;
       // A heading that ends in ： is a section, reported above when empty.
       if (own && isHeading(own)) continue;
+      // A field's label (传真：, 联系人：, a site's or a form's), not a lead-in to the next point.
+      if (fieldLabel(text.slice(l.contentStart, end - 1))) continue;
       // The section the lead-in belongs to: the nearest heading around it (a numbered point such
       // as 3. 第三项。 does not hold the paragraphs after it).
       let section = current;
@@ -211,6 +213,13 @@ function isListItem(model: ReportModel, s: SectionNode): boolean {
   let p = line.start;
   while (p < line.end && (model.text[p] === ' ' || model.text[p] === '\t' || model.text[p] === '>')) p++;
   return model.md.bulletItemStarts.has(p);
+}
+
+/** Words of four characters or fewer with none of a lead-in's words (如下, 以下, 几点, 主要有, 是):
+ * a field's label such as 传真 or 联系人, which a form leaves blank, not a lead-in. */
+function fieldLabel(words: string): boolean {
+  const w = words.replace(/[*_\s\u3000]/g, '');
+  return w.length <= 4 && !/[如下以几是有为]/.test(w);
 }
 
 /** A section line that reads as a heading: a Markdown heading, or a numbered short phrase with no

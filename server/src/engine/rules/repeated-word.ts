@@ -9,6 +9,7 @@
 import { isHanCode, TextMask } from '../model/chars.js';
 import { proseLines } from '../model/report-model.js';
 import { defineRule, localized } from '../rule.js';
+import { REPORT_NOUNS } from '../model/words.js';
 
 /**
  * Single characters that are reported when doubled, each with the contexts where the doubling is
@@ -114,6 +115,10 @@ export const repeatedWord = defineRule({
           continue;
         }
         const word = s.slice(i, i + unit);
+        if (gluedTitle(s, from, i, unit)) {
+          i += span;
+          continue;
+        }
         report({
           start,
           end: start + span,
@@ -126,6 +131,23 @@ export const repeatedWord = defineRule({
     }
   },
 });
+
+/** Longest title run into the report's text on one line that is told apart from a slip. */
+const MAX_GLUED_TITLE = 30;
+const CLAUSE_MARK = /[，。；：！？,.;:!?、]/;
+
+/**
+ * A page's title run into the report's first sentence, as a site's copy gives it (局长述职报告述职报告
+ * 就是…): the first copy ends the title and the second starts the text. So a unit that ends in a
+ * report's noun (总结, 报告…), whose first copy ends a short stretch from the line's start with no
+ * clause mark in it, is not reported.
+ */
+function gluedTitle(s: string, from: number, i: number, unit: number): boolean {
+  const word = s.slice(i, i + unit);
+  if (unit < 2 || !REPORT_NOUNS.some((n) => word.endsWith(n))) return false;
+  const title = s.slice(from, i + unit);
+  return title.length <= MAX_GLUED_TITLE && !CLAUSE_MARK.test(title);
+}
 
 // Where each Han character of a line comes again within MAX_UNIT characters: one pass from the
 // right with the last place of each character, so that the search for a repeat (which needs its

@@ -140,11 +140,13 @@ const CLAUSE_MARK = /[，。；：！？,.;:!?、]/;
  * A page's title run into the report's first sentence, as a site's copy gives it (局长述职报告述职报告
  * 就是…): the first copy ends the title and the second starts the text. So a unit that ends in a
  * report's noun (总结, 报告…), whose first copy ends a short stretch from the line's start with no
- * clause mark in it, is not reported.
+ * clause mark in it and whose second copy runs on into the text, is not reported.
  */
 function gluedTitle(s: string, from: number, i: number, unit: number): boolean {
   const word = s.slice(i, i + unit);
   if (unit < 2 || !REPORT_NOUNS.some((n) => word.endsWith(n))) return false;
+  // The text goes on after the second copy: 工作总结工作总结 standing alone, or before a space, is a slip.
+  if (!isHanCode(s.charCodeAt(i + 2 * unit))) return false;
   const title = s.slice(from, i + unit);
   return title.length <= MAX_GLUED_TITLE && !CLAUSE_MARK.test(title);
 }

@@ -38,6 +38,17 @@ const CLASS_AFTER = /^(?:户|GDP|生产总值|产值|增加值|能耗|以上|以
  * measure word's own words (个人, 项目, 名单, 场所, 条件, 起来 …) are excluded by MEASURE_WORD.
  */
 const CUE_MEASURE = /(?:共计|合计|总计|累计|一共|总共|新增|增加|减少|增长|下降|降低|提高|完成|投入|达到|下辖|共|达|了|计)(?:人次|户次|余|个|名|家|项|户|件|场|所|座|条|期|批|篇|台|辆|套|张|起|例|支|份|位|吨|倍|公里|千米|亩|元|人)/g;
+/**
+ * Amounts of land and harvest with their figure deleted: 播种面积万亩, 总产万吨, 单产公斤, 增加万亩,
+ * 达万吨. The 万 units also name a scale (万亩良田, 万吨级码头) and 亩 吨 open words (亩产, 吨位):
+ * only right after a cue, and not before 产 位 级.
+ */
+const CUE_AMOUNT = /(?:总产量|总产|产量|单产|增产|减产|面积)(?:万亩|万吨|万公斤|公斤|千克|公顷|亩|吨)|(?:共计|合计|累计|新增|增加|减少|完成|达到|共|达)(?:万亩|万吨|万公斤|公斤|千克|公顷)/g;
+const AMOUNT_UNIT = /(?:万亩|万吨|万公斤|公斤|千克|公顷|亩|吨)$/;
+/** A 万 unit that ends its clause (油菜万亩，, 其它作物万亩；, 油菜万亩（不含…）): as a scale it would name a thing after it (万亩良田). */
+const WAN_AMOUNT_END = /(?:万亩|万吨|万公斤)(?=[，,。；;、（()）]|$)/gm;
+const AMOUNT_WORD_AFTER = /^[产位级]/;
+
 /** Words that open with a measure word: after a cue they are the cue's object, not a quantity. */
 const MEASURE_WORD = new RegExp(
   '^(?:' +
@@ -226,6 +237,23 @@ export const missingNumber = defineRule({
       if (unit[0] === '多' && MANY.test(c)) return;
       if (wan && /^[万亿萬億]元$/.test(unit) && CLASS_AFTER.test(text.slice(at + unit.length, at + unit.length + 4))) return;
       blank(line, p, at, at + unit.length, unit);
+    });
+
+    // An amount of land or harvest with its figure deleted (面积万亩, 总产万吨, 达万吨).
+    reportLines(lines, text, CUE_AMOUNT, (line, m) => {
+      const unit = AMOUNT_UNIT.exec(m[0])![0];
+      const gap = m.index + m[0].length - unit.length;
+      const cue = m[0].slice(0, m[0].length - unit.length);
+      if (AMOUNT_WORD_AFTER.test(text.slice(gap + unit.length, gap + unit.length + 1))) return;
+      const inWord = CUE_IN_WORD[cue];
+      if (inWord && inWord.test(text.slice(Math.max(line.contentStart, m.index - 1), m.index))) return;
+      blank(line, gap, m.index, gap + unit.length, unit);
+    });
+
+    reportLines(lines, text, WAN_AMOUNT_END, (line, m) => {
+      const c = text[m.index - 1];
+      if (m.index <= line.contentStart || !isHanCode(c.charCodeAt(0)) || NUMBER_LIKE.test(c) || APPROXIMATE.test(c) || UNIT_NAMED.test(c)) return;
+      blank(line, m.index, m.index, m.index + m[0].length, m[0]);
     });
 
     // A cue of quantity and a measure word with nothing between.

@@ -1,10 +1,15 @@
-// A plan (plan.ts) into a .docx, with the `docx` package. Every run names its font in every slot
-// (ascii, hAnsi, eastAsia, cs) with w:hint="eastAsia", so “ ” ‘ ’ —— …… take the Chinese font,
-// and no theme font is ever named (a theme font wins over an explicit one: 黑体 became 等线).
+// A plan (plan.ts) into a .docx. Every run names its font in every slot (ascii, hAnsi, eastAsia,
+// cs) with w:hint="eastAsia", so “ ” ‘ ’ —— …… take the Chinese font, and no theme font is ever
+// named (a theme font wins over an explicit one: 黑体 became 等线).
+//
+// The `docx` package makes the package: its parts, relationships and content types, the footers,
+// the footnotes, the document's properties. The body of document.xml — nearly all of a report —
+// is written here as text (wordml.ts), exactly as the package writes the same options, and given
+// to the package in place of its own: building and writing the package's object for every run
+// was two thirds of the export's time. styles.xml is written here too (stylesXml).
 
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -14,25 +19,35 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  TabStopType,
-  Tab,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
-  type IParagraphOptions,
-  type IRunOptions,
+  docPropertiesUniqueNumericId,
+  hashedId,
   type ParagraphChild,
 } from 'docx';
 import type { ExportStyle } from '../engine/export-settings.js';
 import type { Level } from '../engine/model/markers.js';
 import type { MessageRef } from '../engine/types.js';
-import { fitted, loadImage } from './images.js';
+import { fitted, loadImage, type LoadedImage } from './images.js';
 import { pageLayout, mm, type PageLayout } from './layout.js';
 import type { Block, ImagePiece, Piece, Plan } from './plan.js';
 import { textWidth } from './text.js';
 import { exportRef } from './messages.js';
+import {
+  documentXml,
+  footnoteReferenceRun,
+  imageRun,
+  paragraph,
+  paragraphProperties,
+  runProperties,
+  sectionProperties,
+  tabRun,
+  table,
+  textRun,
+  type BorderSpec,
+  type Fonts,
+  type ParagraphProps,
+  type RunProps,
+} from './wordml.js';
 
 export interface Warning {
   /** 1-based source line, when the warning is about one. */
@@ -50,20 +65,49 @@ export interface WriteOptions {
   onBlock?: (done: number, total: number) => void;
 }
 
-type Fonts = { ascii: string; hAnsi: string; eastAsia: string; cs: string; hint: string };
-
 function fontSlots(name: string, latin: string): Fonts {
   const l = latin || name;
   return { ascii: l, hAnsi: l, eastAsia: name, cs: name, hint: 'eastAsia' };
 }
 
 const NO_GRID_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+// w:jc values.
+const JUSTIFIED = 'both';
+const LEFT = 'left';
+const CENTER = 'center';
+const RIGHT = 'right';
+
+/** A run before it is written: the body's runs become text (wordml.ts), a footnote's the package's objects. */
+type RunItem =
+  | { kind: 'text'; text: string; props: RunProps }
+  | { kind: 'image'; image: LoadedImage; width: number; height: number; alt: string; docPrId: number }
+  | { kind: 'note'; id: number };
+
+/** An image of the body: its drawing names its relationship by a placeholder until the package's document exists. */
+interface BodyImage {
+  /** The package's key for the image (its media part is found by it). */
+  key: string;
+  image: LoadedImage;
+  /** Its size where first used (EMUs). */
+  cx: number;
+  cy: number;
+}
+
+/** Stands for the relationship id of the body's nth image: control characters never reach the XML otherwise (esc drops them). */
+const imageRef = (n: number) => `\u0001${n}\u0001`;
+const IMAGE_REFS = /\u0001(\d+)\u0001/g;
 
 class Writer {
   readonly L: PageLayout;
   readonly warnings: Warning[] = [];
   private readonly noteIds = new Map<string, number>();
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
+  /** The body's XML, a paragraph or table at a time. */
+  readonly body: string[] = [];
+  /** The body's images, each once, in order of first use. */
+  readonly images: BodyImage[] = [];
+  private readonly rPrs = new Map<string, string>();
+  private readonly fonts = new Map<string, Fonts>();
 
   constructor(
     private readonly style: ExportStyle,
@@ -74,7 +118,17 @@ class Writer {
   }
 
   font(name: string): Fonts {
-    return fontSlots(name, this.style.fonts.latin);
+    let f = this.fonts.get(name);
+    if (!f) this.fonts.set(name, (f = fontSlots(name, this.style.fonts.latin)));
+    return f;
+  }
+
+  /** A run's properties as XML, written once for each distinct set. */
+  rPr(p: RunProps): string {
+    const key = `${p.font.eastAsia}\u0000${p.size}\u0000${p.spacing ?? 0}\u0000${p.bold ? 1 : 0}${p.strike ? 1 : 0}\u0000${p.color ?? ''}`;
+    let x = this.rPrs.get(key);
+    if (x === undefined) this.rPrs.set(key, (x = runProperties(p)));
+    return x;
   }
 
   /** Twips of a text at a size (half-points), with a character spacing: full-width characters take the size, half-width half. */
@@ -104,40 +158,34 @@ class Writer {
     }
   }
 
-  /** Runs of body-size text: the level's font for the heading part, bold per the style. */
-  runs(pieces: readonly Piece[], level: Level | undefined, size: number, spacing: number, baseFont: string, line?: number): ParagraphChild[] {
-    const out: ParagraphChild[] = [];
+  /** The runs of body-size text: the level's font for the heading part, bold per the style. */
+  runs(pieces: readonly Piece[], level: Level | undefined, size: number, spacing: number, baseFont: string, line?: number): RunItem[] {
+    const out: RunItem[] = [];
     for (const p of pieces) {
       if (p.kind === 'text') {
         const boldAsFont = p.bold && this.style.bold === 'font';
         const name = p.heading ? this.levelFont(level) : boldAsFont ? this.style.fonts.bold : baseFont;
-        const options: IRunOptions = {
-          text: p.text,
-          font: this.font(name),
-          size,
-          characterSpacing: spacing || undefined,
-          bold: p.bold && !boldAsFont ? true : undefined,
-          strike: p.strike || undefined,
-        };
-        out.push(new TextRun(options));
+        out.push({ kind: 'text', text: p.text, props: { font: this.font(name), size, spacing: spacing || undefined, bold: p.bold && !boldAsFont ? true : undefined, strike: p.strike || undefined } });
       } else if (p.kind === 'image') {
-        out.push(this.image(p, size, spacing, baseFont) ?? new TextRun({ text: p.alt || '图', font: this.font(baseFont), size }));
+        out.push(this.image(p, size, spacing, baseFont));
       } else {
         const id = this.note(p.label, line);
-        if (id !== undefined) out.push(new FootnoteReferenceRun(id));
+        if (id !== undefined) out.push({ kind: 'note', id });
       }
     }
     return out;
   }
 
-  image(p: ImagePiece, size: number, spacing: number, baseFont: string): ParagraphChild | undefined {
+  /** An image, fitted to the 版心; when it cannot be placed, a warning and its alt text. */
+  image(p: ImagePiece, size: number, spacing: number, baseFont: string): RunItem {
     const loaded = loadImage(p.src, this.baseDir);
     if ('id' in loaded) {
       this.warnings.push({ line: p.line, message: loaded });
-      return new TextRun({ text: p.alt ? `〔${p.alt}〕` : '〔图〕', font: this.font(baseFont), size, characterSpacing: spacing || undefined });
+      return { kind: 'text', text: p.alt ? `〔${p.alt}〕` : '〔图〕', props: { font: this.font(baseFont), size, spacing: spacing || undefined } };
     }
     const { width, height } = fitted(loaded, this.L.textWidth, Math.floor(this.L.textHeight * 0.9));
-    return new ImageRun({ type: loaded.type, data: loaded.data, transformation: { width, height }, altText: p.alt ? { name: p.alt, description: p.alt, title: p.alt } : undefined });
+    // The drawing's id, from the package's counter, taken where the package's ImageRun took it.
+    return { kind: 'image', image: loaded, width, height, alt: p.alt, docPrId: docPropertiesUniqueNumericId() };
   }
 
   note(label: string, line?: number): number | undefined {
@@ -152,75 +200,93 @@ class Writer {
     this.noteIds.set(label, id);
     const size = this.style.sizes.table * 2;
     this.footnotes[id] = {
-      children: paragraphs.map((pieces) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: NO_GRID_SPACING, children: this.runs(pieces, undefined, size, 0, this.style.fonts.body) })),
+      children: paragraphs.map((pieces) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: NO_GRID_SPACING, children: this.runs(pieces, undefined, size, 0, this.style.fonts.body).map(packageRun) })),
     };
     return id;
   }
 
-  bodyParagraph(pieces: readonly Piece[], level: Level | undefined, extra: Partial<IParagraphOptions> = {}, line?: number): Paragraph {
+  /** Runs as XML. */
+  runsXml(runs: readonly RunItem[]): string {
+    let x = '';
+    for (const r of runs) {
+      if (r.kind === 'text') x += textRun(this.rPr(r.props), r.text);
+      else if (r.kind === 'note') x += footnoteReferenceRun(r.id);
+      else {
+        const key = `${hashedId(r.image.data)}.${r.image.type}`;
+        const cx = Math.round(r.width * EMU);
+        const cy = Math.round(r.height * EMU);
+        let n = this.images.findIndex((i) => i.key === key);
+        if (n < 0) n = this.images.push({ key, image: r.image, cx, cy }) - 1;
+        x += imageRun(cx, cy, imageRef(n), r.docPrId, r.alt);
+      }
+    }
+    return x;
+  }
+
+  /** A paragraph of the body. */
+  para(props: ParagraphProps, runs: readonly RunItem[] | string = ''): void {
+    this.body.push(paragraph(paragraphProperties(props), typeof runs === 'string' ? runs : this.runsXml(runs)));
+  }
+
+  bodyParagraph(pieces: readonly Piece[], level: Level | undefined, extra: Partial<ParagraphProps> = {}, line?: number): void {
     const s = this.style;
-    return new Paragraph({
-      alignment: AlignmentType.JUSTIFIED,
-      indent: { firstLine: this.L.bodyChar * 2 },
-      ...extra,
-      children: this.runs(pieces, level, s.sizes.body * 2, this.L.bodySpacing, s.fonts.body, line),
-    });
+    this.para({ alignment: JUSTIFIED, indent: { firstLine: this.L.bodyChar * 2 }, ...extra }, this.runs(pieces, level, s.sizes.body * 2, this.L.bodySpacing, s.fonts.body, line));
   }
 
-  blank(): Paragraph {
-    return new Paragraph({ children: [] });
+  blank(): void {
+    this.body.push('<w:p/>');
   }
 
-  block(b: Block): (Paragraph | Table)[] {
+  block(b: Block): void {
     const s = this.style;
     const L = this.L;
     const bodySize = s.sizes.body * 2;
-    const text = (t: string, font: string, size = bodySize, spacing = L.bodySpacing, more: Partial<IRunOptions> = {}) =>
-      new TextRun({ text: t, font: this.font(font), size, characterSpacing: spacing || undefined, ...more });
+    const text = (t: string, font: string, size = bodySize, spacing = L.bodySpacing) => textRun(this.rPr({ font: this.font(font), size, spacing: spacing || undefined }), t);
     switch (b.kind) {
-      case 'title':
-        return [
-          new Paragraph({
-            // The Title style (no formatting of its own: the runs say it all) tells Word's style list,
-            // and a reader such as `gongwen import`, that this is the title wherever it stands.
-            style: TITLE_STYLE,
-            alignment: AlignmentType.CENTER,
-            children: b.lines.map((l, i) => new TextRun({ text: l, font: this.font(s.fonts.title), size: s.sizes.title * 2, break: i > 0 ? 1 : undefined })),
-          }),
-        ];
+      case 'title': {
+        // The Title style (no formatting of its own: the runs say it all) tells Word's style list,
+        // and a reader such as `gongwen import`, that this is the title wherever it stands.
+        const rPr = this.rPr({ font: this.font(s.fonts.title), size: s.sizes.title * 2 });
+        this.para({ style: TITLE_STYLE, alignment: CENTER }, b.lines.map((l, i) => textRun(rPr, l, i > 0 ? 1 : 0)).join(''));
+        return;
+      }
       case 'blank':
-        return [this.blank()];
+        this.blank();
+        return;
       case 'addressee':
-        return [this.bodyParagraph(b.pieces, undefined, { indent: { firstLine: 0 } })];
+        this.bodyParagraph(b.pieces, undefined, { indent: { firstLine: 0 } });
+        return;
       case 'paragraph': {
-        if (b.plain) return [this.bodyParagraph(b.pieces, undefined, { alignment: AlignmentType.LEFT })];
+        if (b.plain) {
+          this.bodyParagraph(b.pieces, undefined, { alignment: LEFT });
+          return;
+        }
         const level = b.level ?? (b.headingDepth !== undefined ? (Math.min(4, Math.max(1, b.headingDepth - 1)) as Level) : undefined);
         const outline = !b.outline ? undefined : b.level !== undefined && b.level <= 4 ? b.level - 1 : b.headingDepth !== undefined ? Math.min(8, Math.max(0, b.headingDepth - 2)) : undefined;
-        return [this.bodyParagraph(b.pieces, level, outline !== undefined ? { outlineLevel: outline } : {})];
+        this.bodyParagraph(b.pieces, level, outline !== undefined ? { outlineLevel: outline } : {});
+        return;
       }
-      case 'image': {
-        const run = this.image(b.image, bodySize, L.bodySpacing, s.fonts.body);
-        return [new Paragraph({ alignment: AlignmentType.CENTER, children: run ? [run] : [] })];
-      }
+      case 'image':
+        this.para({ alignment: CENTER }, [this.image(b.image, bodySize, L.bodySpacing, s.fonts.body)]);
+        return;
       case 'table':
-        return [this.table(b)];
+        this.table(b);
+        return;
       case 'attachments': {
         const label = b.label;
         const labelW = this.width(label, bodySize, L.bodySpacing);
         const two = L.bodyChar * 2;
         if (b.items.length <= 1) {
-          return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { left: two + labelW, hanging: labelW }, children: [text(label + (b.items[0] ?? ''), s.fonts.body)] })];
+          this.para({ alignment: JUSTIFIED, indent: { left: two + labelW, hanging: labelW } }, text(label + (b.items[0] ?? ''), s.fonts.body));
+          return;
         }
-        return b.items.map((item, i) => {
+        b.items.forEach((item, i) => {
           const number = /^[0-9０-９]{1,2}[.．、]/.exec(item)?.[0] ?? '';
           const numberW = this.width(number, bodySize, L.bodySpacing);
           // 7.3.4: wrapped lines line up with the first character of the name.
-          return new Paragraph({
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { left: two + labelW + numberW, hanging: numberW + (i === 0 ? labelW : 0) },
-            children: [text((i === 0 ? label : '') + item, s.fonts.body)],
-          });
+          this.para({ alignment: JUSTIFIED, indent: { left: two + labelW + numberW, hanging: numberW + (i === 0 ? labelW : 0) } }, text((i === 0 ? label : '') + item, s.fonts.body));
         });
+        return;
       }
       case 'signature': {
         // 7.3.5: the date 右空四字; the signer centred over the date (at least 右空二字).
@@ -228,108 +294,81 @@ class Writer {
         const widest = Math.max(0, ...b.signers.map((l) => this.width(l, bodySize, L.bodySpacing)));
         let dateRight = L.bodyChar * 4;
         if (b.date && dateRight + (dateW - widest) / 2 < L.bodyChar * 2) dateRight = L.bodyChar * 2 + (widest - dateW) / 2;
-        const out = b.signers.map((l) => {
+        for (const l of b.signers) {
           const w = this.width(l, bodySize, L.bodySpacing);
           const right = b.date ? Math.round(dateRight + (dateW - w) / 2) : dateRight;
-          return new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.max(0, right) }, children: [text(l, s.fonts.body)] });
-        });
-        if (b.date) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight) }, children: [text(b.date, s.fonts.body)] }));
-        return out;
+          this.para({ alignment: RIGHT, indent: { right: Math.max(0, right) } }, text(l, s.fonts.body));
+        }
+        if (b.date) this.para({ alignment: RIGHT, indent: { right: Math.round(dateRight) } }, text(b.date, s.fonts.body));
+        return;
       }
       case 'letterhead': {
-        const out: Paragraph[] = [];
         if (b.organ) {
           // 7.2.4: red 小标宋, centred, as large as fits one line (at most 初号, 42 pt); 35 mm below the 版心's top.
           const pt = Math.max(22, Math.min(42, Math.floor((L.textWidth / 20 / Math.max(1, textWidth(b.organ))) * 0.9)));
-          out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: mm(35) }, children: [new TextRun({ text: b.organ, font: this.font(s.fonts.title), size: pt * 2, color: 'FF0000' })] }));
-          out.push(this.blank(), this.blank());
+          this.para({ alignment: CENTER, spacing: { before: mm(35) } }, textRun(this.rPr({ font: this.font(s.fonts.title), size: pt * 2, color: 'FF0000' }), b.organ));
+          this.blank();
+          this.blank();
         }
         // 7.2.6: the red separator 4 mm below the 发文字号, as wide as the 版心.
-        out.push(
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'FF0000', space: 11 } },
-            children: b.number ? [text(b.number, s.fonts.body)] : [],
-          }),
-        );
-        out.push(this.blank(), this.blank());
-        return out;
+        this.para({ alignment: CENTER, border: { bottom: { style: SINGLE, size: 12, color: 'FF0000', space: 11 } } }, b.number ? text(b.number, s.fonts.body) : '');
+        this.blank();
+        this.blank();
+        return;
       }
       case 'imprint': {
         // 7.4: 4号仿宋, 左右各空一字; lines as wide as the 版心, the first and last thick.
         const size = s.sizes.table * 2;
         const one = size * 10;
-        const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-        const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
-        const out: Paragraph[] = [];
+        const thick: BorderSpec = { style: SINGLE, size: 8, color: '000000', space: 1 };
+        const thin: BorderSpec = { style: SINGLE, size: 6, color: '000000', space: 1 };
         if (b.cc) {
           const cc = /[。.]$/.test(b.cc) ? b.cc : `${b.cc}。`;
           const labelW = this.width('抄送：', size, 0);
-          out.push(
-            new Paragraph({
-              alignment: AlignmentType.JUSTIFIED,
-              indent: { left: one + labelW, hanging: labelW, right: one },
-              border: { top: thick, bottom: b.printer || b.printDate ? thin : thick },
-              children: [text(`抄送：${cc}`, s.fonts.body, size, 0)],
-            }),
+          this.para(
+            { alignment: JUSTIFIED, indent: { left: one + labelW, hanging: labelW, right: one }, border: { top: thick, bottom: b.printer || b.printDate ? thin : thick } },
+            text(`抄送：${cc}`, s.fonts.body, size, 0),
           );
         }
         if (b.printer || b.printDate) {
-          out.push(
-            new Paragraph({
-              indent: { left: one, right: one },
-              tabStops: [{ type: TabStopType.RIGHT, position: L.textWidth - one * 2 }],
-              border: { top: b.cc ? undefined : thick, bottom: thick },
-              children: [text(b.printer ?? '', s.fonts.body, size, 0), new TextRun({ children: [new Tab()], font: this.font(s.fonts.body), size }), text(b.printDate ? `${b.printDate}印发` : '', s.fonts.body, size, 0)],
-            }),
+          this.para(
+            { indent: { left: one, right: one }, tabStops: [{ type: 'right', position: L.textWidth - one * 2 }], border: { top: b.cc ? undefined : thick, bottom: thick } },
+            text(b.printer ?? '', s.fonts.body, size, 0) + tabRun(this.rPr({ font: this.font(s.fonts.body), size })) + text(b.printDate ? `${b.printDate}印发` : '', s.fonts.body, size, 0),
           );
         }
-        return out;
+        return;
       }
     }
   }
 
-  table(b: Extract<Block, { kind: 'table' }>): Table {
+  table(b: Extract<Block, { kind: 'table' }>): void {
     const s = this.style;
     const L = this.L;
     const columns = Math.max(1, ...b.rows.map((r) => r.cells.length));
     const size = s.sizes.table * 2;
-    const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
     const align = (i: number, header: boolean) => {
       const a = b.align[i];
-      if (header || a === 'center') return AlignmentType.CENTER;
-      if (a === 'right') return AlignmentType.RIGHT;
-      return AlignmentType.LEFT;
+      if (header || a === 'center') return CENTER;
+      if (a === 'right') return RIGHT;
+      return LEFT;
     };
-    const width = Math.floor(L.textWidth / columns);
-    return new Table({
-      width: { size: width * columns, type: WidthType.DXA },
-      columnWidths: Array.from({ length: columns }, () => width),
-      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-      rows: b.rows.map(
-        (row) =>
-          new TableRow({
-            tableHeader: row.header || undefined,
-            children: Array.from({ length: columns }, (_, i) => {
-              const paragraphs = row.cells[i] ?? [[]];
-              return new TableCell({
-                width: { size: width, type: WidthType.DXA },
-                margins: { left: 80, right: 80, top: 40, bottom: 40 },
-                children: paragraphs.map(
-                  (pieces) =>
-                    new Paragraph({
-                      alignment: align(i, row.header),
-                      // No fixed line height in tables: single spacing, off the page's line grid.
-                      style: NO_GRID_STYLE,
-                      spacing: NO_GRID_SPACING,
-                      children: this.runs(pieces, undefined, size, 0, row.header ? s.fonts.tableHeader : s.fonts.table),
-                    }),
-                ),
-              });
-            }),
-          }),
-      ),
-    });
+    // No fixed line height in tables: single spacing, off the page's line grid.
+    const pPrs = [LEFT, CENTER, RIGHT].map((alignment) => [alignment, paragraphProperties({ style: NO_GRID_STYLE, spacing: NO_GRID_SPACING, alignment })]);
+    const pPr = (alignment: string) => pPrs.find(([a]) => a === alignment)![1];
+    this.body.push(
+      table({
+        columnWidth: Math.floor(L.textWidth / columns),
+        columns,
+        border: { style: SINGLE, size: 4, color: '000000' },
+        cellMargins: { top: 40, left: 80, bottom: 40, right: 80 },
+        rows: b.rows.map((row) => ({
+          header: row.header,
+          cells: Array.from({ length: columns }, (_, i) =>
+            (row.cells[i] ?? [[]]).map((pieces) => paragraph(pPr(align(i, row.header)), this.runsXml(this.runs(pieces, undefined, size, 0, row.header ? s.fonts.tableHeader : s.fonts.table)))).join(''),
+          ),
+        })),
+      }),
+    );
   }
 
   footer(align: 'left' | 'right' | 'center'): Footer {
@@ -352,6 +391,20 @@ class Writer {
   }
 }
 
+const SINGLE = 'single';
+const EMU = 9525;
+
+/** A run of a footnote, as the package's object (the package writes footnotes.xml). */
+function packageRun(r: RunItem): ParagraphChild {
+  if (r.kind === 'text') {
+    const p = r.props;
+    return new TextRun({ text: r.text, font: p.font, size: p.size, characterSpacing: p.spacing, bold: p.bold, strike: p.strike });
+  }
+  if (r.kind === 'note') return new FootnoteReferenceRun(r.id);
+  const alt = r.alt ? { name: r.alt, description: r.alt, title: r.alt } : {};
+  return new ImageRun({ type: r.image.type, data: r.image.data, transformation: { width: r.width, height: r.height }, altText: { ...alt, id: String(r.docPrId) } });
+}
+
 /** The paragraph style of text off the line grid (tables, footers): w:snapToGrid off (stylesXml). */
 export const NO_GRID_STYLE = 'GongwenNoGrid';
 export const TITLE_STYLE = 'Title';
@@ -361,44 +414,64 @@ function splitFormat(format: string): [string, string] {
   return at < 0 ? [format, ''] : [format.slice(0, at), format.slice(at + 3)];
 }
 
+const IMAGE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
 /** The .docx bytes of a plan, and what could not be placed. */
 export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ bytes: Uint8Array; warnings: Warning[] }> {
   const s = options.style;
   const w = new Writer(s, plan, options.baseDir);
   const L = w.L;
-  const children: (Paragraph | Table)[] = [];
   const total = plan.blocks.length;
   plan.blocks.forEach((b, i) => {
-    for (const x of w.block(b)) children.push(x);
+    w.block(b);
     if (options.onBlock && (i % 200 === 199 || i === total - 1)) options.onBlock(i + 1, total);
   });
   const position = s.pageNumber.position;
   const footers =
     position === 'none' ? undefined : position === 'outside' ? { default: w.footer('right'), even: w.footer('left') } : { default: w.footer(position === 'center' ? 'center' : 'right') };
   const bodyFont = w.font(s.fonts.body);
+  const page = {
+    size: { width: L.width, height: L.height },
+    margin: { top: L.top, bottom: L.bottom, left: L.left, right: L.right, header: L.header, footer: L.footer, gutter: 0 },
+  };
+  // The package's document has the section (its footers) but no content: document.xml is ours.
   const doc = new Document({
     title: options.title,
     creator: 'gongwen',
     evenAndOddHeaderAndFooters: position === 'outside',
     footnotes: w.footnotes,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: L.width, height: L.height },
-            margin: { top: L.top, bottom: L.bottom, left: L.left, right: L.right, header: L.header, footer: L.footer, gutter: 0 },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: L.linePitch },
-        },
-        footers,
-        children,
-      },
-    ],
+    sections: [{ properties: { page, grid: { type: DocumentGridType.LINES, linePitch: L.linePitch } }, footers, children: [] }],
   });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'word/styles.xml', data: stylesXml(s, bodyFont) }]);
+  // The footers' relationships, in the order the package made them: default, then even.
+  const footerIds = doc.Footers.map((f) => `rId${f.View.ReferenceId}`);
+  const sectPr = sectionProperties({
+    width: L.width,
+    height: L.height,
+    margin: page.margin,
+    linePitch: L.linePitch,
+    footers: footers ? { default: footerIds[0], even: footers.even ? footerIds[1] : undefined } : {},
+  });
+  let body = w.body.join('');
+  if (w.images.length > 0) {
+    // The body's images into the package, as the package adds an ImageRun's: its media part, and a
+    // relationship of the document after the package's own (the font table's comes last).
+    const rels = doc.Document.Relationships;
+    const ids = w.images.map(({ key, image, cx, cy }) => {
+      const transformation = { pixels: { x: Math.round(cx / EMU), y: Math.round(cy / EMU) }, emus: { x: cx, y: cy } };
+      doc.Media.addImage(key, { type: image.type, fileName: key, data: image.data, transformation });
+      const fileName = doc.Media.Entries.find(([k]) => k === key)![1].fileName;
+      const id = rels.RelationshipCount + 1;
+      rels.addRelationship(id, IMAGE_RELATIONSHIP, `media/${fileName}`);
+      return `rId${id}`;
+    });
+    body = body.replace(IMAGE_REFS, (_, n: string) => ids[Number(n)]);
+  }
+  const bytes = await Packer.toBuffer(doc, false, [
+    { path: 'word/document.xml', data: documentXml(body, sectPr) },
+    { path: 'word/styles.xml', data: stylesXml(s, bodyFont) },
+  ]);
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), warnings: w.warnings };
 }
-
 const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**

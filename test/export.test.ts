@@ -426,3 +426,43 @@ test('every export message has both languages with the same placeholders', async
     assert.deepEqual(placeholdersOf(m['zh-CN']).sort(), placeholdersOf(m.en).sort(), key);
   }
 });
+
+test('the package is zipped by zip.ts: each part inflates to its bytes, under its name, with its CRC-32 and sizes', async () => {
+  const { zipParts } = await import('../server/src/word/zip.js');
+  const { PACKAGE_COMPILER } = await import('../server/src/word/docx-writer.js');
+  // The export packs the docx package's parts through its compiler; without it (a new version of
+  // the package) it falls back to Packer.toBuffer, which is correct but slower: say so here.
+  assert.ok(PACKAGE_COMPILER, 'docx still has Packer.compiler');
+  const files = new Map<string, Uint8Array>([
+    ['[Content_Types].xml', new TextEncoder().encode('<Types/>'.repeat(50))],
+    ['word/media/空.png', new Uint8Array(0)],
+    ['word/document.xml', new TextEncoder().encode('<w:p>一、总体情况</w:p>'.repeat(2000))],
+  ]);
+  const zip = zipParts(files, new Date(2025, 6, 8, 9, 30, 14));
+  const { unzipSync } = await import('fflate');
+  const back = unzipSync(zip);
+  assert.deepEqual(Object.keys(back), [...files.keys()]);
+  for (const [name, data] of files) assert.deepEqual(back[name], data, name);
+  // The local headers, one after another: name, CRC-32, sizes, DOS time (9:30:14) and date (2025-07-08).
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const zlib = await import('node:zlib');
+  let at = 0;
+  for (const [name, data] of files) {
+    assert.equal(view.getUint32(at, true), 0x04034b50);
+    const nameLength = view.getUint16(at + 26, true);
+    assert.equal(new TextDecoder().decode(zip.subarray(at + 30, at + 30 + nameLength)), name);
+    assert.equal(view.getUint16(at + 6, true), /^[\x00-\x7f]*$/.test(name) ? 0 : 0x800, 'the UTF-8 flag on a non-ASCII name');
+    assert.equal(view.getUint32(at + 14, true), zlib.crc32(data) >>> 0, name);
+    assert.equal(view.getUint32(at + 22, true), data.length);
+    assert.equal(view.getUint16(at + 10, true), (9 << 11) | (30 << 5) | 7);
+    assert.equal(view.getUint16(at + 12, true), (45 << 9) | (7 << 5) | 8);
+    at += 30 + nameLength + view.getUint32(at + 18, true);
+  }
+  assert.equal(view.getUint32(at, true), 0x02014b50, 'the central directory follows the last file');
+  assert.equal(view.getUint32(zip.length - 22, true), 0x06054b50);
+  assert.equal(view.getUint16(zip.length - 12, true), files.size);
+  // The CRC of Node versions without zlib.crc32 (VS Code's Node 20.9).
+  const { tableCrc32 } = await import('../server/src/word/zip.js');
+  const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256);
+  for (const data of [new Uint8Array(0), bytes, ...files.values()]) assert.equal(tableCrc32(data), zlib.crc32(data) >>> 0);
+});

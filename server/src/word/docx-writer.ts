@@ -32,6 +32,7 @@ import { pageLayout, mm, type PageLayout } from './layout.js';
 import type { Block, ImagePiece, Piece, Plan } from './plan.js';
 import { textWidth } from './text.js';
 import { exportRef } from './messages.js';
+import { zipParts } from './zip.js';
 import {
   documentXml,
   footnoteReferenceRun,
@@ -466,11 +467,37 @@ export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ by
     });
     body = body.replace(IMAGE_REFS, (_, n: string) => ids[Number(n)]);
   }
-  const bytes = await Packer.toBuffer(doc, false, [
+  const bytes = await pack(doc, [
     { path: 'word/document.xml', data: documentXml(body, sectPr) },
     { path: 'word/styles.xml', data: stylesXml(s, bodyFont) },
   ]);
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), warnings: w.warnings };
+  return { bytes, warnings: w.warnings };
+}
+
+type Override = { path: string; data: string };
+
+/** What `Packer` zips: the package's parts by path, in order (`Packer.compiler`, outside the package's typed API). */
+interface Compiler {
+  compile(file: Document, prettify: undefined, overrides: readonly Override[]): Map<string, string | Uint8Array | ArrayBuffer>;
+}
+
+/** The compiler `Packer` packs with, when the package still has it where this version keeps it. */
+export const PACKAGE_COMPILER: Compiler | undefined = ((c) => (typeof c?.compile === 'function' ? c : undefined))((Packer as unknown as { compiler?: Compiler }).compiler);
+
+/**
+ * The .docx of a document: the package's parts, with the overrides, zipped by `zipParts` (zlib's
+ * deflate, half the time of the package's own zip); by `Packer` itself should its compiler be gone.
+ */
+async function pack(doc: Document, overrides: readonly Override[]): Promise<Uint8Array> {
+  if (!PACKAGE_COMPILER) {
+    const b = await Packer.toBuffer(doc, false, overrides);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  }
+  const parts = new Map<string, Uint8Array>();
+  for (const [path, data] of PACKAGE_COMPILER.compile(doc, undefined, overrides)) {
+    parts.set(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+  }
+  return zipParts(parts);
 }
 const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

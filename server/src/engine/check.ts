@@ -1,7 +1,7 @@
 // The engine's entry point: check a text, or fix it. Used by the CLI and the language server.
 
 import { buildReportModel, type ReportModel } from './model/report-model.js';
-import type { MarkdownCache } from './model/markdown.js';
+import type { MarkdownCache, ParsedRun } from './model/markdown.js';
 import { frontMatterConfig, resolveConfig, type UserConfig } from './config.js';
 import { BUILTIN_TYPES, typeFromTitle } from './report-types.js';
 import { applyDirectives } from './directives.js';
@@ -29,6 +29,9 @@ export interface CheckOptions {
   structure?: StructureSetting;
   /** Kept by an editor per document: the previous version's parse, reused for unchanged blocks. */
   markdownCache?: MarkdownCache;
+  /** Filled, when given, with the Markdown trees of the runs of blocks the check parsed as written
+   * (the Word export lays the document out from them instead of parsing it again). */
+  parsedRuns?: ParsedRun[];
   /** The layout of the Word document the text was made from (server/src/word fills it for a .docx);
    * the `word-*` rules read it, and findings on automatic numbers say so. */
   word?: WordLayout;
@@ -73,7 +76,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   }
   const resolved = resolveConfig(layers, DEFAULT_SEVERITIES, { type: options.type, defaultType: options.defaultType, rules: options.rules, structure: options.structure });
   problems.push(...resolved.problems);
-  const model = buildReportModel(text, { roles: Object.values(resolved.config.roles), markdownCache: options.markdownCache });
+  const model = buildReportModel(text, { roles: Object.values(resolved.config.roles), markdownCache: options.markdownCache, parsedRuns: options.parsedRuns });
   if (options.word) model.word = options.word;
   const config = withTitleType(resolved.config, model);
   const diagnostics: Diagnostic[] = [];

@@ -7,6 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import { checkText, type CheckOptions, type CheckResult } from '../engine/check.js';
 import { MAX_FRONT_MATTER } from '../engine/config.js';
+import type { ParsedRun } from '../engine/model/markdown.js';
 import { resolveExportStyle, type ExportStyle } from '../engine/export-settings.js';
 import type { Diagnostic, MessageRef } from '../engine/types.js';
 import { writeDocx, type Warning } from './docx-writer.js';
@@ -33,16 +34,19 @@ export interface PreparedExport {
   preset: string;
   /** Why the named preset cannot be used (the export must not go on with another). */
   presetProblem?: MessageRef;
+  /** The check's Markdown trees, which the layout reads instead of parsing again. */
+  parsedRuns: ParsedRun[];
 }
 
 /** Checks the draft and works out its style; nothing is laid out yet. `preset`: `--preset`, winning over the configuration's. */
 export function prepareExport(text: string, check: CheckOptions = {}, preset?: string): PreparedExport {
-  const result = checkText(text, check);
+  const parsedRuns: ParsedRun[] = [];
+  const result = checkText(text, { ...check, parsedRuns });
   const blocking = result.diagnostics.filter((d) => d.severity === 'error');
   const resolved = resolveExportStyle(result.exportLayers, preset);
   const problem = resolved.problem;
   const presetProblem = problem ? (problem.kind === 'unknown' ? exportRef('presetUnknown', { name: problem.name, known: problem.known }) : exportRef('presetLoop', { name: problem.name })) : undefined;
-  return { result, blocking, style: resolved.style, preset: resolved.preset, presetProblem };
+  return { result, blocking, style: resolved.style, preset: resolved.preset, presetProblem, parsedRuns };
 }
 
 export interface BuildOptions {
@@ -56,7 +60,7 @@ export async function buildDocx(prepared: PreparedExport, options: BuildOptions 
   const { result, style } = prepared;
   const front = style.letterhead || style.imprint ? frontFields(result) : undefined;
   options.onProgress?.({ stage: 'layout', done: 0, total: 1 });
-  const plan = planReport(result, front, style);
+  const plan = planReport(result, front, style, prepared.parsedRuns);
   const total = plan.blocks.length;
   const out = await writeDocx(plan, {
     style,

@@ -8,7 +8,7 @@
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import type { CheckResult } from '../engine/check.js';
 import { findPlaceholders } from '../engine/rules/placeholder.js';
-import { blockStarts, isPlainBlock, markdownProcessor } from '../engine/model/markdown.js';
+import { blockStarts, isPlainBlock, markdownProcessor, type ParsedRun } from '../engine/model/markdown.js';
 import type { Level } from '../engine/model/markers.js';
 import type { LineInfo } from '../engine/model/model-types.js';
 import { normalizeDate, textWidth } from './text.js';
@@ -359,12 +359,15 @@ const SHOWS_OTHERWISE = /[\\&]/;
 /**
  * The document's items, block by block (the engine's cutting: each block parses the same alone):
  * a block without any Markdown syntax is its lines as they are (most of a report: not parsed), any
- * other block is parsed on its own and its line numbers shifted to the document's.
+ * other block is parsed on its own and its line numbers shifted to the document's — or, when the
+ * check parsed it as written, in one of `runs`, its nodes are taken from there (its offsets and
+ * lines then count from the run's start).
  */
-function documentItems(text: string, lines: readonly LineInfo[], notes: Map<string, Piece[][]>, isBlank: (offset: number) => boolean): Item[] {
+function documentItems(text: string, lines: readonly LineInfo[], notes: Map<string, Piece[][]>, isBlank: (offset: number) => boolean, runs: readonly ParsedRun[]): Item[] {
   const starts = blockStarts(text, lines);
   const out: Item[] = [];
   let first = 0;
+  let run = 0;
   for (let b = 0; b < starts.length; b++) {
     const start = starts[b];
     const end = b + 1 < starts.length ? starts[b + 1] : text.length;
@@ -380,8 +383,10 @@ function documentItems(text: string, lines: readonly LineInfo[], notes: Map<stri
       }
       continue;
     }
-    const offset = first < lines.length ? lines[first].number - 1 : 0;
-    for (const item of items(markdownProcessor.parse(block) as Root, block, notes, { source: block, base: start, isBlank })) {
+    while (run < runs.length && runs[run].end < end) run++;
+    const parsed = run < runs.length && runs[run].start <= start ? fromRun(runs[run], start, end, text, lines) : undefined;
+    const { root, source, base, offset } = parsed ?? { root: markdownProcessor.parse(block) as Root, source: block, base: start, offset: first < lines.length ? lines[first].number - 1 : 0 };
+    for (const item of items(root, source, notes, { source, base, isBlank })) {
       if (item.kind === 'line') {
         item.line += offset;
         for (const p of item.pieces) if (p.kind === 'image') p.line += offset;
@@ -390,6 +395,24 @@ function documentItems(text: string, lines: readonly LineInfo[], notes: Map<stri
     }
   }
   return out;
+}
+
+/** The nodes of the block `start`–`end` in a run the check parsed, when they lie wholly inside it. */
+function fromRun(run: ParsedRun, start: number, end: number, text: string, lines: readonly LineInfo[]): { root: Root; source: string; base: number; offset: number } | undefined {
+  const children = run.tree.children.filter((n) => {
+    const at = (n.position?.start.offset ?? -1) + run.start;
+    return at >= start && at < end;
+  });
+  if (children.some((n) => n.position === undefined || n.position.end.offset! + run.start > end)) return undefined;
+  // The run's first line: its number, less one, shifts the tree's lines to the document's.
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= run.start) lo = mid;
+    else hi = mid - 1;
+  }
+  return { root: { type: 'root', children }, source: text.slice(run.start, run.end), base: run.start, offset: lines[lo].number - 1 };
 }
 
 function splitRunIn(pieces: Piece[], level: Level): Piece[] {
@@ -424,14 +447,14 @@ function isShortTitleLine(words: string): boolean {
   return words.length > 0 && words.length <= 40 && !SENTENCE_MARK.test(words) && !/[：:]$/.test(words);
 }
 
-/** Builds the plan of a checked report. `front`: the front matter's letterhead and imprint fields, when the style asks for them. */
-export function planReport(result: CheckResult, front: FrontFields | undefined, style: { letterhead: boolean; imprint: boolean }): Plan {
+/** Builds the plan of a checked report. `front`: the front matter's letterhead and imprint fields, when the style asks for them; `runs`: the check's parse, where it has one. */
+export function planReport(result: CheckResult, front: FrontFields | undefined, style: { letterhead: boolean; imprint: boolean }, runs: readonly ParsedRun[] = []): Plan {
   const model = result.model;
   const text = model.text;
   const notes = new Map<string, Piece[][]>();
   const blanks = findPlaceholders(model, result.config.placeholders.extra, result.config.placeholders.allow);
   const isBlank = (offset: number) => blanks.some((b) => b.start <= offset && offset < b.end);
-  const all = documentItems(text, model.lines, notes, isBlank);
+  const all = documentItems(text, model.lines, notes, isBlank, runs);
   const lineInfo = (n: number): LineInfo | undefined => model.lines[n - 1];
   const lines = all.filter((x): x is Extract<Item, { kind: 'line' }> => x.kind === 'line');
   const byLine = new Map<number, Extract<Item, { kind: 'line' }>>();

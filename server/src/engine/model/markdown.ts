@@ -48,6 +48,14 @@ export function parseWholeText(text: string): MarkdownFacts {
 
 const NO_FACTS: MarkdownFacts = emptyFacts();
 
+/** The tree of a run of blocks the parse read as written (`start`–`end` of the document; the
+ * tree's offsets and lines count from `start`), for a caller that needs more than the facts. */
+export interface ParsedRun {
+  start: number;
+  end: number;
+  tree: Root;
+}
+
 /** A run of blocks parsed together holds at most this many blocks, and stops growing past this
  * many characters. */
 const RUN_BLOCKS = 16;
@@ -57,9 +65,10 @@ const RUN_CHARS = 16_384;
  * The Markdown facts of a document, block by block (see `blockStarts`): a block without any
  * Markdown syntax (`isPlainBlock`) is a paragraph that yields no facts and is not parsed; the other
  * blocks are parsed, consecutive ones together in one run. Given the cache of the document's
- * previous version, blocks seen there are not parsed again.
+ * previous version, blocks seen there are not parsed again. Given `runs`, the trees of the runs
+ * parsed as written (no parser-input limit reached, no byte order mark) are added to it.
  */
-export function parseMarkdown(text: string, cache?: MarkdownCache, lines: readonly SourceLine[] = new LineIndex(text).lines): MarkdownFacts {
+export function parseMarkdown(text: string, cache?: MarkdownCache, lines: readonly SourceLine[] = new LineIndex(text).lines, runs?: ParsedRun[]): MarkdownFacts {
   const facts = emptyFacts();
   const starts = blockStarts(text, lines);
   const endOf = (b: number) => (b + 1 < starts.length ? starts[b + 1] : text.length);
@@ -71,7 +80,7 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, lines: readon
     const runStart = starts[runFrom];
     const runEnd = endOf(toBlock - 1);
     const runFacts = emptyFacts();
-    factsOfRun(text.slice(runStart, runEnd), runStart, runFacts);
+    factsOfRun(text.slice(runStart, runEnd), runStart, runFacts, runs);
     appendFacts(facts, runFacts, 0);
     if (cache) for (let b = runFrom; b < toBlock; b++) next.set(text.slice(starts[b], endOf(b)), blockFacts(runFacts, starts[b], endOf(b)));
     runFrom = -1;
@@ -110,20 +119,26 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, lines: readon
  * Facts of one run of text parsed on its own. `text` is the run; every offset pushed into `facts`
  * is shifted by `base`, the run's offset in the document.
  */
-function factsOfRun(text: string, base: number, facts: MarkdownFacts): void {
+function factsOfRun(text: string, base: number, facts: MarkdownFacts, runs?: ParsedRun[]): void {
   // The parser drops a leading byte order mark and counts offsets without it: parse what follows.
+  let asWritten = true;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     base += 1;
+    asWritten = false;
   }
   let tree: Root;
   try {
-    tree = processor.parse(parserInput(text)) as Root;
+    const input = parserInput(text);
+    asWritten &&= input === text;
+    tree = processor.parse(input) as Root;
   } catch {
     // Pathological nesting (thousands of `>` or list markers) exhausts the parser's stack:
     // read the document as plain paragraphs rather than fail.
     tree = processor.parse(flatten(text)) as Root;
+    asWritten = false;
   }
+  if (runs && asWritten) runs.push({ start: base, end: base + text.length, tree });
 
   // Iterative, so that deep nesting cannot exhaust the stack.
   const stack: [Nodes, Parents | undefined][] = [[tree, undefined]];

@@ -2,7 +2,7 @@
 // source lines. Every rule reads this model; none parses the text again.
 
 import { LineIndex, type SourceLine } from '../line-index.js';
-import { parseMarkdown, inSpans, type MarkdownCache, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
+import { parseMarkdown, inSpans, type MarkdownCache, type ParsedRun, type HeadingInfo, type MarkdownFacts, type Span, type TableCellInfo } from './markdown.js';
 import { readMarker, type Level, type Marker } from './markers.js';
 import { acceptBare, demoteRestarts, readBareMarker, type BareCandidate } from './marker-repair.js';
 import { signatureStart } from './signature.js';
@@ -48,6 +48,8 @@ export interface ModelOptions {
   roles: RoleDefinition[];
   /** The parse of the document's previous version, so that only changed blocks are parsed again. */
   markdownCache?: MarkdownCache;
+  /** Filled with the Markdown trees of the runs of blocks parsed (see `parseMarkdown`). */
+  parsedRuns?: ParsedRun[];
 }
 
 /** A line of the model, as the line index makes it: one object per line, every field present. */
@@ -57,7 +59,7 @@ function newLine(number: number, start: number, end: number, lineText: string): 
 
 export function buildReportModel(text: string, options: ModelOptions): ReportModel {
   const index = new LineIndex<LineInfo>(text, newLine);
-  const md = parseMarkdown(text, options.markdownCache, index.lines);
+  const md = parseMarkdown(text, options.markdownCache, index.lines, options.parsedRuns);
   const headingByLine = new Map<number, HeadingInfo>();
   for (const h of md.headings) headingByLine.set(index.position(h.start).line, h);
   const cellsByLine = new Map<number, TableCellInfo[]>();

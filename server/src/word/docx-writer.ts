@@ -2,11 +2,11 @@
 // cs) with w:hint="eastAsia", so “ ” ‘ ’ —— …… take the Chinese font, and no theme font is ever
 // named (a theme font wins over an explicit one: 黑体 became 等线).
 //
-// The `docx` package makes the package: its parts, relationships and content types, the footers,
-// the footnotes, the document's properties. The body of document.xml — nearly all of a report —
-// is written here as text (wordml.ts), exactly as the package writes the same options, and given
-// to the package in place of its own: building and writing the package's object for every run
-// was two thirds of the export's time. styles.xml is written here too (stylesXml).
+// The `docx` package makes the package: its parts, relationships and content types, the
+// footnotes, the document's properties. document.xml — nearly all of a report — and the footers
+// are written here as text (wordml.ts), exactly as the package writes the same options, and given
+// to the package in place of its own: building and writing the package's object for every run was
+// two thirds of the export's time. styles.xml is written here too (stylesXml).
 
 import {
   AlignmentType,
@@ -17,7 +17,6 @@ import {
   ImageRun,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   TextRun,
   docPropertiesUniqueNumericId,
@@ -32,11 +31,13 @@ import { pageLayout, mm, type PageLayout } from './layout.js';
 import type { Block, ImagePiece, Piece, Plan } from './plan.js';
 import { textWidth } from './text.js';
 import { exportRef } from './messages.js';
-import { zipParts } from './zip.js';
+import { deflatePart, zipParts, type DeflatedPart } from './zip.js';
 import {
   documentXml,
+  footerXml,
   footnoteReferenceRun,
   imageRun,
+  pageNumberRuns,
   paragraph,
   paragraphProperties,
   runProperties,
@@ -372,23 +373,19 @@ class Writer {
     );
   }
 
-  footer(align: 'left' | 'right' | 'center'): Footer {
+  /** A footer's XML: the page number (a PAGE field between the format's text), 一字 in from the edge on its side. */
+  footer(align: 'left' | 'right' | 'center'): string {
     const s = this.style;
     const [before, after] = splitFormat(s.pageNumber.format);
-    const size = s.sizes.pageNumber * 2;
     const side = Math.round(s.pageNumber.sideSpace * this.L.pageNumberChar);
-    const font = this.font(s.fonts.pageNumber);
-    return new Footer({
-      children: [
-        new Paragraph({
-          style: NO_GRID_STYLE,
-          alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-          indent: align === 'left' ? { left: side } : align === 'right' ? { right: side } : undefined,
-          spacing: NO_GRID_SPACING,
-          children: [new TextRun({ children: [before, PageNumber.CURRENT, after], font, size })],
-        }),
-      ],
+    const rPr = this.rPr({ font: this.font(s.fonts.pageNumber), size: s.sizes.pageNumber * 2 });
+    const pPr = paragraphProperties({
+      style: NO_GRID_STYLE,
+      spacing: NO_GRID_SPACING,
+      indent: align === 'left' ? { left: side } : align === 'right' ? { right: side } : undefined,
+      alignment: align,
     });
+    return footerXml(paragraph(pPr, textRun(rPr, before) + pageNumberRuns(rPr) + textRun(rPr, after)));
   }
 }
 
@@ -428,8 +425,10 @@ export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ by
     if (options.onBlock && (i % 200 === 199 || i === total - 1)) options.onBlock(i + 1, total);
   });
   const position = s.pageNumber.position;
-  const footers =
-    position === 'none' ? undefined : position === 'outside' ? { default: w.footer('right'), even: w.footer('left') } : { default: w.footer(position === 'center' ? 'center' : 'right') };
+  // The footers' XML, default then even (the package names them footer1.xml, footer2.xml in that
+  // order); the package's own footers are empty, for its relationships and content types.
+  const footerParts = position === 'none' ? [] : position === 'outside' ? [w.footer('right'), w.footer('left')] : [w.footer(position === 'center' ? 'center' : 'right')];
+  const footers = footerParts.length === 0 ? undefined : { default: new Footer({ children: [] }), even: footerParts.length > 1 ? new Footer({ children: [] }) : undefined };
   const bodyFont = w.font(s.fonts.body);
   const page = {
     size: { width: L.width, height: L.height },
@@ -470,38 +469,41 @@ export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ by
     });
     body = body.replace(IMAGE_REFS, (_, n: string) => ids[Number(n)]);
   }
-  const bytes = await pack(doc, [
-    { path: 'word/document.xml', data: documentXml(body, sectPr) },
-    { path: 'word/styles.xml', data: stylesXml(s, bodyFont) },
-  ]);
+  const bytes = await pack(doc, documentXml(body, sectPr), [{ path: 'word/styles.xml', data: stylesXml(s, bodyFont) }, ...footerParts.map((data, i) => ({ path: `word/footer${i + 1}.xml`, data }))]);
   return { bytes, warnings: w.warnings };
 }
 
-type Override = { path: string; data: string };
-
 /** What `Packer` zips: the package's parts by path, in order (`Packer.compiler`, outside the package's typed API). */
 interface Compiler {
-  compile(file: Document, prettify: undefined, overrides: readonly Override[]): Map<string, string | Uint8Array | ArrayBuffer>;
+  compile(file: Document, prettify: undefined, overrides: readonly { path: string; data: string }[]): Map<string, string | Uint8Array | ArrayBuffer>;
 }
 
 /** The compiler `Packer` packs with, when the package still has it where this version keeps it. */
 export const PACKAGE_COMPILER: Compiler | undefined = ((c) => (typeof c?.compile === 'function' ? c : undefined))((Packer as unknown as { compiler?: Compiler }).compiler);
 
 /**
- * The .docx of a document: the package's parts, with the overrides, zipped by `zipParts` (zlib's
- * deflate, half the time of the package's own zip); by `Packer` itself should its compiler be gone.
+ * The .docx of a document with our document.xml and other parts: the package's parts zipped by
+ * `zipParts` (zlib's deflate, half the time of the package's own zip), document.xml — most of the
+ * bytes — compressed on the thread pool while the package writes its other parts; by `Packer`
+ * itself should its compiler be gone.
  */
-async function pack(doc: Document, overrides: readonly Override[]): Promise<Uint8Array> {
+async function pack(doc: Document, documentPart: string, overrides: readonly { path: string; data: string }[]): Promise<Uint8Array> {
+  const DOCUMENT = 'word/document.xml';
   if (!PACKAGE_COMPILER) {
-    const b = await Packer.toBuffer(doc, false, overrides);
+    const b = await Packer.toBuffer(doc, false, [{ path: DOCUMENT, data: documentPart }, ...overrides]);
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   }
-  const parts = new Map<string, Uint8Array>();
+  const deflating = deflatePart(Buffer.from(documentPart, 'utf8'));
+  deflating.catch(() => undefined); // awaited below, unless the package's compiler throws first
+  const parts = new Map<string, Uint8Array | DeflatedPart>();
   for (const [path, data] of PACKAGE_COMPILER.compile(doc, undefined, overrides)) {
     parts.set(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
   }
+  // In the package's place for document.xml (its own, without a body, is not used).
+  parts.set(DOCUMENT, await deflating);
   return zipParts(parts);
 }
+
 const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**

@@ -1,9 +1,10 @@
-// WordprocessingML as text: the parts of document.xml the export writes itself — paragraphs, runs,
-// tables, inline images and the section's properties — byte for byte as the `docx` package writes
-// the same options (its element and attribute order, its numbers floored to integers, its
-// escaping, which also drops the control characters XML 1.0 cannot hold). The package builds an
-// object for every element and property and walks them twice to write them; for a 30-page report
-// that was most of the export's time. The package still makes the rest of the .docx (docx-writer.ts).
+// WordprocessingML as text: the parts the export writes itself — document.xml's paragraphs, runs,
+// tables, inline images and section properties, and the footers — byte for byte as the `docx`
+// package writes the same options (its element and attribute order, its numbers floored to
+// integers, its escaping, which also drops the control characters XML 1.0 cannot hold). The
+// package builds an object for every element and property and walks them twice to write them; for
+// a 30-page report that was most of the export's time. The package still makes the rest of the
+// .docx (docx-writer.ts).
 
 const SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const SPECIALS = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
@@ -191,6 +192,22 @@ export function sectionProperties(s: SectionSpec): string {
   x += `<w:pgSz w:w="${unsigned(s.width)}" w:h="${unsigned(s.height)}" w:orient="portrait"/>`;
   x += `<w:pgMar w:top="${signed(m.top)}" w:right="${unsigned(m.right)}" w:bottom="${signed(m.bottom)}" w:left="${unsigned(m.left)}" w:header="${unsigned(m.header)}" w:footer="${unsigned(m.footer)}" w:gutter="${unsigned(m.gutter)}"/>`;
   return `${x}<w:pgNumType/><w:docGrid w:type="lines" w:linePitch="${signed(s.linePitch)}"/></w:sectPr>`;
+}
+
+/** The runs of a PAGE field (the page's number), each with the properties given. */
+export function pageNumberRuns(rPr: string): string {
+  return (
+    `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rPr}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r>` +
+    `<w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`
+  );
+}
+
+const FOOTER_OPEN =
+  '<w:ftr xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">';
+
+/** A footer part (footerN.xml) of its content. */
+export function footerXml(content: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>${FOOTER_OPEN}${content}</w:ftr>`;
 }
 
 /** The namespaces the package declares on w:document. */

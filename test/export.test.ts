@@ -433,6 +433,17 @@ test('the package is zipped by zip.ts: each part inflates to its bytes, under it
   // The export packs the docx package's parts through its compiler; without it (a new version of
   // the package) it falls back to Packer.toBuffer, which is correct but slower: say so here.
   assert.ok(PACKAGE_COMPILER, 'docx still has Packer.compiler');
+  // Packed by Packer itself (without the compiler), the package has the same parts, in the same order.
+  const { prepareExport } = await import('../server/src/word/export.js');
+  const { planReport } = await import('../server/src/word/plan.js');
+  const { writeDocx } = await import('../server/src/word/docx-writer.js');
+  const prepared = prepareExport(REPORT + '\n脚注[^1]。\n\n[^1]: 注释。\n');
+  const plan = planReport(prepared.result, undefined, prepared.style, prepared.parsedRuns);
+  const dated = (parts: Record<string, string>) => ({ ...parts, 'docProps/core.xml': parts['docProps/core.xml'].replace(/Z</g, '<').replace(/>[0-9T:.-]+</g, '><') });
+  const ours = docxParts((await writeDocx(plan, { style: prepared.style })).bytes);
+  const packers = docxParts((await writeDocx(plan, { style: prepared.style }, null)).bytes);
+  assert.deepEqual(Object.keys(packers), Object.keys(ours));
+  assert.deepEqual(dated(packers), dated(ours));
   const files = new Map<string, Uint8Array>([
     ['[Content_Types].xml', new TextEncoder().encode('<Types/>'.repeat(50))],
     ['word/media/空.png', new Uint8Array(0)],

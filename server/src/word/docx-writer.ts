@@ -127,7 +127,7 @@ class Writer {
 
   /** A run's properties as XML, written once for each distinct set. */
   rPr(p: RunProps): string {
-    const key = `${p.font.eastAsia}\u0000${p.size}\u0000${p.spacing ?? 0}\u0000${p.bold ? 1 : 0}${p.strike ? 1 : 0}\u0000${p.color ?? ''}`;
+    const key = `${p.font.eastAsia}\u0000${p.font.ascii}\u0000${p.size}\u0000${p.spacing ?? 0}\u0000${p.bold ? 1 : 0}${p.strike ? 1 : 0}\u0000${p.color ?? ''}`;
     let x = this.rPrs.get(key);
     if (x === undefined) this.rPrs.set(key, (x = runProperties(p)));
     return x;
@@ -414,8 +414,8 @@ function splitFormat(format: string): [string, string] {
 
 const IMAGE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
 
-/** The .docx bytes of a plan, and what could not be placed. */
-export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ bytes: Uint8Array; warnings: Warning[] }> {
+/** The .docx bytes of a plan, and what could not be placed. `compiler`: the package's (null: `Packer` packs; tests check it gives the same parts). */
+export async function writeDocx(plan: Plan, options: WriteOptions, compiler: Compiler | null = PACKAGE_COMPILER): Promise<{ bytes: Uint8Array; warnings: Warning[] }> {
   const s = options.style;
   const w = new Writer(s, plan, options.baseDir);
   const L = w.L;
@@ -469,7 +469,7 @@ export async function writeDocx(plan: Plan, options: WriteOptions): Promise<{ by
     });
     body = body.replace(IMAGE_REFS, (_, n: string) => ids[Number(n)]);
   }
-  const bytes = await pack(doc, documentXml(body, sectPr), [{ path: 'word/styles.xml', data: stylesXml(s, bodyFont) }, ...footerParts.map((data, i) => ({ path: `word/footer${i + 1}.xml`, data }))]);
+  const bytes = await pack(doc, documentXml(body, sectPr), [{ path: 'word/styles.xml', data: stylesXml(s, bodyFont) }, ...footerParts.map((data, i) => ({ path: `word/footer${i + 1}.xml`, data }))], compiler);
   return { bytes, warnings: w.warnings };
 }
 
@@ -479,7 +479,7 @@ interface Compiler {
 }
 
 /** The compiler `Packer` packs with, when the package still has it where this version keeps it. */
-export const PACKAGE_COMPILER: Compiler | undefined = ((c) => (typeof c?.compile === 'function' ? c : undefined))((Packer as unknown as { compiler?: Compiler }).compiler);
+export const PACKAGE_COMPILER: Compiler | null = ((c) => (typeof c?.compile === 'function' ? c : null))((Packer as unknown as { compiler?: Compiler }).compiler);
 
 /**
  * The .docx of a document with our document.xml and other parts: the package's parts zipped by
@@ -487,16 +487,16 @@ export const PACKAGE_COMPILER: Compiler | undefined = ((c) => (typeof c?.compile
  * bytes — compressed on the thread pool while the package writes its other parts; by `Packer`
  * itself should its compiler be gone.
  */
-async function pack(doc: Document, documentPart: string, overrides: readonly { path: string; data: string }[]): Promise<Uint8Array> {
+async function pack(doc: Document, documentPart: string, overrides: readonly { path: string; data: string }[], compiler: Compiler | null): Promise<Uint8Array> {
   const DOCUMENT = 'word/document.xml';
-  if (!PACKAGE_COMPILER) {
+  if (!compiler) {
     const b = await Packer.toBuffer(doc, false, [{ path: DOCUMENT, data: documentPart }, ...overrides]);
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   }
   const deflating = deflatePart(Buffer.from(documentPart, 'utf8'));
   deflating.catch(() => undefined); // awaited below, unless the package's compiler throws first
   const parts = new Map<string, Uint8Array | DeflatedPart>();
-  for (const [path, data] of PACKAGE_COMPILER.compile(doc, undefined, overrides)) {
+  for (const [path, data] of compiler.compile(doc, undefined, overrides)) {
     parts.set(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
   }
   // In the package's place for document.xml (its own, without a body, is not used).

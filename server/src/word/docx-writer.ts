@@ -31,7 +31,7 @@ import { pageLayout, mm, type PageLayout } from './layout.js';
 import type { Block, ImagePiece, Piece, Plan } from './plan.js';
 import { textWidth } from './text.js';
 import { exportRef } from './messages.js';
-import { deflatePart, zipParts, type DeflatedPart } from './zip.js';
+import { zipParts } from './zip.js';
 import {
   documentXml,
   footerXml,
@@ -483,24 +483,19 @@ export const PACKAGE_COMPILER: Compiler | null = ((c) => (typeof c?.compile === 
 
 /**
  * The .docx of a document with our document.xml and other parts: the package's parts zipped by
- * `zipParts` (zlib's deflate, half the time of the package's own zip), document.xml — most of the
- * bytes — compressed on the thread pool while the package writes its other parts; by `Packer`
- * itself should its compiler be gone.
+ * `zipParts` (zlib's deflate, half the time of the package's own zip); by `Packer` itself should
+ * its compiler be gone.
  */
 async function pack(doc: Document, documentPart: string, overrides: readonly { path: string; data: string }[], compiler: Compiler | null): Promise<Uint8Array> {
-  const DOCUMENT = 'word/document.xml';
+  const all = [{ path: 'word/document.xml', data: documentPart }, ...overrides];
   if (!compiler) {
-    const b = await Packer.toBuffer(doc, false, [{ path: DOCUMENT, data: documentPart }, ...overrides]);
+    const b = await Packer.toBuffer(doc, false, all);
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   }
-  const deflating = deflatePart(Buffer.from(documentPart, 'utf8'));
-  deflating.catch(() => undefined); // awaited below, unless the package's compiler throws first
-  const parts = new Map<string, Uint8Array | DeflatedPart>();
-  for (const [path, data] of compiler.compile(doc, undefined, overrides)) {
+  const parts = new Map<string, Uint8Array>();
+  for (const [path, data] of compiler.compile(doc, undefined, all)) {
     parts.set(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
   }
-  // In the package's place for document.xml (its own, without a body, is not used).
-  parts.set(DOCUMENT, await deflating);
   return zipParts(parts);
 }
 

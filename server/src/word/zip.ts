@@ -25,33 +25,19 @@ export function tableCrc32(data: Uint8Array): number {
 
 const crc32 = typeof zlib.crc32 === 'function' ? (data: Uint8Array) => zlib.crc32(data) >>> 0 : tableCrc32;
 
-/** A part compressed ahead of the archive. */
-export interface DeflatedPart {
-  size: number;
-  crc: number;
-  compressed: Uint8Array;
-}
-
-/** A part compressed on libuv's thread pool, while the main thread goes on with other work. */
-export function deflatePart(data: Uint8Array): Promise<DeflatedPart> {
-  const crc = crc32(data);
-  return new Promise((resolve, reject) => zlib.deflateRaw(data, (error, compressed) => (error ? reject(error) : resolve({ size: data.length, crc, compressed }))));
-}
-
-/** The archive of the files, in the order given: their bytes, or their bytes compressed already. */
-export function zipParts(files: ReadonlyMap<string, Uint8Array | DeflatedPart>, now = new Date()): Uint8Array {
+/** The archive of the files, in the order given. */
+export function zipParts(files: ReadonlyMap<string, Uint8Array>, now = new Date()): Uint8Array {
   const year = now.getFullYear() - 1980;
   if (year < 0 || year > 119) throw new Error('the date cannot be written in a zip file');
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
   const date = (year << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
-  const entries: { name: Buffer; utf8: boolean; size: number; compressed: Uint8Array; crc: number; offset: number }[] = [];
+  const entries: { name: Buffer; utf8: boolean; data: Uint8Array; compressed: Uint8Array; crc: number; offset: number }[] = [];
   let offset = 0;
   let central = 0;
   for (const [path, data] of files) {
     const name = Buffer.from(path, 'utf8');
-    const part = data instanceof Uint8Array ? { size: data.length, crc: crc32(data), compressed: zlib.deflateRawSync(data) } : data;
-    const compressed = part.compressed;
-    entries.push({ name, utf8: name.length !== path.length, size: part.size, compressed, crc: part.crc, offset });
+    const compressed = zlib.deflateRawSync(data);
+    entries.push({ name, utf8: name.length !== path.length, data, compressed, crc: crc32(data), offset });
     offset += 30 + name.length + compressed.length;
     central += 46 + name.length;
   }
@@ -67,7 +53,7 @@ export function zipParts(files: ReadonlyMap<string, Uint8Array | DeflatedPart>, 
     out.writeUInt16LE(date, at + 8);
     out.writeUInt32LE(e.crc, at + 10);
     out.writeUInt32LE(e.compressed.length, at + 14);
-    out.writeUInt32LE(e.size, at + 18);
+    out.writeUInt32LE(e.data.length, at + 18);
     out.writeUInt16LE(e.name.length, at + 22);
     out.writeUInt16LE(0, at + 24); // no extra field
     at += 26;

@@ -141,3 +141,31 @@ test('the configuration file: its export preset applies, and a broken export sec
   assert.equal(bad.code, 0, 'exported with the defaults');
   assert.match(bad.stderr, /bad\/\.gongwen\.jsonc:2:3: 导出设置「export」有误，已按默认版式（gb）导出：「export\.linesPerPage」应为整数/);
 });
+
+test('in a terminal: progress lines while exporting, cleared at the end; an existing output is replaced only when the user says yes', async () => {
+  const { main } = await import('../server/src/cli/main.js');
+  const dir = workspace({ 'report.md': REPORT, 'report.docx': 'the old file' });
+  const progress: string[] = [];
+  const questions: string[] = [];
+  const io = (answer: boolean) => ({
+    stdout: () => {},
+    stderr: () => {},
+    cwd: dir,
+    progress: (line: string) => void progress.push(line),
+    ask: async (q: string) => (questions.push(q), answer),
+  });
+  // No: the file stays as it was.
+  assert.equal(await main(['export', 'report.md'], io(false)), 2);
+  assert.equal(fs.readFileSync(path.join(dir, 'report.docx'), 'utf8'), 'the old file');
+  assert.equal(questions.length, 1);
+  assert.match(questions[0], /report\.docx/);
+  // Yes: replaced by the export, with progress shown on the way and cleared after.
+  progress.length = 0;
+  assert.equal(await main(['export', 'report.md'], io(true)), 0);
+  assert.ok(isDocx(path.join(dir, 'report.docx')));
+  assert.equal(questions.length, 2);
+  const shown = progress.filter((l) => l !== '');
+  assert.ok(shown.length >= 2, JSON.stringify(progress));
+  assert.ok(shown.every((l) => l.includes('report.md')), JSON.stringify(shown));
+  assert.equal(progress.at(-1), '');
+});

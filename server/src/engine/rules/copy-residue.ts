@@ -15,6 +15,7 @@ import { allMatches, compileUserPattern, type Pattern } from '../user-pattern.js
 import { HAN_RANGES, isHanCode, isDigitCode, isLatinCode, TextMask } from '../model/chars.js';
 import { foldedText } from '../model/script-fold.js';
 import { LiteralAutomaton } from '../model/literal-automaton.js';
+import { topLevelAlternatives } from '../model/regex-source.js';
 import type { Span } from '../model/markdown.js';
 import type { LineInfo, ReportModel } from '../model/report-model.js';
 import { defineRule, localized, type OffsetEdit, type RuleReport } from '../rule.js';
@@ -1261,28 +1262,6 @@ function collectHits(text: string, lines: readonly LineInfo[], mask: TextMask, o
 interface AnchorParts {
   literals: string[];
   rest?: RegExp;
-}
-
-/** The alternatives of a pattern's top level (`a|b(c|d)|e` → a, b(c|d), e). */
-function topLevelAlternatives(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(source.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(source.slice(from));
-  return out;
 }
 
 /** The text an alternative matches when it is a plain string (escaped punctuation allowed); undefined otherwise. */

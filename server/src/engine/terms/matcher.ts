@@ -8,6 +8,7 @@
 import { RE2JS } from 're2js';
 import type { TermEntry, TermPack } from './types.js';
 import { LiteralAutomaton } from '../model/literal-automaton.js';
+import { topLevelAlternatives } from '../model/regex-source.js';
 
 export interface Segment {
   start: number;
@@ -136,18 +137,7 @@ export function literalPrefix(source: string): string {
 }
 
 function hasTopLevelBar(source: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
+  return topLevelAlternatives(source).length > 1;
 }
 
 /** `$1`…`$99` and `$$` in a replacement, from a match's groups. */
